@@ -1,0 +1,57 @@
+// Builds Roundtrip into dist/: the browser app (dist/app.js, index.html, data/) and the CLI (dist/cli.mjs).
+// Usage: node build.mjs [--dev]   (--dev: no minification)
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(root, 'dist');
+const dev = process.argv.includes('--dev');
+
+export async function buildAll({ quiet = false } = {}) {
+  const started = Date.now();
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(path.join(dist, 'data', 'schema'), { recursive: true });
+  const common = {
+    bundle: true,
+    sourcemap: true,
+    logLevel: quiet ? 'error' : 'warning',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    legalComments: 'none',
+  };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'src/app/main.ts')],
+      outfile: path.join(dist, 'app.js'),
+      format: 'esm',
+      platform: 'browser',
+      target: ['chrome110', 'firefox115', 'safari16'],
+      minify: !dev,
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'src/cli/main.ts')],
+      outfile: path.join(dist, 'cli.mjs'),
+      format: 'esm',
+      platform: 'node',
+      mainFields: ['module', 'main'],
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+    cp(path.join(root, 'src/app/index.html'), path.join(dist, 'index.html')),
+    cp(path.join(root, 'src/app/icon.svg'), path.join(dist, 'icon.svg')),
+    cp(path.join(root, 'data/entities.json'), path.join(dist, 'data/entities.json')),
+    cp(path.join(root, 'data/deals.json'), path.join(dist, 'data/deals.json')),
+    cp(path.join(root, 'data/schema'), path.join(dist, 'data/schema'), { recursive: true }),
+  ]);
+  if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildAll().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

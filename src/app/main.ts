@@ -1,0 +1,1 @@
+import '../view/components/rt-app.js';

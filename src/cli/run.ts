@@ -1,0 +1,64 @@
+/**
+ * The command-line front end: `roundtrip <command> [options]`. Pure of process state so tests can
+ * call it directly; src/cli/main.ts binds it to the real process.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { commandHelp, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
+import { summaryCommand } from './commands/summary.js';
+import { validateCommand } from './commands/validate.js';
+
+export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    'Usage: roundtrip <command> [options]',
+    '',
+    'Roundtrip maps circular financing: money that leaves a firm and comes back to it through other firms.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Run `roundtrip <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+function parseOptions(command: Command, args: readonly string[]): ReturnType<typeof parseArgs> {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, spec] of Object.entries(command.options)) {
+    options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
+  }
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(`${message ?? 'bad options'}\nRun \`roundtrip ${command.name} --help\` for the options.`);
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`roundtrip: unknown command ${JSON.stringify(name)}. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+    return EXIT_USAGE;
+  }
+  try {
+    const { values } = parseOptions(command, rest);
+    if (values.help) {
+      io.out(commandHelp(command));
+      return EXIT_OK;
+    }
+    return await command.run(values, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`roundtrip ${command.name}: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Roundtrip data types: entities (firms, lenders, vehicles, markets) and the deals between them.
+ * The enumerations mirror data/schema/*.schema.json; a test keeps the two in step.
+ */
+
+export const ENTITY_KINDS = [
+  'chipmaker',
+  'ai-lab',
+  'hyperscaler',
+  'neocloud',
+  'data-center',
+  'asset-manager',
+  'bank',
+  'spv',
+  'market',
+  'other',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** Deal types with the direction of the edge: money or value moves from → to. */
+export const DEAL_TYPES = [
+  'investment', // investor → investee
+  'purchase', // buyer → seller
+  'equity', // holder → company
+  'warrants', // issuer → holder
+  'loan', // lender → borrower
+  'revenue-share', // payer → payee
+  'guarantee', // guarantor → beneficiary
+  'partnership', // provider → recipient (value in kind)
+] as const;
+export type DealType = (typeof DEAL_TYPES)[number];
+
+export const DEAL_STATUSES = ['confirmed', 'reported', 'loi', 'unconfirmed'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+export const AMOUNT_BASES = ['committed', 'up-to', 'estimated', 'annual', 'undisclosed'] as const;
+export type AmountBasis = (typeof AMOUNT_BASES)[number];
+
+/** Who pays whom in each deal type, for legends and help texts. */
+export const DIRECTION_RULE: Readonly<Record<DealType, readonly [from: string, to: string]>> = {
+  investment: ['investor', 'investee'],
+  purchase: ['buyer', 'seller'],
+  equity: ['holder', 'company'],
+  warrants: ['issuer', 'holder'],
+  loan: ['lender', 'borrower'],
+  'revenue-share': ['payer', 'payee'],
+  guarantee: ['guarantor', 'beneficiary'],
+  partnership: ['provider', 'recipient'],
+};
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  ticker?: string;
+  country?: string;
+  note?: string;
+}
+
+export interface Source {
+  url: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+}
+
+export interface Deal {
+  id: string;
+  from: string;
+  to: string;
+  type: DealType;
+  /** US dollars; null when undisclosed. */
+  amountUsd: number | null;
+  amountBasis: AmountBasis;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: string;
+  status: DealStatus;
+  statusNote?: string;
+  title: string;
+  sources: Source[];
+  note?: string;
+}
+
+export interface DataSet {
+  entities: Entity[];
+  deals: Deal[];
+}

@@ -1,0 +1,292 @@
+/**
+ * Validation of a data set: the JSON Schema in data/schema/ (the same files editors use) checks each
+ * record's shape; the cross-record rules a schema cannot express follow. Every problem is reported at
+ * once, each naming file, record, field and reason.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import entitiesSchema from '../../data/schema/entities.schema.json';
+import dealsSchema from '../../data/schema/deals.schema.json';
+import { isValidDate } from './dates.js';
+import { showValue, type Problem } from './problem.js';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type DataSet } from './types.js';
+
+export interface FileNames {
+  entities: string;
+  deals: string;
+}
+
+export const DEFAULT_FILE_NAMES: FileNames = { entities: 'entities.json', deals: 'deals.json' };
+
+export interface ValidateOptions {
+  /** Check that each deal's firms exist (off when the entities file could not be read). */
+  checkReferences?: boolean;
+}
+
+export type ValidationResult = { ok: true; data: DataSet } | { ok: false; problems: Problem[] };
+
+let compiled: { entities: ValidateFunction; deals: ValidateFunction } | null = null;
+
+function validators(): { entities: ValidateFunction; deals: ValidateFunction } {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true });
+    compiled = { entities: ajv.compile(entitiesSchema), deals: ajv.compile(dealsSchema) };
+  }
+  return compiled;
+}
+
+type Collection = 'entities' | 'deals';
+
+const ENUM_NAMES: Record<string, { noun: string; values: readonly string[] }> = {
+  kind: { noun: 'entity kind', values: ENTITY_KINDS },
+  type: { noun: 'deal type', values: DEAL_TYPES },
+  status: { noun: 'deal status', values: DEAL_STATUSES },
+  amountBasis: { noun: 'amount basis', values: AMOUNT_BASES },
+};
+
+const PATTERN_MESSAGES: Record<string, string> = {
+  id: 'must be a lowercase slug (letters, digits and single hyphens, e.g. "blue-owl")',
+  date: 'is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY)',
+  url: 'must be an http(s) URL',
+  ticker: 'must be an upper-case ticker symbol (e.g. "NVDA")',
+  country: 'must be a two-letter upper-case country code (e.g. "US")',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readableId(record: unknown): string | null {
+  return isRecord(record) && typeof record.id === 'string' && record.id.length > 0 ? record.id : null;
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let current: unknown = root;
+  for (const segment of segments) {
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (isRecord(current)) current = current[segment];
+    else return undefined;
+  }
+  return current;
+}
+
+/** `["sources", "0", "url"]` → `sources[0].url`. */
+function fieldPath(segments: readonly string[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment)) path += `[${segment}]`;
+    else path += path === '' ? segment : `.${segment}`;
+  }
+  return path;
+}
+
+function decodePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function describeSchemaError(error: ErrorObject, value: unknown, fieldName: string): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is missing';
+    case 'additionalProperties':
+      return 'is not a known field';
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type)
+        .split(',')
+        .map((t) => (t === 'object' ? 'an object' : t === 'array' ? 'a list' : t === 'null' ? 'null' : `a ${t}`))
+        .join(' or ');
+      return `must be ${expected} (got ${showValue(value)})`;
+    }
+    case 'enum': {
+      const known = ENUM_NAMES[fieldName];
+      if (known) return `${showValue(value)} is not a known ${known.noun}; expected one of ${known.values.join(', ')}`;
+      return `${showValue(value)} is not an allowed value`;
+    }
+    case 'minimum':
+      return `must not be negative (got ${showValue(value)})`;
+    case 'minItems':
+      return fieldName === 'sources' ? 'must list at least one source' : 'must not be empty';
+    case 'minLength':
+      return 'must not be empty';
+    case 'maxLength':
+      return `is too long (${typeof value === 'string' ? value.length : '?'} characters; at most ${String((error.params as { limit: number }).limit)})`;
+    case 'pattern':
+      return `${PATTERN_MESSAGES[fieldName] ?? 'has the wrong form'} (got ${showValue(value)})`;
+    default:
+      return error.message ?? `fails the ${error.keyword} rule`;
+  }
+}
+
+/** Collects problems into a list, deduplicated (one problem per file, record and field). */
+class ProblemList {
+  readonly items: Problem[] = [];
+  private readonly seen = new Set<string>();
+
+  add(problem: Problem): void {
+    const key = `${problem.file}\u0000${problem.record}\u0000${problem.field}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(problem);
+  }
+}
+
+function schemaProblems(
+  validate: ValidateFunction,
+  doc: unknown,
+  collection: Collection,
+  file: string,
+  problems: ProblemList,
+): void {
+  if (validate(doc)) return;
+  for (const error of validate.errors ?? []) {
+    const segments = decodePointer(error.instancePath);
+    if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
+    if (error.keyword === 'additionalProperties') {
+      segments.push((error.params as { additionalProperty: string }).additionalProperty);
+    }
+    const value = valueAt(doc, segments);
+    if (segments.length === 0) {
+      problems.add({
+        file,
+        record: null,
+        recordId: null,
+        field: null,
+        message: `must be a JSON object like {"${collection}": [...]}`,
+      });
+      continue;
+    }
+    const isRecordLevel = segments[0] === collection && segments.length >= 2;
+    if (!isRecordLevel) {
+      problems.add({
+        file,
+        record: null,
+        recordId: null,
+        field: fieldPath(segments),
+        message: describeSchemaError(error, value, segments[segments.length - 1] ?? ''),
+      });
+      continue;
+    }
+    const index = segments[1] ?? '';
+    const record = valueAt(doc, [collection, index]);
+    const inner = segments.slice(2);
+    const fieldName = [...inner].reverse().find((s) => !/^\d+$/.test(s)) ?? '';
+    problems.add({
+      file,
+      record: `${collection}[${index}]`,
+      recordId: readableId(record),
+      field: inner.length > 0 ? fieldPath(inner) : null,
+      message: inner.length > 0 ? describeSchemaError(error, value, fieldName) : 'must be an object',
+    });
+  }
+}
+
+function listOf(doc: unknown, collection: Collection): unknown[] {
+  const list = isRecord(doc) ? doc[collection] : undefined;
+  return Array.isArray(list) ? list : [];
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Rules across records, and checks the schema's patterns are too coarse for. */
+function crossRecordProblems(
+  entitiesDoc: unknown,
+  dealsDoc: unknown,
+  files: FileNames,
+  checkReferences: boolean,
+  problems: ProblemList,
+): void {
+  const entities = listOf(entitiesDoc, 'entities');
+  const deals = listOf(dealsDoc, 'deals');
+  const at = (collection: Collection, index: number, record: unknown, field: string, message: string): Problem => ({
+    file: collection === 'entities' ? files.entities : files.deals,
+    record: `${collection}[${index}]`,
+    recordId: readableId(record),
+    field,
+    message,
+  });
+
+  const entityIds = new Map<string, number>();
+  entities.forEach((entity, index) => {
+    const id = readableId(entity);
+    if (id === null) return;
+    const first = entityIds.get(id);
+    if (first !== undefined) {
+      problems.add(at('entities', index, entity, 'id', `duplicate id; first used by entities[${first}]`));
+    } else entityIds.set(id, index);
+  });
+
+  const dealIds = new Map<string, number>();
+  deals.forEach((deal, index) => {
+    if (!isRecord(deal)) return;
+    const id = readableId(deal);
+    if (id !== null) {
+      const first = dealIds.get(id);
+      if (first !== undefined) problems.add(at('deals', index, deal, 'id', `duplicate id; first used by deals[${first}]`));
+      else dealIds.set(id, index);
+    }
+    for (const end of ['from', 'to'] as const) {
+      const firm = deal[end];
+      if (checkReferences && typeof firm === 'string' && !entityIds.has(firm)) {
+        problems.add(at('deals', index, deal, end, `unknown firm ${showValue(firm)}; add it to ${files.entities} first`));
+      }
+    }
+    if (typeof deal.from === 'string' && deal.from === deal.to) {
+      problems.add(at('deals', index, deal, 'to', `a deal cannot go from a firm to itself (${showValue(deal.from)})`));
+    }
+    if (typeof deal.date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(deal.date) && !isValidDate(deal.date)) {
+      problems.add(at('deals', index, deal, 'date', `${PATTERN_MESSAGES.date} (got ${showValue(deal.date)})`));
+    }
+    const amount = deal.amountUsd;
+    if (typeof amount === 'number' && Number.isFinite(amount) && amount >= 0 && deal.amountBasis === 'undisclosed') {
+      problems.add(at('deals', index, deal, 'amountBasis', 'is "undisclosed" but amountUsd gives a figure; use null for an undisclosed amount'));
+    }
+    if (amount === null && typeof deal.amountBasis === 'string' && deal.amountBasis !== 'undisclosed') {
+      problems.add(at('deals', index, deal, 'amountBasis', `must be "undisclosed" when amountUsd is null (got ${showValue(deal.amountBasis)})`));
+    }
+    const sources = Array.isArray(deal.sources) ? deal.sources : [];
+    sources.forEach((source, sourceIndex) => {
+      if (!isRecord(source)) return;
+      const url = source.url;
+      if (typeof url === 'string' && /^https?:\/\//i.test(url) && !isHttpUrl(url)) {
+        problems.add(at('deals', index, deal, `sources[${sourceIndex}].url`, `${PATTERN_MESSAGES.url} (got ${showValue(url)})`));
+      }
+      const date = source.date;
+      if (typeof date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && !isValidDate(date)) {
+        problems.add(at('deals', index, deal, `sources[${sourceIndex}].date`, `${PATTERN_MESSAGES.date} (got ${showValue(date)})`));
+      }
+    });
+  });
+}
+
+/**
+ * Validates two parsed documents (`{"entities": [...]}` and `{"deals": [...]}`) and returns the data
+ * set, or every problem found.
+ */
+export function validateDataSet(
+  entitiesDoc: unknown,
+  dealsDoc: unknown,
+  files: FileNames = DEFAULT_FILE_NAMES,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const problems = new ProblemList();
+  const { entities, deals } = validators();
+  schemaProblems(entities, entitiesDoc, 'entities', files.entities, problems);
+  schemaProblems(deals, dealsDoc, 'deals', files.deals, problems);
+  crossRecordProblems(entitiesDoc, dealsDoc, files, options.checkReferences ?? true, problems);
+  if (problems.items.length > 0) return { ok: false, problems: problems.items };
+  const data: DataSet = {
+    entities: listOf(entitiesDoc, 'entities') as DataSet['entities'],
+    deals: listOf(dealsDoc, 'deals') as DataSet['deals'],
+  };
+  return { ok: true, data };
+}

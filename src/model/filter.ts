@@ -1,0 +1,73 @@
+/**
+ * Filtered views of the firm graph: what the analyst filters is what gets analysed.
+ */
+import { periodEnd, periodStart } from '../data/dates.js';
+import type { Deal, DealStatus, DealType, Entity, EntityKind } from '../data/types.js';
+import { MultiDirectedGraph } from 'graphology';
+import type { FirmGraph } from './graph.js';
+
+export interface DealFilter {
+  /** Deal types to keep; undefined keeps all. */
+  types?: readonly DealType[];
+  /** Deal statuses to keep; undefined keeps all. */
+  statuses?: readonly DealStatus[];
+  /** Entity kinds to keep (deals touching other kinds go too); undefined keeps all. */
+  kinds?: readonly EntityKind[];
+  /** Drops deals whose known amount is below this many US dollars. */
+  minUsd?: number;
+  /**
+   * Whether deals with an undisclosed amount survive a minimum amount (default true: an undisclosed
+   * amount may be large, and dropping it would hide loops).
+   */
+  keepUndisclosed?: boolean;
+  /** Keeps deals whose date period overlaps [from, to]; dates as YYYY, YYYY-MM or YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Drops firms left without any deal. */
+  hideIsolated?: boolean;
+}
+
+/** A predicate over deals for the deal-level parts of a filter. */
+export function dealMatcher(filter: DealFilter): (deal: Deal) => boolean {
+  const types = filter.types ? new Set<string>(filter.types) : null;
+  const statuses = filter.statuses ? new Set<string>(filter.statuses) : null;
+  const minUsd = filter.minUsd ?? 0;
+  const keepUndisclosed = filter.keepUndisclosed ?? true;
+  const fromDay = filter.from !== undefined ? periodStart(filter.from) : null;
+  const toDay = filter.to !== undefined ? periodEnd(filter.to) : null;
+  return (deal) => {
+    if (types && !types.has(deal.type)) return false;
+    if (statuses && !statuses.has(deal.status)) return false;
+    if (deal.amountUsd === null) {
+      if (minUsd > 0 && !keepUndisclosed) return false;
+    } else if (deal.amountUsd < minUsd) return false;
+    if (fromDay !== null && periodEnd(deal.date) < fromDay) return false;
+    if (toDay !== null && periodStart(deal.date) > toDay) return false;
+    return true;
+  };
+}
+
+/** A predicate over entities for the entity-level parts of a filter. */
+export function entityMatcher(filter: DealFilter): (entity: Entity) => boolean {
+  const kinds = filter.kinds ? new Set<string>(filter.kinds) : null;
+  return (entity) => !kinds || kinds.has(entity.kind);
+}
+
+/** A new graph holding only the firms and deals the filter keeps. The input is not changed. */
+export function filterFirmGraph(graph: FirmGraph, filter: DealFilter): FirmGraph {
+  const keepEntity = entityMatcher(filter);
+  const keepDeal = dealMatcher(filter);
+  const view: FirmGraph = new MultiDirectedGraph<Entity, Deal>();
+  graph.forEachNode((id, entity) => {
+    if (keepEntity(entity)) view.addNode(id, entity);
+  });
+  graph.forEachEdge((id, deal, source, target) => {
+    if (view.hasNode(source) && view.hasNode(target) && keepDeal(deal)) {
+      view.addDirectedEdgeWithKey(id, source, target, deal);
+    }
+  });
+  if (filter.hideIsolated) {
+    for (const id of view.nodes()) if (view.degree(id) === 0) view.dropNode(id);
+  }
+  return view;
+}

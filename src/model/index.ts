@@ -1,0 +1,4 @@
+export * from './graph.js';
+export * from './filter.js';
+export * from './collapse.js';
+export * from './summary.js';

@@ -1,0 +1,50 @@
+/**
+ * Counts and totals of a firm graph, for the CLI summary and the app header.
+ */
+import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type DealStatus, type DealType, type EntityKind } from '../data/types.js';
+import type { FirmGraph } from './graph.js';
+
+export interface AmountTally {
+  deals: number;
+  /** Sum of known amounts in US dollars. */
+  knownUsd: number;
+  /** Deals whose amount is undisclosed. */
+  undisclosed: number;
+}
+
+export interface DataSummary {
+  firms: number;
+  firmsByKind: Record<EntityKind, number>;
+  deals: number;
+  dealsByType: Record<DealType, AmountTally>;
+  dealsByStatus: Record<DealStatus, AmountTally>;
+  total: AmountTally;
+}
+
+const emptyTally = (): AmountTally => ({ deals: 0, knownUsd: 0, undisclosed: 0 });
+
+function tallyRecord<K extends string>(keys: readonly K[]): Record<K, AmountTally> {
+  return Object.fromEntries(keys.map((k) => [k, emptyTally()])) as Record<K, AmountTally>;
+}
+
+function addTo(tally: AmountTally, amount: number | null): void {
+  tally.deals++;
+  if (amount === null) tally.undisclosed++;
+  else tally.knownUsd += amount;
+}
+
+export function summarizeFirmGraph(graph: FirmGraph): DataSummary {
+  const firmsByKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
+  graph.forEachNode((_id, entity) => {
+    firmsByKind[entity.kind]++;
+  });
+  const dealsByType = tallyRecord(DEAL_TYPES);
+  const dealsByStatus = tallyRecord(DEAL_STATUSES);
+  const total = emptyTally();
+  graph.forEachEdge((_id, deal) => {
+    addTo(dealsByType[deal.type], deal.amountUsd);
+    addTo(dealsByStatus[deal.status], deal.amountUsd);
+    addTo(total, deal.amountUsd);
+  });
+  return { firms: graph.order, firmsByKind, deals: graph.size, dealsByType, dealsByStatus, total };
+}

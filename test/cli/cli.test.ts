@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { validDocuments } from '../fixtures/datasets.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: root });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function dataDir(entities: unknown, deals: unknown | string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-'));
+  writeFileSync(path.join(dir, 'entities.json'), JSON.stringify(entities));
+  writeFileSync(path.join(dir, 'deals.json'), typeof deals === 'string' ? deals : JSON.stringify(deals));
+  return dir;
+}
+
+describe('roundtrip validate', () => {
+  it('validate exits 0 with a one-line summary on the shipped data (the default --data)', async () => {
+    const shipped = JSON.parse(readFileSync(path.join(root, 'data/deals.json'), 'utf8')) as { deals: unknown[] };
+    const result = await cli('validate');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(new RegExp(`^valid: \\d+ entities, ${shipped.deals.length} deals, \\d+ sources$`));
+    expect(result.err).toBe('');
+  });
+
+  it('validate exits 1 and prints every problem to stderr', async () => {
+    const docs = validDocuments();
+    (docs.deals.deals[0] as unknown as Record<string, unknown>).amountUsd = -1;
+    (docs.deals.deals[1] as unknown as Record<string, unknown>).to = 'ghost';
+    const dir = dataDir(docs.entities, docs.deals);
+    const result = await cli('validate', '--data', dir);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err.split('\n')).toEqual([
+      `${path.join(dir, 'deals.json')}, deals[0] "nvidia-openai", amountUsd: must not be negative (got -1)`,
+      `${path.join(dir, 'deals.json')}, deals[1] "openai-nvidia", to: unknown firm "ghost"; add it to ${path.join(dir, 'entities.json')} first`,
+      '2 problems found.',
+    ]);
+  });
+
+  it('validate names the line and column of malformed JSON', async () => {
+    const dir = dataDir(validDocuments().entities, '{"deals": [\n  {"id": "x",}\n]}');
+    const result = await cli('validate', '--data', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${path.join(dir, 'deals.json')}: malformed JSON at line 2, column 14: expected a property name in double quotes`);
+  });
+
+  it('validate names a missing folder or file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-'));
+    mkdirSync(path.join(dir, 'deals.json'));
+    const result = await cli('validate', '--data', dir);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toEqual([
+      `${path.join(dir, 'entities.json')}: file not found`,
+      `${path.join(dir, 'deals.json')}: is a folder, expected a JSON file`,
+    ]);
+  });
+});
+
+describe('roundtrip summary', () => {
+  it('summary --json counts firms and deals and sums known amounts', async () => {
+    const docs = validDocuments();
+    const dir = dataDir(docs.entities, docs.deals);
+    const result = await cli('summary', '--data', dir, '--json');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out) as { firms: number; deals: number; total: unknown; dealsByType: Record<string, unknown> };
+    expect(summary.firms).toBe(2);
+    expect(summary.deals).toBe(2);
+    expect(summary.total).toEqual({ deals: 2, knownUsd: 1_000_000_000, undisclosed: 1 });
+    expect(summary.dealsByType.purchase).toEqual({ deals: 1, knownUsd: 0, undisclosed: 1 });
+  });
+
+  it('summary prints a text report with the known total', async () => {
+    const result = await cli('summary');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^\d+ firms: chipmaker \d+/);
+    expect(result.out).toMatch(/\n\d+ deals; known amounts total \$[\d.]+[TB]; \d+ undisclosed\.$/);
+  });
+});
+
+describe('roundtrip (usage)', () => {
+  it('prints help for the program and for each command, exit 0', async () => {
+    const main = await cli('--help');
+    expect(main.code).toBe(0);
+    expect(main.out).toContain('validate');
+    expect(main.out).toContain('summary');
+    const help = await cli('summary', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('--data DIR');
+    expect(help.out).toContain('--json');
+  });
+
+  it('exits 2 with a clear message on an unknown command or option', async () => {
+    const unknown = await cli('cycles-please');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command "cycles-please"');
+    const badOption = await cli('validate', '--colour');
+    expect(badOption.code).toBe(2);
+    expect(badOption.err).toContain("Unknown option '--colour'");
+    expect(badOption.err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import dealsSchema from '../../data/schema/deals.schema.json';
+import entitiesSchema from '../../data/schema/entities.schema.json';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DIRECTION_RULE, ENTITY_KINDS } from '../../src/data/types.js';
+
+describe('the JSON Schemas and the TypeScript types', () => {
+  it('list the same entity kinds', () => {
+    expect(entitiesSchema.definitions.entity.properties.kind.enum).toEqual([...ENTITY_KINDS]);
+  });
+  it('list the same deal types, statuses and amount bases', () => {
+    const deal = dealsSchema.definitions.deal.properties;
+    expect(deal.type.enum).toEqual([...DEAL_TYPES]);
+    expect(deal.status.enum).toEqual([...DEAL_STATUSES]);
+    expect(deal.amountBasis.enum).toEqual([...AMOUNT_BASES]);
+  });
+  it('has a direction rule for every deal type, and the schema documents each', () => {
+    expect(Object.keys(DIRECTION_RULE).sort()).toEqual([...DEAL_TYPES].sort());
+    for (const [type, [from, to]] of Object.entries(DIRECTION_RULE)) {
+      expect(dealsSchema.description).toContain(`${type} ${from}->${to}`);
+    }
+  });
+});

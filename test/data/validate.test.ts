@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/data/problem.js';
+import { validateDataSet } from '../../src/data/validate.js';
+import { validDocuments } from '../fixtures/datasets.js';
+
+type Docs = ReturnType<typeof validDocuments>;
+
+/** Validates documents after a mutation and returns the formatted problems. */
+function problemsAfter(mutate: (docs: Docs) => void): string[] {
+  const docs = validDocuments();
+  mutate(docs);
+  const result = validateDataSet(docs.entities, docs.deals);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+/** Sets a field on a record without the type system's help: tests feed in what users might write. */
+function setField(record: object, field: string, value: unknown): void {
+  (record as Record<string, unknown>)[field] = value;
+}
+
+describe('validateDataSet', () => {
+  it('validateDataSet(valid documents) returns the data set', () => {
+    const docs = validDocuments();
+    const result = validateDataSet(docs.entities, docs.deals);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.data.entities.map((e) => e.id)).toEqual(['nvidia', 'openai']);
+      expect(result.data.deals.map((d) => d.id)).toEqual(['nvidia-openai', 'openai-nvidia']);
+    }
+  });
+
+  it('names an unknown firm in from', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'from', 'nvidai'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", from: unknown firm "nvidai"; add it to entities.json first',
+    ]);
+  });
+
+  it('names an unknown firm in to', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[1]!, 'to', 'intel'))).toEqual([
+      'deals.json, deals[1] "openai-nvidia", to: unknown firm "intel"; add it to entities.json first',
+    ]);
+  });
+
+  it('names a duplicate deal id and where it was first used', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[1]!, 'id', 'nvidia-openai'))).toEqual([
+      'deals.json, deals[1] "nvidia-openai", id: duplicate id; first used by deals[0]',
+    ]);
+  });
+
+  it('names a duplicate entity id', () => {
+    expect(problemsAfter((d) => d.entities.entities.push({ id: 'openai', name: 'Open AI', kind: 'ai-lab' }))).toEqual([
+      'entities.json, entities[2] "openai", id: duplicate id; first used by entities[1]',
+    ]);
+  });
+
+  it('rejects a self-loop', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'to', 'nvidia'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", to: a deal cannot go from a firm to itself ("nvidia")',
+    ]);
+  });
+
+  it('rejects a negative amount', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', -5))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUsd: must not be negative (got -5)',
+    ]);
+  });
+
+  it('rejects NaN and infinite amounts in parsed objects', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', Number.NaN))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUsd: must be a number or null (got NaN)',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', Number.POSITIVE_INFINITY))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUsd: must be a number or null (got Infinity)',
+    ]);
+  });
+
+  it('rejects an amount written as text', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', '$10B'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUsd: must be a number or null (got "$10B")',
+    ]);
+  });
+
+  it('rejects a malformed date', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'date', '15/01/2025'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", date: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "15/01/2025")',
+    ]);
+  });
+
+  it('rejects a date that is not on the calendar', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'date', '2025-02-30'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", date: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "2025-02-30")',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'date', '2025-13'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", date: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "2025-13")',
+    ]);
+  });
+
+  it('accepts a month or a year when the day is not known', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'date', '2025-05'))).toEqual([]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'date', '2024'))).toEqual([]);
+  });
+
+  it('rejects an unknown deal type and lists the known ones', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'type', 'gift'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", type: "gift" is not a known deal type; expected one of investment, purchase, equity, warrants, loan, revenue-share, guarantee, partnership',
+    ]);
+  });
+
+  it('rejects an unknown entity kind', () => {
+    expect(problemsAfter((d) => setField(d.entities.entities[0]!, 'kind', 'foundry'))).toEqual([
+      'entities.json, entities[0] "nvidia", kind: "foundry" is not a known entity kind; expected one of chipmaker, ai-lab, hyperscaler, neocloud, data-center, asset-manager, bank, spv, market, other',
+    ]);
+  });
+
+  it('rejects an unknown status', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'status', 'rumoured'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", status: "rumoured" is not a known deal status; expected one of confirmed, reported, loi, unconfirmed',
+    ]);
+  });
+
+  it('rejects missing sources', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'sources', []))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", sources: must list at least one source',
+    ]);
+    expect(problemsAfter((d) => delete (d.deals.deals[0] as unknown as Record<string, unknown>).sources)).toEqual([
+      'deals.json, deals[0] "nvidia-openai", sources: is missing',
+    ]);
+  });
+
+  it('rejects a source URL that is not http(s)', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!.sources[0]!, 'url', 'javascript:alert(1)'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", sources[0].url: must be an http(s) URL (got "javascript:alert(1)")',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!.sources[0]!, 'url', 'https://'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", sources[0].url: must be an http(s) URL (got "https://")',
+    ]);
+  });
+
+  it('rejects a figure for an undisclosed amount, and null with a basis other than undisclosed', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[1]!, 'amountUsd', 5))).toEqual([
+      'deals.json, deals[1] "openai-nvidia", amountBasis: is "undisclosed" but amountUsd gives a figure; use null for an undisclosed amount',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', null))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountBasis: must be "undisclosed" when amountUsd is null (got "committed")',
+    ]);
+  });
+
+  it('names a missing field, an unknown field and a record without an id', () => {
+    expect(problemsAfter((d) => delete (d.deals.deals[0] as unknown as Record<string, unknown>).title)).toEqual([
+      'deals.json, deals[0] "nvidia-openai", title: is missing',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUSD', 5))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUSD: is not a known field',
+    ]);
+    expect(problemsAfter((d) => delete (d.deals.deals[0] as unknown as Record<string, unknown>).id)).toEqual([
+      'deals.json, deals[0], id: is missing',
+    ]);
+  });
+
+  it('rejects an id that is not a lowercase slug', () => {
+    expect(problemsAfter((d) => setField(d.entities.entities[0]!, 'id', 'Blue Owl'))).toEqual([
+      'entities.json, entities[0] "Blue Owl", id: must be a lowercase slug (letters, digits and single hyphens, e.g. "blue-owl") (got "Blue Owl")',
+      'deals.json, deals[0] "nvidia-openai", from: unknown firm "nvidia"; add it to entities.json first',
+      'deals.json, deals[1] "openai-nvidia", to: unknown firm "nvidia"; add it to entities.json first',
+    ]);
+  });
+
+  it('rejects documents of the wrong shape', () => {
+    const docs = validDocuments();
+    const result = validateDataSet([], { deals: 'none' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems.map(formatProblem)).toEqual([
+        'entities.json: must be a JSON object like {"entities": [...]}',
+        'deals.json, deals: must be a list (got "none")',
+      ]);
+    }
+    expect(validateDataSet(docs.entities, docs.deals).ok).toBe(true);
+  });
+
+  it('reports every problem at once, across both files', () => {
+    const problems = problemsAfter((d) => {
+      setField(d.entities.entities[1]!, 'kind', 'lab');
+      setField(d.deals.deals[0]!, 'amountUsd', -1);
+      setField(d.deals.deals[0]!, 'date', '2025-00');
+      setField(d.deals.deals[1]!, 'to', 'nobody');
+      setField(d.deals.deals[1]!, 'type', 'swap');
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems).toContain('entities.json, entities[1] "openai", kind: "lab" is not a known entity kind; expected one of chipmaker, ai-lab, hyperscaler, neocloud, data-center, asset-manager, bank, spv, market, other');
+    expect(problems).toContain('deals.json, deals[0] "nvidia-openai", date: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "2025-00")');
+    expect(problems).toContain('deals.json, deals[1] "openai-nvidia", to: unknown firm "nobody"; add it to entities.json first');
+  });
+
+  it('cuts hostile values short in messages', () => {
+    const [problem] = problemsAfter((d) => setField(d.deals.deals[0]!, 'type', `<script>${'x'.repeat(500)}</script>`));
+    expect(problem).toBeDefined();
+    expect(problem!.length).toBeLessThan(320);
+    expect(problem).toContain('"<script>xxxx');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { collapseFirmGraph, pairKey } from '../../src/model/collapse.js';
+import { filterFirmGraph } from '../../src/model/filter.js';
+import { buildFirmGraph } from '../../src/model/graph.js';
+import { summarizeFirmGraph } from '../../src/model/summary.js';
+import { dataSetFromEdges } from '../fixtures/datasets.js';
+
+const triangle = () =>
+  buildFirmGraph(
+    dataSetFromEdges(
+      [
+        ['a', 'b', { type: 'investment', amountUsd: 10, date: '2025-01-10' }],
+        ['a', 'b', { type: 'purchase', amountUsd: 5, date: '2025-03' }],
+        ['b', 'c', { type: 'purchase', amountUsd: null, amountBasis: 'undisclosed', date: '2024', status: 'reported' }],
+        ['c', 'a', { type: 'loan', amountUsd: 100, date: '2025-06-30', status: 'loi' }],
+      ],
+      ['lonely'],
+    ),
+  );
+
+describe('buildFirmGraph', () => {
+  it('buildFirmGraph keeps parallel deals as separate edges keyed by deal id, in the money direction', () => {
+    const graph = triangle();
+    expect(graph.order).toBe(4);
+    expect(graph.size).toBe(4);
+    expect(graph.edges('a', 'b').sort()).toEqual(['e0-a-b', 'e1-a-b']);
+    expect(graph.source('e3-c-a')).toBe('c');
+    expect(graph.target('e3-c-a')).toBe('a');
+    expect(graph.getEdgeAttribute('e2-b-c', 'amountUsd')).toBeNull();
+  });
+});
+
+describe('filterFirmGraph', () => {
+  it('filterFirmGraph(graph, {types}) keeps only those deal types', () => {
+    const view = filterFirmGraph(triangle(), { types: ['purchase'] });
+    expect(view.edges().sort()).toEqual(['e1-a-b', 'e2-b-c']);
+    expect(view.order).toBe(4);
+  });
+
+  it('filterFirmGraph(graph, {minUsd}) keeps undisclosed amounts unless told not to', () => {
+    expect(filterFirmGraph(triangle(), { minUsd: 10 }).edges().sort()).toEqual(['e0-a-b', 'e2-b-c', 'e3-c-a']);
+    expect(filterFirmGraph(triangle(), { minUsd: 10, keepUndisclosed: false }).edges().sort()).toEqual(['e0-a-b', 'e3-c-a']);
+    expect(filterFirmGraph(triangle(), { minUsd: 0, keepUndisclosed: false }).size).toBe(4);
+  });
+
+  it('filterFirmGraph(graph, {from, to}) keeps deals whose date period overlaps the range', () => {
+    // The year-only deal (2024) overlaps a range that starts in December 2024, not one from 2025.
+    expect(filterFirmGraph(triangle(), { from: '2024-12' }).edges().sort()).toEqual(['e0-a-b', 'e1-a-b', 'e2-b-c', 'e3-c-a']);
+    expect(filterFirmGraph(triangle(), { from: '2025-01' }).edges().sort()).toEqual(['e0-a-b', 'e1-a-b', 'e3-c-a']);
+    // A month-precision deal (2025-03) overlaps a range ending on 2025-03-01.
+    expect(filterFirmGraph(triangle(), { from: '2025-02', to: '2025-03-01' }).edges()).toEqual(['e1-a-b']);
+    expect(filterFirmGraph(triangle(), { to: '2025-01' }).edges().sort()).toEqual(['e0-a-b', 'e2-b-c']);
+  });
+
+  it('filterFirmGraph(graph, {statuses}) keeps those statuses', () => {
+    expect(filterFirmGraph(triangle(), { statuses: ['reported', 'loi'] }).edges().sort()).toEqual(['e2-b-c', 'e3-c-a']);
+  });
+
+  it('filterFirmGraph(graph, {kinds}) drops firms of other kinds and their deals', () => {
+    const graph = triangle();
+    graph.setNodeAttribute('c', 'kind', 'bank');
+    const view = filterFirmGraph(graph, { kinds: ['other'] });
+    expect(view.hasNode('c')).toBe(false);
+    expect(view.edges().sort()).toEqual(['e0-a-b', 'e1-a-b']);
+  });
+
+  it('filterFirmGraph(graph, {hideIsolated}) drops firms left without deals', () => {
+    expect(filterFirmGraph(triangle(), { hideIsolated: true }).nodes().sort()).toEqual(['a', 'b', 'c']);
+    expect(filterFirmGraph(triangle(), { types: ['loan'], hideIsolated: true }).nodes().sort()).toEqual(['a', 'c']);
+  });
+
+  it('leaves the input graph unchanged', () => {
+    const graph = triangle();
+    filterFirmGraph(graph, { types: ['loan'], hideIsolated: true });
+    expect(graph.size).toBe(4);
+    expect(graph.order).toBe(4);
+  });
+});
+
+describe('collapseFirmGraph', () => {
+  it('collapseFirmGraph makes one edge per ordered pair with summed known amounts and the deal ids', () => {
+    const collapsed = collapseFirmGraph(triangle());
+    expect(collapsed.size).toBe(3);
+    expect(collapsed.getEdgeAttributes(pairKey('a', 'b'))).toEqual({
+      from: 'a',
+      to: 'b',
+      weight: 15,
+      deals: ['e0-a-b', 'e1-a-b'],
+      types: ['investment', 'purchase'],
+      undisclosed: 0,
+    });
+    expect(collapsed.getEdgeAttributes(pairKey('b', 'c'))).toMatchObject({ weight: 0, undisclosed: 1 });
+  });
+});
+
+describe('summarizeFirmGraph', () => {
+  it('summarizeFirmGraph counts deals by type and status and sums known amounts only', () => {
+    const summary = summarizeFirmGraph(triangle());
+    expect(summary.firms).toBe(4);
+    expect(summary.deals).toBe(4);
+    expect(summary.dealsByType.purchase).toEqual({ deals: 2, knownUsd: 5, undisclosed: 1 });
+    expect(summary.dealsByStatus.loi).toEqual({ deals: 1, knownUsd: 100, undisclosed: 0 });
+    expect(summary.total).toEqual({ deals: 4, knownUsd: 115, undisclosed: 1 });
+  });
+});
