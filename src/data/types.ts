@@ -75,6 +75,8 @@ export interface Deal {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   date: string;
   status: DealStatus;
+  /** A later deal between the same firms that replaces this one; this amount is then not counted. */
+  supersededBy?: string;
   statusNote?: string;
   title: string;
   sources: Source[];

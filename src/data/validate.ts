@@ -226,6 +226,7 @@ function crossRecordProblems(
   });
 
   const dealIds = new Map<string, number>();
+  const supersessions: Array<{ index: number; deal: Record<string, unknown>; successor: string }> = [];
   deals.forEach((deal, index) => {
     if (!isRecord(deal)) return;
     const id = readableId(deal);
@@ -247,6 +248,7 @@ function crossRecordProblems(
       problems.add(at('deals', index, deal, 'date', `${PATTERN_MESSAGES.date} (got ${showValue(deal.date)})`));
     }
     const amount = deal.amountUsd;
+    if (typeof deal.supersededBy === 'string') supersessions.push({ index, deal, successor: deal.supersededBy });
     if (typeof amount === 'number' && Number.isFinite(amount) && amount >= 0 && deal.amountBasis === 'undisclosed') {
       problems.add(at('deals', index, deal, 'amountBasis', 'is "undisclosed" but amountUsd gives a figure; use null for an undisclosed amount'));
     }
@@ -266,6 +268,20 @@ function crossRecordProblems(
       }
     });
   });
+
+  for (const { index, deal, successor } of supersessions) {
+    const successorIndex = dealIds.get(successor);
+    const later = successorIndex === undefined ? undefined : deals[successorIndex];
+    if (successor === deal.id) {
+      problems.add(at('deals', index, deal, 'supersededBy', 'a deal cannot supersede itself'));
+    } else if (!isRecord(later)) {
+      problems.add(at('deals', index, deal, 'supersededBy', `unknown deal ${showValue(successor)}`));
+    } else if (later.from !== deal.from || later.to !== deal.to) {
+      problems.add(
+        at('deals', index, deal, 'supersededBy', `${showValue(successor)} is between other firms; a deal can only be superseded by one from the same firm to the same firm`),
+      );
+    }
+  }
 }
 
 /**

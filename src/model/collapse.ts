@@ -4,12 +4,13 @@
  */
 import { DirectedGraph } from 'graphology';
 import type { DealType, Entity } from '../data/types.js';
+import { countedAmount } from './amounts.js';
 import type { FirmGraph } from './graph.js';
 
 export interface PairFlow {
   from: string;
   to: string;
-  /** Sum of the known amounts of the pair's deals, in US dollars (0 when none is known). */
+  /** Sum of the counted amounts of the pair's deals (superseded ones left out), in US dollars; 0 when none is known. */
   weight: number;
   /** Deal ids in insertion order. */
   deals: string[];
@@ -37,7 +38,8 @@ export function collapseFirmGraph(graph: FirmGraph): CollapsedGraph {
     flow.deals.push(id);
     if (!flow.types.includes(deal.type)) flow.types.push(deal.type);
     if (deal.amountUsd === null) flow.undisclosed++;
-    else flow.weight += deal.amountUsd;
+    const amount = countedAmount(deal);
+    if (amount !== null) flow.weight += amount;
   });
   return collapsed;
 }

@@ -1,7 +1,8 @@
 /**
  * Counts and totals of a firm graph, for the CLI summary and the app header.
  */
-import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type DealStatus, type DealType, type EntityKind } from '../data/types.js';
+import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type Deal, type DealStatus, type DealType, type EntityKind } from '../data/types.js';
+import { countedAmount, isSuperseded } from './amounts.js';
 import type { FirmGraph } from './graph.js';
 
 export interface AmountTally {
@@ -10,6 +11,8 @@ export interface AmountTally {
   knownUsd: number;
   /** Deals whose amount is undisclosed. */
   undisclosed: number;
+  /** Deals replaced by a later deal; their amounts are not in knownUsd. */
+  superseded: number;
 }
 
 export interface DataSummary {
@@ -21,16 +24,18 @@ export interface DataSummary {
   total: AmountTally;
 }
 
-const emptyTally = (): AmountTally => ({ deals: 0, knownUsd: 0, undisclosed: 0 });
+const emptyTally = (): AmountTally => ({ deals: 0, knownUsd: 0, undisclosed: 0, superseded: 0 });
 
 function tallyRecord<K extends string>(keys: readonly K[]): Record<K, AmountTally> {
   return Object.fromEntries(keys.map((k) => [k, emptyTally()])) as Record<K, AmountTally>;
 }
 
-function addTo(tally: AmountTally, amount: number | null): void {
+function addTo(tally: AmountTally, deal: Deal): void {
   tally.deals++;
-  if (amount === null) tally.undisclosed++;
-  else tally.knownUsd += amount;
+  if (deal.amountUsd === null) tally.undisclosed++;
+  if (isSuperseded(deal)) tally.superseded++;
+  const amount = countedAmount(deal);
+  if (amount !== null) tally.knownUsd += amount;
 }
 
 export function summarizeFirmGraph(graph: FirmGraph): DataSummary {
@@ -42,9 +47,9 @@ export function summarizeFirmGraph(graph: FirmGraph): DataSummary {
   const dealsByStatus = tallyRecord(DEAL_STATUSES);
   const total = emptyTally();
   graph.forEachEdge((_id, deal) => {
-    addTo(dealsByType[deal.type], deal.amountUsd);
-    addTo(dealsByStatus[deal.status], deal.amountUsd);
-    addTo(total, deal.amountUsd);
+    addTo(dealsByType[deal.type], deal);
+    addTo(dealsByStatus[deal.status], deal);
+    addTo(total, deal);
   });
   return { firms: graph.order, firmsByKind, deals: graph.size, dealsByType, dealsByStatus, total };
 }

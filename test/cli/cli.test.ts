@@ -73,15 +73,15 @@ describe('roundtrip summary', () => {
     const summary = JSON.parse(result.out) as { firms: number; deals: number; total: unknown; dealsByType: Record<string, unknown> };
     expect(summary.firms).toBe(2);
     expect(summary.deals).toBe(2);
-    expect(summary.total).toEqual({ deals: 2, knownUsd: 1_000_000_000, undisclosed: 1 });
-    expect(summary.dealsByType.purchase).toEqual({ deals: 1, knownUsd: 0, undisclosed: 1 });
+    expect(summary.total).toEqual({ deals: 2, knownUsd: 1_000_000_000, undisclosed: 1, superseded: 0 });
+    expect(summary.dealsByType.purchase).toEqual({ deals: 1, knownUsd: 0, undisclosed: 1, superseded: 0 });
   });
 
   it('summary prints a text report with the known total', async () => {
     const result = await cli('summary');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^\d+ firms: chipmaker \d+/);
-    expect(result.out).toMatch(/\n\d+ deals; known amounts total \$[\d.]+[TB]; \d+ undisclosed\.$/);
+    expect(result.out).toMatch(/\n\d+ deals; known amounts total \$[\d.]+[TB]; \d+ undisclosed; 1 superseded by later deals \(amounts not counted\)\.$/);
   });
 });
 

@@ -145,6 +145,21 @@ describe('validateDataSet', () => {
     ]);
   });
 
+  it('checks that a superseding deal exists and links the same two firms', () => {
+    const supersede = (d: Docs, successor: string) => setField(d.deals.deals[0]!, 'supersededBy', successor);
+    expect(problemsAfter((d) => supersede(d, 'nope'))).toEqual(['deals.json, deals[0] "nvidia-openai", supersededBy: unknown deal "nope"']);
+    expect(problemsAfter((d) => supersede(d, 'nvidia-openai'))).toEqual(['deals.json, deals[0] "nvidia-openai", supersededBy: a deal cannot supersede itself']);
+    expect(problemsAfter((d) => supersede(d, 'openai-nvidia'))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", supersededBy: "openai-nvidia" is between other firms; a deal can only be superseded by one from the same firm to the same firm',
+    ]);
+    expect(
+      problemsAfter((d) => {
+        d.deals.deals.push({ ...d.deals.deals[0]!, id: 'nvidia-openai-final', amountUsd: 5 });
+        supersede(d, 'nvidia-openai-final');
+      }),
+    ).toEqual([]);
+  });
+
   it('names a missing field, an unknown field and a record without an id', () => {
     expect(problemsAfter((d) => delete (d.deals.deals[0] as unknown as Record<string, unknown>).title)).toEqual([
       'deals.json, deals[0] "nvidia-openai", title: is missing',

@@ -23,7 +23,7 @@ describe('buildFirmGraph', () => {
     const graph = triangle();
     expect(graph.order).toBe(4);
     expect(graph.size).toBe(4);
-    expect(graph.edges('a', 'b').sort()).toEqual(['e0-a-b', 'e1-a-b']);
+    expect(graph.outEdges('a', 'b').sort()).toEqual(['e0-a-b', 'e1-a-b']);
     expect(graph.source('e3-c-a')).toBe('c');
     expect(graph.target('e3-c-a')).toBe('a');
     expect(graph.getEdgeAttribute('e2-b-c', 'amountUsd')).toBeNull();
@@ -93,13 +93,32 @@ describe('collapseFirmGraph', () => {
   });
 });
 
+describe('superseded deals', () => {
+  const replaced = () =>
+    buildFirmGraph(
+      dataSetFromEdges([
+        ['a', 'b', { id: 'loi', amountUsd: 100, status: 'loi', supersededBy: 'final' }],
+        ['a', 'b', { id: 'final', amountUsd: 30 }],
+        ['b', 'a', { id: 'back', amountUsd: 7 }],
+      ]),
+    );
+
+  it('collapseFirmGraph leaves a superseded amount out of the pair weight but keeps the deal', () => {
+    expect(collapseFirmGraph(replaced()).getEdgeAttributes(pairKey('a', 'b'))).toMatchObject({ weight: 30, deals: ['loi', 'final'] });
+  });
+
+  it('summarizeFirmGraph counts a superseded deal but not its amount', () => {
+    expect(summarizeFirmGraph(replaced()).total).toEqual({ deals: 3, knownUsd: 37, undisclosed: 0, superseded: 1 });
+  });
+});
+
 describe('summarizeFirmGraph', () => {
   it('summarizeFirmGraph counts deals by type and status and sums known amounts only', () => {
     const summary = summarizeFirmGraph(triangle());
     expect(summary.firms).toBe(4);
     expect(summary.deals).toBe(4);
-    expect(summary.dealsByType.purchase).toEqual({ deals: 2, knownUsd: 5, undisclosed: 1 });
-    expect(summary.dealsByStatus.loi).toEqual({ deals: 1, knownUsd: 100, undisclosed: 0 });
-    expect(summary.total).toEqual({ deals: 4, knownUsd: 115, undisclosed: 1 });
+    expect(summary.dealsByType.purchase).toEqual({ deals: 2, knownUsd: 5, undisclosed: 1, superseded: 0 });
+    expect(summary.dealsByStatus.loi).toEqual({ deals: 1, knownUsd: 100, undisclosed: 0, superseded: 0 });
+    expect(summary.total).toEqual({ deals: 4, knownUsd: 115, undisclosed: 1, superseded: 0 });
   });
 });

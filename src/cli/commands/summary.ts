@@ -40,7 +40,8 @@ export const summaryCommand: Command = {
     for (const line of formatTable(['status', ...header.slice(1)], tallyRows(summary.dealsByStatus), align)) io.out(line);
     io.out('');
     const t = summary.total;
-    io.out(`${t.deals} deals; known amounts total ${formatUsd(t.knownUsd)}; ${t.undisclosed} undisclosed.`);
+    const superseded = t.superseded > 0 ? `; ${t.superseded} superseded by later deals (amounts not counted)` : '';
+    io.out(`${t.deals} deals; known amounts total ${formatUsd(t.knownUsd)}; ${t.undisclosed} undisclosed${superseded}.`);
     return EXIT_OK;
   },
 };

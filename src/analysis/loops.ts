@@ -1,0 +1,203 @@
+/**
+ * Money loops: elementary circuits of the firm graph, each hop carrying the deals that realise it.
+ * A loop is named by its firms from the smallest id, e.g. `amd>openai`: a stable id for URLs.
+ */
+import { periodEnd, periodStart } from '../data/dates.js';
+import { DEAL_TYPES, type Deal, type DealType } from '../data/types.js';
+import type { FirmGraph } from '../model/graph.js';
+import { circuitsThrough, elementaryCircuits } from './circuits.js';
+import { bottleneckOf, PairDeals } from './hops.js';
+import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
+
+export interface Hop {
+  from: string;
+  to: string;
+  /** Deal ids of this pair, in data order (parallel deals share one hop). */
+  deals: string[];
+  /** Sum of the known amounts of the hop's deals (superseded deals left out); null when none is known. */
+  amountUsd: number | null;
+}
+
+export interface MoneyLoop {
+  /** Firms joined by `>`, starting at the smallest id: `nvidia>openai>oracle`. */
+  id: string;
+  firms: string[];
+  hops: Hop[];
+  length: number;
+  /** Deal types used by the loop, in the canonical type order. */
+  types: DealType[];
+  /** Smallest hop amount; null when any hop's amount is undisclosed. */
+  bottleneckUsd: number | null;
+  /** Sum of the hop amounts that are known. */
+  totalUsd: number;
+  /** Earliest and latest deal dates, as written in the data. */
+  firstDate: string;
+  lastDate: string;
+  /** Whether every hop has a known amount. */
+  disclosed: boolean;
+}
+
+export interface LoopOptions {
+  /** Longest loop, in hops (default 8). */
+  maxLength?: number;
+  /** Most loops to return (default 10,000); the result says when more exist. */
+  maxCycles?: number;
+}
+
+export const LOOP_DEFAULTS = { maxLength: 8, maxCycles: 10_000 } as const;
+
+export interface LoopSearchResult {
+  loops: MoneyLoop[];
+  count: number;
+  /** True when the cap stopped the search while more loops existed. */
+  truncated: boolean;
+}
+
+export const LOOP_ID_SEPARATOR = '>';
+
+function resolveOptions(options: LoopOptions): { maxLength: number; maxCycles: number } {
+  const maxLength = options.maxLength ?? LOOP_DEFAULTS.maxLength;
+  const maxCycles = options.maxCycles ?? LOOP_DEFAULTS.maxCycles;
+  if (!Number.isInteger(maxLength) || maxLength < 2) {
+    throw new Error(`roundtrip/loops: maxLength must be a whole number of at least 2 (got ${String(options.maxLength)})`);
+  }
+  if (!Number.isInteger(maxCycles) || maxCycles < 0) {
+    throw new Error(`roundtrip/loops: maxCycles must be a whole number of at least 0 (got ${String(options.maxCycles)})`);
+  }
+  return { maxLength, maxCycles };
+}
+
+/** Turns vertex circuits into measured loops. */
+class LoopBuilder {
+  private readonly pairs: PairDeals;
+
+  constructor(
+    graph: FirmGraph,
+    readonly indexed: IndexedGraph,
+  ) {
+    this.pairs = new PairDeals(graph);
+  }
+
+  build(circuit: readonly number[]): MoneyLoop {
+    const firms = circuit.map((v) => this.indexed.ids[v] as string);
+    const hops: Hop[] = [];
+    const typeSet = new Set<DealType>();
+    let totalUsd = 0;
+    let first: Deal | null = null;
+    let last: Deal | null = null;
+    for (let i = 0; i < firms.length; i++) {
+      const from = firms[i] as string;
+      const to = firms[(i + 1) % firms.length] as string;
+      const { deals, amountUsd } = this.pairs.get(from, to);
+      for (const deal of deals) {
+        typeSet.add(deal.type);
+        if (!first || periodStart(deal.date) < periodStart(first.date)) first = deal;
+        if (!last || periodEnd(deal.date) > periodEnd(last.date)) last = deal;
+      }
+      if (amountUsd !== null) totalUsd += amountUsd;
+      hops.push({ from, to, deals: deals.map((d) => d.id), amountUsd });
+    }
+    const bottleneckUsd = bottleneckOf(hops.map((h) => h.amountUsd));
+    return {
+      id: firms.join(LOOP_ID_SEPARATOR),
+      firms,
+      hops,
+      length: firms.length,
+      types: DEAL_TYPES.filter((t) => typeSet.has(t)),
+      bottleneckUsd,
+      totalUsd,
+      firstDate: first?.date ?? '',
+      lastDate: last?.date ?? '',
+      disclosed: bottleneckUsd !== null,
+    };
+  }
+}
+
+/** Every money loop of the graph, one at a time (stop iterating to stop the search). */
+export function* iterateLoops(graph: FirmGraph, options: Pick<LoopOptions, 'maxLength'> = {}): Generator<MoneyLoop> {
+  const { maxLength } = resolveOptions(options);
+  const builder = new LoopBuilder(graph, indexFirmGraph(graph));
+  for (const circuit of elementaryCircuits(builder.indexed, { maxLength })) yield builder.build(circuit);
+}
+
+/** Every money loop through one firm, one at a time. Throws on an unknown firm. */
+export function* iterateLoopsThrough(graph: FirmGraph, firm: string, options: Pick<LoopOptions, 'maxLength'> = {}): Generator<MoneyLoop> {
+  const { maxLength } = resolveOptions(options);
+  if (!graph.hasNode(firm)) throw new Error(`roundtrip/loops: unknown firm ${JSON.stringify(firm)}`);
+  const builder = new LoopBuilder(graph, indexFirmGraph(graph));
+  const vertex = builder.indexed.indexOf.get(firm) as number;
+  for (const circuit of circuitsThrough(builder.indexed, vertex, { maxLength })) yield builder.build(circuit);
+}
+
+/** Takes up to maxCycles loops from a search and says whether more were left. */
+function collect(loops: Iterator<MoneyLoop>, maxCycles: number): LoopSearchResult {
+  const kept: MoneyLoop[] = [];
+  while (kept.length < maxCycles) {
+    const next = loops.next();
+    if (next.done) return { loops: kept, count: kept.length, truncated: false };
+    kept.push(next.value);
+  }
+  const truncated = !loops.next().done;
+  loops.return?.(undefined);
+  return { loops: kept, count: kept.length, truncated };
+}
+
+/** The money loops of a (filtered) firm graph, capped by `maxCycles`. */
+export function findLoops(graph: FirmGraph, options: LoopOptions = {}): LoopSearchResult {
+  const { maxLength, maxCycles } = resolveOptions(options);
+  return collect(iterateLoops(graph, { maxLength }), maxCycles);
+}
+
+/** The money loops through `firm`, capped by `maxCycles`. */
+export function loopsThrough(graph: FirmGraph, firm: string, options: LoopOptions = {}): LoopSearchResult {
+  const { maxLength, maxCycles } = resolveOptions(options);
+  return collect(iterateLoopsThrough(graph, firm, { maxLength }), maxCycles);
+}
+
+export const LOOP_SORT_KEYS = ['bottleneck', 'total', 'length', 'first', 'last', 'id'] as const;
+export type LoopSortKey = (typeof LOOP_SORT_KEYS)[number];
+
+/** Natural direction of each sort: money largest first, dates newest first, length shortest first. */
+const DEFAULT_DESCENDING: Record<LoopSortKey, boolean> = {
+  bottleneck: true,
+  total: true,
+  length: false,
+  first: true,
+  last: true,
+  id: false,
+};
+
+function sortValue(loop: MoneyLoop, key: LoopSortKey): number | string | null {
+  switch (key) {
+    case 'bottleneck':
+      return loop.bottleneckUsd;
+    case 'total':
+      return loop.totalUsd;
+    case 'length':
+      return loop.length;
+    case 'first':
+      return loop.firstDate === '' ? null : periodStart(loop.firstDate);
+    case 'last':
+      return loop.lastDate === '' ? null : periodEnd(loop.lastDate);
+    case 'id':
+      return loop.id;
+  }
+}
+
+/**
+ * Loops sorted by a key (a new array). Unknown values (an undisclosed bottleneck) sort last in
+ * either direction; ties fall back to the loop id, so the order is total and stable.
+ */
+export function sortLoops(loops: readonly MoneyLoop[], key: LoopSortKey = 'bottleneck', descending = DEFAULT_DESCENDING[key]): MoneyLoop[] {
+  const sign = descending ? -1 : 1;
+  return [...loops].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    if (va !== vb) {
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return (va < vb ? -1 : 1) * sign;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}

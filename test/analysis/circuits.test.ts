@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { circuitsThrough, elementaryCircuits } from '../../src/analysis/circuits.js';
+import { indexGraph, type IndexedGraph } from '../../src/analysis/indexed-graph.js';
+import { bruteForceCircuits, type Arc } from './oracle.js';
+
+/** Vertex ids that sort like their numbers: v00, v01, … */
+const vid = (i: number): string => `v${String(i).padStart(2, '0')}`;
+
+function graphOf(n: number, arcs: readonly Arc[]): IndexedGraph {
+  return indexGraph(
+    Array.from({ length: n }, (_, i) => vid(i)),
+    arcs.map(([a, b]) => [vid(a), vid(b)] as const),
+  );
+}
+
+function complete(n: number): Arc[] {
+  const arcs: Arc[] = [];
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) arcs.push([a, b]);
+  return arcs;
+}
+
+const asStrings = (circuits: Iterable<number[]>): string[] => [...circuits].map((c) => c.join('>')).sort();
+
+/** sum over k = 2..n of C(n, k)·(k − 1)! */
+function completeCircuitCount(n: number): number {
+  let total = 0;
+  for (let k = 2; k <= n; k++) {
+    let choose = 1;
+    for (let i = 0; i < k; i++) choose = (choose * (n - i)) / (i + 1);
+    let factorial = 1;
+    for (let i = 2; i < k; i++) factorial *= i;
+    total += choose * factorial;
+  }
+  return total;
+}
+
+const smallGraph = fc.integer({ min: 1, max: 7 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    arcs: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: n * n }),
+  }),
+);
+
+describe('elementaryCircuits', () => {
+  it('elementaryCircuits(graph) equals the brute-force oracle on random small graphs, each circuit once and canonical', () => {
+    fc.assert(
+      fc.property(smallGraph, ({ n, arcs }) => {
+        const found = [...elementaryCircuits(graphOf(n, arcs))];
+        for (const c of found) expect(Math.min(...c)).toBe(c[0]);
+        const strings = found.map((c) => c.join('>'));
+        expect(new Set(strings).size).toBe(strings.length);
+        expect(strings.sort()).toEqual(bruteForceCircuits(n, arcs));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('elementaryCircuits(graph, {maxLength}) equals the oracle bounded by length', () => {
+    fc.assert(
+      fc.property(smallGraph, fc.integer({ min: 1, max: 7 }), ({ n, arcs }, maxLength) => {
+        expect(asStrings(elementaryCircuits(graphOf(n, arcs), { maxLength }))).toEqual(bruteForceCircuits(n, arcs, maxLength));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('elementaryCircuits(complete digraph) finds sum C(n,k)(k-1)! circuits: 84 for n=5, 2,365 for n=7', () => {
+    expect(completeCircuitCount(5)).toBe(84);
+    expect(completeCircuitCount(7)).toBe(2365);
+    for (const n of [2, 3, 4, 5, 6, 7]) {
+      const circuits = [...elementaryCircuits(graphOf(n, complete(n)))];
+      expect(circuits.length, `K${n}`).toBe(completeCircuitCount(n));
+      expect(new Set(circuits.map((c) => c.join('>'))).size).toBe(circuits.length);
+    }
+  });
+
+  it('elementaryCircuits(worst-case family of parallel routes) finds all k² + k circuits', () => {
+    // The family that defeats Tiernan-style backtracking (Johnson 1975, §1): a hub reaches k routes
+    // into a junction and k routes lead back, each also looping on the junction. Every route pair
+    // closes one circuit (k²) and every return route one more through the junction (k).
+    const k = 4;
+    const arcs: Arc[] = [];
+    const chainStart = 1;
+    const hub = 0;
+    for (let i = 0; i < k; i++) {
+      arcs.push([hub, chainStart + i]);
+      arcs.push([chainStart + i, k + 1]);
+    }
+    for (let i = 0; i < k; i++) {
+      arcs.push([k + 1, k + 2 + i]);
+      arcs.push([k + 2 + i, hub]);
+      arcs.push([k + 2 + i, k + 1]);
+    }
+    const n = 2 * k + 2;
+    const found = asStrings(elementaryCircuits(graphOf(n, arcs)));
+    expect(found).toEqual(bruteForceCircuits(n, arcs));
+    expect(found.length).toBe(k * k + k);
+  });
+
+  it('elementaryCircuits(acyclic graph) finds none', () => {
+    const arcs: Arc[] = [];
+    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) arcs.push([a, b]);
+    expect([...elementaryCircuits(graphOf(8, arcs))]).toEqual([]);
+    expect([...elementaryCircuits(graphOf(0, []))]).toEqual([]);
+  });
+
+  it('elementaryCircuits stops when the consumer stops, and yields the first circuit at once', () => {
+    const iterator = elementaryCircuits(graphOf(9, complete(9)));
+    const first = iterator.next();
+    expect(first.done).toBe(false);
+    expect(first.value).toEqual([0, 1]);
+    iterator.return(undefined);
+    expect(iterator.next().done).toBe(true);
+  });
+
+  it('elementaryCircuits rejects a length bound below 1', () => {
+    expect(() => [...elementaryCircuits(graphOf(2, [[0, 1]]), { maxLength: 0 })]).toThrow(
+      'roundtrip/circuits: maxLength must be at least 1 (got 0)',
+    );
+  });
+});
+
+describe('circuitsThrough', () => {
+  it('circuitsThrough(graph, v) equals the oracle circuits that contain v', () => {
+    fc.assert(
+      fc.property(smallGraph, fc.nat(), fc.integer({ min: 1, max: 7 }), ({ n, arcs }, pick, maxLength) => {
+        const v = pick % n;
+        const expected = bruteForceCircuits(n, arcs, maxLength).filter((c) => c.split('>').map(Number).includes(v));
+        const found = [...circuitsThrough(graphOf(n, arcs), v, { maxLength })];
+        for (const c of found) expect(Math.min(...c)).toBe(c[0]);
+        expect(found.map((c) => c.join('>')).sort()).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
