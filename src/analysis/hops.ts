@@ -27,7 +27,7 @@ export class PairDeals {
         this.pairs.set(key, entry);
       }
       entry.deals.push(deal);
-      const amount = countedAmount(deal);
+      const amount = countedAmount(deal, graph);
       if (amount !== null) entry.amountUsd = (entry.amountUsd ?? 0) + amount;
     });
   }

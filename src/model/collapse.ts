@@ -38,7 +38,7 @@ export function collapseFirmGraph(graph: FirmGraph): CollapsedGraph {
     flow.deals.push(id);
     if (!flow.types.includes(deal.type)) flow.types.push(deal.type);
     if (deal.amountUsd === null) flow.undisclosed++;
-    const amount = countedAmount(deal);
+    const amount = countedAmount(deal, graph);
     if (amount !== null) flow.weight += amount;
   });
   return collapsed;

@@ -30,11 +30,11 @@ function tallyRecord<K extends string>(keys: readonly K[]): Record<K, AmountTall
   return Object.fromEntries(keys.map((k) => [k, emptyTally()])) as Record<K, AmountTally>;
 }
 
-function addTo(tally: AmountTally, deal: Deal): void {
+function addTo(tally: AmountTally, deal: Deal, graph: FirmGraph): void {
   tally.deals++;
   if (deal.amountUsd === null) tally.undisclosed++;
-  if (isSuperseded(deal)) tally.superseded++;
-  const amount = countedAmount(deal);
+  if (isSuperseded(deal, graph)) tally.superseded++;
+  const amount = countedAmount(deal, graph);
   if (amount !== null) tally.knownUsd += amount;
 }
 
@@ -47,9 +47,9 @@ export function summarizeFirmGraph(graph: FirmGraph): DataSummary {
   const dealsByStatus = tallyRecord(DEAL_STATUSES);
   const total = emptyTally();
   graph.forEachEdge((_id, deal) => {
-    addTo(dealsByType[deal.type], deal);
-    addTo(dealsByStatus[deal.status], deal);
-    addTo(total, deal);
+    addTo(dealsByType[deal.type], deal, graph);
+    addTo(dealsByStatus[deal.status], deal, graph);
+    addTo(total, deal, graph);
   });
   return { firms: graph.order, firmsByKind, deals: graph.size, dealsByType, dealsByStatus, total };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { circuitsThrough, elementaryCircuits } from '../../src/analysis/circuits.js';
+import { CircuitList, circuitsThrough, collectCircuits, elementaryCircuits } from '../../src/analysis/circuits.js';
 import { indexGraph, type IndexedGraph } from '../../src/analysis/indexed-graph.js';
 import { bruteForceCircuits, type Arc } from './oracle.js';
 
@@ -133,5 +133,43 @@ describe('circuitsThrough', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('CircuitList', () => {
+  const path = (values: number[]): Int32Array => Int32Array.from(values);
+
+  it('CircuitList keeps circuits of any length, across chunk boundaries, in 16 or 32 bits', () => {
+    for (const vertexCount of [10, 100_000]) {
+      const list = new CircuitList(vertexCount);
+      const long = Array.from({ length: (1 << 20) + 5 }, (_, i) => i % vertexCount);
+      list.push(path([1, 2, 3]), 3);
+      list.push(path(long), long.length);
+      list.push(path([7, 8, 9, 9]), 2);
+      expect(list.count).toBe(3);
+      expect(list.get(0)).toEqual([1, 2, 3]);
+      expect(list.get(1)).toEqual(long);
+      expect(list.get(2)).toEqual([7, 8]);
+      expect(list.lengthOf(1)).toBe(long.length);
+      expect([...list].map((c) => c.length)).toEqual([3, long.length, 2]);
+      list.clear();
+      expect(list.count).toBe(0);
+    }
+    const wide = new CircuitList(100_000);
+    wide.push(path([70_000, 99_999]), 2);
+    expect(wide.get(0)).toEqual([70_000, 99_999]);
+  });
+});
+
+describe('collectCircuits', () => {
+  it('collectCircuits(graph, {maxCycles}) keeps up to the cap and says whether more existed', () => {
+    const k4 = graphOf(4, complete(4));
+    expect(collectCircuits(k4).circuits.count).toBe(completeCircuitCount(4));
+    expect(collectCircuits(k4).truncated).toBe(false);
+    expect(collectCircuits(k4, { maxCycles: completeCircuitCount(4) }).truncated).toBe(false);
+    const capped = collectCircuits(k4, { maxCycles: 5 });
+    expect(capped.circuits.count).toBe(5);
+    expect(capped.truncated).toBe(true);
+    expect([...capped.circuits].map((c) => c.join('>'))).toEqual([...elementaryCircuits(k4)].slice(0, 5).map((c) => c.join('>')));
   });
 });

@@ -119,6 +119,17 @@ describe('findLoops', () => {
     expect(findLoops(graph).loops[0]?.hops[0]).toEqual({ from: 'a', to: 'b', deals: ['loi', 'final'], amountUsd: 30 });
   });
 
+  it('findLoops counts a superseded amount again when a filter removes the deal that replaced it', () => {
+    const graph = buildFirmGraph(
+      dataSetFromEdges([
+        ['a', 'b', { id: 'loi', amountUsd: 100, status: 'loi', supersededBy: 'final', date: '2025-09' }],
+        ['a', 'b', { id: 'final', amountUsd: 30, date: '2026-02' }],
+        ['b', 'a', { id: 'back', amountUsd: 70, date: '2025-09' }],
+      ]),
+    );
+    expect(findLoops(filterFirmGraph(graph, { to: '2025-12' })).loops[0]?.hops[0]).toEqual({ from: 'a', to: 'b', deals: ['loi'], amountUsd: 100 });
+  });
+
   it('findLoops rejects nonsensical options with a clear message', () => {
     const graph = buildFirmGraph(dataSetFromEdges([['a', 'b']]));
     expect(() => findLoops(graph, { maxLength: 1 })).toThrow('roundtrip/loops: maxLength must be a whole number of at least 2 (got 1)');

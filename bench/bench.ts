@@ -1,0 +1,245 @@
+/**
+ * Roundtrip benchmarks: our loop enumeration against two peers on the same graphs in the same run,
+ * plus path tracing, centrality and contagion timings. Prints a table and writes
+ * bench-results.json: [{"name", "peer", "ours_ms", "peer_ms", "ratio", "cycles", "peer_cycles"}],
+ * ratio = peer_ms / ours_ms, each time the median of several runs.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { DirectedGraph } from 'graphology';
+import { allSimplePaths } from 'graphology-simple-path';
+import { firmMeasures } from '../src/analysis/centrality.js';
+import { collectCircuits } from '../src/analysis/circuits.js';
+import { indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js';
+import { findLoops } from '../src/analysis/loops.js';
+import { paths } from '../src/analysis/paths.js';
+import { buildFirmGraph } from '../src/model/graph.js';
+import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
+
+const require = createRequire(import.meta.url);
+const findCircuits = require('elementary-circuits-directed-graph') as (adjacency: number[][], callback?: (cycle: number[]) => void) => number[][];
+
+interface Row {
+  name: string;
+  peer: string | null;
+  ours_ms: number;
+  peer_ms: number | null;
+  ratio: number | null;
+  cycles: number | null;
+  peer_cycles: number | null;
+}
+
+const rows: Row[] = [];
+const quick = process.argv.includes('--quick');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Median wall time of repeated calls. Short functions are warmed up first (so the JIT has compiled
+ * them, as in a long-lived page) and repeated for at least half a second; returns the last result.
+ */
+function measure<T>(runs: number, fn: () => T): { ms: number; result: T } {
+  let result = fn();
+  const warmUntil = performance.now() + 300;
+  for (let i = 0; i < 50 && performance.now() < warmUntil; i++) result = fn();
+  const times: number[] = [];
+  const timeUntil = performance.now() + 500;
+  while (times.length < runs || (times.length < 200 && performance.now() < timeUntil)) {
+    const start = performance.now();
+    result = fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+function record(row: Row): void {
+  console.error(`  done: ${row.name} vs ${row.peer ?? '(no peer)'}`);
+  rows.push({ ...row, ours_ms: round(row.ours_ms), peer_ms: row.peer_ms === null ? null : round(row.peer_ms), ratio: row.ratio === null ? null : round(row.ratio) });
+}
+
+// ---- loop enumeration -------------------------------------------------------------------------
+
+const STOP = Symbol('cap reached');
+
+/** Ours, keeping every circuit (in its compact list) up to the cap. */
+function ours(graph: IndexedGraph, cap: number): number {
+  return collectCircuits(graph, { maxCycles: cap }).circuits.count;
+}
+
+/** The npm package, stopped at the cap by throwing from its callback (it has no other way out). */
+function peerJohnson(adjacency: number[][], cap: number): number[][] {
+  const found: number[][] = [];
+  const copy = adjacency.map((list) => [...list]); // it rewrites its input
+  try {
+    findCircuits(copy, (cycle) => {
+      if (found.length === cap) throw STOP;
+      found.push(cycle);
+    });
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  return found;
+}
+
+/** graphology-simple-path: all simple paths from each vertex back to itself, deduplicated by rotation. */
+function peerSimplePath(graph: DirectedGraph): number {
+  const seen = new Set<string>();
+  graph.forEachNode((node) => {
+    for (const path of allSimplePaths(graph, node, node)) {
+      const cycle = path.slice(0, -1);
+      let best = 0;
+      for (let i = 1; i < cycle.length; i++) if ((cycle[i] as string) < (cycle[best] as string)) best = i;
+      seen.add([...cycle.slice(best), ...cycle.slice(0, best)].join('>'));
+    }
+  });
+  return seen.size;
+}
+
+function toIndexed({ n, arcs }: ArcList): IndexedGraph {
+  return indexGraph(
+    Array.from({ length: n }, (_, i) => vertexId(i, n)),
+    arcs.map(([a, b]) => [vertexId(a, n), vertexId(b, n)] as const),
+  );
+}
+
+function toAdjacency({ n, arcs }: ArcList): number[][] {
+  const lists: number[][] = Array.from({ length: n }, () => []);
+  for (const [a, b] of arcs) (lists[a] as number[]).push(b);
+  return lists;
+}
+
+function toGraphology({ n, arcs }: ArcList): DirectedGraph {
+  const graph = new DirectedGraph();
+  for (let i = 0; i < n; i++) graph.addNode(vertexId(i, n));
+  for (const [a, b] of arcs) graph.addDirectedEdge(vertexId(a, n), vertexId(b, n));
+  return graph;
+}
+
+interface LoopCase {
+  name: string;
+  graph: ArcList;
+  cap: number;
+  runs: number;
+  /** graphology-simple-path has no cap, so it only runs where every loop can be listed. */
+  simplePath: boolean;
+}
+
+const loopCases: LoopCase[] = [
+  { name: 'K8 (complete, 8 firms)', graph: completeDigraph(8), cap: Number.POSITIVE_INFINITY, runs: 7, simplePath: true },
+  { name: 'K9 (complete, 9 firms)', graph: completeDigraph(9), cap: Number.POSITIVE_INFINITY, runs: quick ? 3 : 5, simplePath: !quick },
+  { name: 'random 1,000/1,300 (all loops)', graph: randomDigraph(1000, 1300, 8), cap: Number.POSITIVE_INFINITY, runs: 5, simplePath: false },
+  { name: 'random 50/300 (cap 10,000)', graph: randomDigraph(50, 300, 1), cap: 10_000, runs: 7, simplePath: false },
+  { name: 'random 200/1,500 (cap 10,000)', graph: randomDigraph(200, 1500, 2), cap: 10_000, runs: 7, simplePath: false },
+  { name: 'random 1,000/5,000 (cap 10,000)', graph: randomDigraph(1000, 5000, 3), cap: 10_000, runs: 7, simplePath: false },
+];
+
+/** Heap plus typed-array buffers, after a full collection. */
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
+}
+
+for (const c of loopCases) {
+  const indexed = toIndexed(c.graph);
+  const adjacency = toAdjacency(c.graph);
+  const mine = measure(c.runs, () => ours(indexed, c.cap));
+  const johnson = measure(c.runs, () => peerJohnson(adjacency, c.cap));
+  record({
+    name: c.name,
+    peer: 'elementary-circuits-directed-graph',
+    ours_ms: mine.ms,
+    peer_ms: johnson.ms,
+    ratio: johnson.ms / mine.ms,
+    cycles: mine.result,
+    peer_cycles: johnson.result.length,
+  });
+  if (c.simplePath) {
+    const graph = toGraphology(c.graph);
+    const simple = measure(Math.min(c.runs, 3), () => peerSimplePath(graph));
+    record({ name: c.name, peer: 'graphology-simple-path', ours_ms: mine.ms, peer_ms: simple.ms, ratio: simple.ms / mine.ms, cycles: mine.result, peer_cycles: simple.result });
+  }
+}
+
+// Memory: loops kept plus the graph, against the peer keeping the same loops.
+const k9 = completeDigraph(9);
+const before = heapMb();
+const keptOurs = collectCircuits(toIndexed(k9)).circuits;
+const oursMb = heapMb() - before;
+const before2 = heapMb();
+const keptPeer = peerJohnson(toAdjacency(k9), Number.POSITIVE_INFINITY);
+const peerMb = heapMb() - before2;
+const memoryLine = `memory, K9 with all loops kept: ours ${oursMb.toFixed(1)} MB (${keptOurs.count} loops), elementary-circuits-directed-graph ${peerMb.toFixed(1)} MB (${keptPeer.length} loops)`;
+
+// ---- path tracing -----------------------------------------------------------------------------
+
+{
+  const data = randomDataSet(300, 1200, 11);
+  const firmGraph = buildFirmGraph(data);
+  const simple = new DirectedGraph();
+  firmGraph.forEachNode((id) => simple.addNode(id));
+  firmGraph.forEachEdge((_id, _deal, from, to) => {
+    if (!simple.hasEdge(from, to)) simple.addDirectedEdge(from, to);
+  });
+  const from = vertexId(0, 300);
+  const to = vertexId(1, 300);
+  const mine = measure(5, () => paths(firmGraph, from, to, { maxLength: 6, maxPaths: Number.MAX_SAFE_INTEGER }));
+  const peer = measure(3, () => allSimplePaths(simple, from, to, { maxDepth: 6 }));
+  record({
+    name: 'paths 300/1,200, one pair, ≤ 6 hops',
+    peer: 'graphology-simple-path',
+    ours_ms: mine.ms,
+    peer_ms: peer.ms,
+    ratio: peer.ms / mine.ms,
+    cycles: mine.result.count,
+    peer_cycles: peer.result.length,
+  });
+}
+
+// ---- whole pipeline, centrality -----------------------------------------------------------------
+
+for (const [n, m, runs] of [
+  [1000, 5000, 5],
+  [10_000, 50_000, 1],
+] as const) {
+  const graph = buildFirmGraph(randomDataSet(n, m, 5));
+  const loops = measure(runs, () => findLoops(graph, { maxCycles: 10_000 }));
+  record({ name: `findLoops on deals ${n}/${m} (cap 10,000)`, peer: null, ours_ms: loops.ms, peer_ms: null, ratio: null, cycles: loops.result.count, peer_cycles: null });
+  if (quick && n > 1000) continue;
+  const measures = measure(runs, () => firmMeasures(graph, { loops: loops.result.loops }));
+  record({ name: `firmMeasures (all centrality) ${n}/${m}`, peer: null, ours_ms: measures.ms, peer_ms: null, ratio: null, cycles: null, peer_cycles: null });
+}
+
+// ---- report -----------------------------------------------------------------------------------
+
+writeFileSync('bench-results.json', `${JSON.stringify(rows, null, 2)}\n`);
+const header = ['benchmark', 'peer', 'ours ms', 'peer ms', 'ratio', 'loops', 'peer loops'];
+const cells = rows.map((r) => [
+  r.name,
+  r.peer ?? '–',
+  r.ours_ms.toFixed(2),
+  r.peer_ms === null ? '–' : r.peer_ms.toFixed(2),
+  r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`,
+  r.cycles === null ? '–' : String(r.cycles),
+  r.peer_cycles === null ? '–' : String(r.peer_cycles) + (r.cycles !== null && r.peer_cycles !== r.cycles ? ' (differs)' : ''),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
+const line = (c: string[]) => c.map((x, i) => (i >= 2 ? x.padStart(widths[i] as number) : x.padEnd(widths[i] as number))).join('  ');
+console.log(line(header));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const c of cells) console.log(line(c));
+console.log(`\n${memoryLine}`);
+console.log('ratio = peer ms / ours ms (median of several runs); wrote bench-results.json');
+
+// The target: at least 2× every correct peer on every graph with 10,000+ loops.
+const misses = rows.filter((r) => r.peer !== null && r.cycles !== null && r.cycles >= 10_000 && r.peer_cycles === r.cycles && (r.ratio ?? 0) < 2);
+if (misses.length > 0) {
+  console.log(`\nbelow the 2× target: ${misses.map((r) => `${r.name} vs ${r.peer} (${r.ratio}×)`).join('; ')}`);
+  process.exitCode = 1;
+}

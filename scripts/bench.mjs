@@ -1,0 +1,24 @@
+// `npm run bench`: bundles bench/bench.ts with esbuild and runs it with the garbage collector
+// exposed (for the memory figure). Pass --quick for a shorter run.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ensureDependencies, root } from './ensure-deps.mjs';
+
+ensureDependencies();
+const { build } = await import('esbuild');
+const outDir = path.join(root, 'node_modules', '.cache', 'roundtrip');
+mkdirSync(outDir, { recursive: true });
+const outfile = path.join(outDir, 'bench.mjs');
+await build({
+  entryPoints: [path.join(root, 'bench/bench.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  logLevel: 'error',
+});
+const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { firmMeasures, type FirmMeasures } from '../../src/analysis/centrality.js';
+import { findLoops } from '../../src/analysis/loops.js';
+import { buildFirmGraph } from '../../src/model/graph.js';
+import { dataSetFromEdges } from '../fixtures/datasets.js';
+import { shippedGraph } from '../fixtures/shipped.js';
+
+function measuresOf(edges: Parameters<typeof dataSetFromEdges>[0], extra: string[] = []): Map<string, FirmMeasures> {
+  const graph = buildFirmGraph(dataSetFromEdges(edges, extra));
+  return new Map(firmMeasures(graph, { loops: findLoops(graph).loops }).map((m) => [m.id, m]));
+}
+
+describe('firmMeasures', () => {
+  it('firmMeasures(empty graph) returns nothing', () => {
+    expect(firmMeasures(buildFirmGraph({ entities: [], deals: [] }))).toEqual([]);
+  });
+
+  it('firmMeasures gives equal PageRank to two firms paying each other the same', () => {
+    const m = measuresOf([
+      ['a', 'b', { amountUsd: 5 }],
+      ['b', 'a', { amountUsd: 5 }],
+    ]);
+    expect(m.get('a')!.pagerank).toBeCloseTo(1 / 2, 9);
+    expect(m.get('b')!.pagerank).toBeCloseTo(1 / 2, 9);
+  });
+
+  it('firmMeasures weights PageRank by amount: the firm receiving more ranks higher', () => {
+    const m = measuresOf([
+      ['a', 'b', { amountUsd: 1 }],
+      ['a', 'c', { amountUsd: 9 }],
+    ]);
+    expect(m.get('c')!.pagerank).toBeGreaterThan(m.get('b')!.pagerank);
+    const total = [...m.values()].reduce((s, x) => s + x.pagerank, 0);
+    expect(total).toBeCloseTo(1, 9);
+  });
+
+  it('firmMeasures gives the middle of a chain betweenness 1/2 (one of (n-1)(n-2) ordered pairs)', () => {
+    const m = measuresOf([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
+    expect(m.get('b')!.betweenness).toBeCloseTo(1 / 2, 12);
+    expect(m.get('a')!.betweenness).toBe(0);
+  });
+
+  it('firmMeasures scores a payer of two firms as the hub and both as authorities', () => {
+    const m = measuresOf([
+      ['a', 'b'],
+      ['a', 'c'],
+    ]);
+    expect(m.get('a')!.hub).toBeCloseTo(1, 9);
+    expect(m.get('b')!.authority).toBeCloseTo(1 / 2, 9);
+    expect(m.get('c')!.authority).toBeCloseTo(1 / 2, 9);
+  });
+
+  it('firmMeasures counts counterparties, known strength, and leaves undisclosed and superseded amounts out', () => {
+    const m = measuresOf([
+      ['a', 'b', { amountUsd: 10 }],
+      ['a', 'b', { amountUsd: 4 }],
+      ['c', 'b', { amountUsd: null, amountBasis: 'undisclosed' }],
+      ['d', 'b', { id: 'old', amountUsd: 50, supersededBy: 'new' }],
+      ['d', 'b', { id: 'new', amountUsd: 20 }],
+    ]);
+    expect(m.get('b')).toMatchObject({ inDegree: 3, outDegree: 0, inStrengthUsd: 34, outStrengthUsd: 0 });
+    expect(m.get('a')).toMatchObject({ inDegree: 0, outDegree: 1, inStrengthUsd: 0, outStrengthUsd: 14 });
+  });
+
+  it('firmMeasures: circularity is the share of known inflow on a loop', () => {
+    const m = measuresOf([
+      ['a', 'b', { amountUsd: 10 }],
+      ['b', 'c', { amountUsd: 10 }],
+      ['c', 'a', { amountUsd: 10 }],
+      ['d', 'a', { amountUsd: 100 }],
+      ['c', 'e', { amountUsd: null, amountBasis: 'undisclosed' }],
+    ]);
+    expect(m.get('a')!.circularity).toBeCloseTo(10 / 110, 12);
+    expect(m.get('b')!.circularity).toBe(1);
+    expect(m.get('d')!.circularity).toBeNull();
+    expect(m.get('e')!.circularity).toBeNull();
+    expect(m.get('a')!.loops).toBe(1);
+    expect(m.get('d')!.loops).toBe(0);
+  });
+
+  it('firmMeasures on the shipped data: finite numbers for every firm, and the chip sellers are circular', () => {
+    const graph = shippedGraph();
+    const measures = firmMeasures(graph, { loops: findLoops(graph).loops });
+    expect(measures.map((m) => m.id).sort()).toEqual(graph.nodes().sort());
+    for (const m of measures) {
+      for (const key of ['pagerank', 'betweenness', 'inStrengthUsd', 'outStrengthUsd'] as const) expect(Number.isFinite(m[key]), `${m.id} ${key}`).toBe(true);
+      if (m.circularity !== null) {
+        expect(m.circularity).toBeGreaterThanOrEqual(0);
+        expect(m.circularity).toBeLessThanOrEqual(1);
+      }
+    }
+    const nvidia = measures.find((m) => m.id === 'nvidia')!;
+    expect(nvidia.circularity).toBeGreaterThan(0);
+    expect(nvidia.loops).toBeGreaterThan(3);
+    expect(measures.find((m) => m.id === 'pimco')!.loops).toBe(0);
+  });
+
+  it('firmMeasures rejects a damping factor outside (0, 1)', () => {
+    expect(() => firmMeasures(buildFirmGraph(dataSetFromEdges([['a', 'b']])), { alpha: 1 })).toThrow(
+      'roundtrip/centrality: alpha must be between 0 and 1 (got 1)',
+    );
+  });
+});
