@@ -12,7 +12,7 @@ import { firmMeasures } from '../src/analysis/centrality.js';
 import { collectCircuits } from '../src/analysis/circuits.js';
 import { indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js';
 import { findLoops } from '../src/analysis/loops.js';
-import { paths } from '../src/analysis/paths.js';
+import { simplePaths } from '../src/analysis/paths.js';
 import { buildFirmGraph } from '../src/model/graph.js';
 import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
 
@@ -179,26 +179,25 @@ const memoryLine = `memory, K9 with all loops kept: ours ${oursMb.toFixed(1)} MB
 
 // ---- path tracing -----------------------------------------------------------------------------
 
-{
-  const data = randomDataSet(300, 1200, 11);
-  const firmGraph = buildFirmGraph(data);
-  const simple = new DirectedGraph();
-  firmGraph.forEachNode((id) => simple.addNode(id));
-  firmGraph.forEachEdge((_id, _deal, from, to) => {
-    if (!simple.hasEdge(from, to)) simple.addDirectedEdge(from, to);
-  });
-  const from = vertexId(0, 300);
-  const to = vertexId(1, 300);
-  const mine = measure(5, () => paths(firmGraph, from, to, { maxLength: 6, maxPaths: Number.MAX_SAFE_INTEGER }));
-  const peer = measure(3, () => allSimplePaths(simple, from, to, { maxDepth: 6 }));
+for (const [n, m, maxLength] of [
+  [300, 1200, 6],
+  [2000, 10_000, 6],
+] as const) {
+  const arcs = randomDigraph(n, m, 11);
+  const indexed = toIndexed(arcs);
+  const simple = toGraphology(arcs);
+  const from = vertexId(0, n);
+  const to = vertexId(1, n);
+  const mine = measure(5, () => [...simplePaths(indexed, 0, 1, maxLength)].length);
+  const peer = measure(3, () => allSimplePaths(simple, from, to, { maxDepth: maxLength }).length);
   record({
-    name: 'paths 300/1,200, one pair, ≤ 6 hops',
+    name: `paths ${n}/${m}, one pair, ≤ ${maxLength} hops`,
     peer: 'graphology-simple-path',
     ours_ms: mine.ms,
     peer_ms: peer.ms,
     ratio: peer.ms / mine.ms,
-    cycles: mine.result.count,
-    peer_cycles: peer.result.length,
+    cycles: mine.result,
+    peer_cycles: peer.result,
   });
 }
 
@@ -219,7 +218,7 @@ for (const [n, m, runs] of [
 // ---- report -----------------------------------------------------------------------------------
 
 writeFileSync('bench-results.json', `${JSON.stringify(rows, null, 2)}\n`);
-const header = ['benchmark', 'peer', 'ours ms', 'peer ms', 'ratio', 'loops', 'peer loops'];
+const header = ['benchmark', 'peer', 'ours ms', 'peer ms', 'ratio', 'found', 'peer found'];
 const cells = rows.map((r) => [
   r.name,
   r.peer ?? '–',

@@ -4,7 +4,6 @@
  * circularity is our own.
  */
 import { DirectedGraph } from 'graphology';
-import { stronglyConnectedComponents } from 'graphology-components';
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import hits from 'graphology-metrics/centrality/hits';
 import pagerank from 'graphology-metrics/centrality/pagerank';
@@ -12,7 +11,9 @@ import type { Attributes } from 'graphology-types';
 import type { EntityKind } from '../data/types.js';
 import { collapseFirmGraph, type CollapsedGraph } from '../model/collapse.js';
 import type { FirmGraph } from '../model/graph.js';
+import { indexFirmGraph } from './indexed-graph.js';
 import type { MoneyLoop } from './loops.js';
+import { componentIds } from './strong-components.js';
 
 export interface FirmMeasures {
   id: string;
@@ -86,15 +87,6 @@ function hitsOf(collapsed: CollapsedGraph): { hubs: Record<string, number>; auth
   }
 }
 
-/** Component number of every firm: an edge lies on some loop exactly when both ends share one. */
-function componentOf(collapsed: CollapsedGraph): Map<string, number> {
-  const component = new Map<string, number>();
-  stronglyConnectedComponents(collapsed).forEach((members, i) => {
-    for (const id of members) component.set(id, i);
-  });
-  return component;
-}
-
 /** Every measure for every firm of a (filtered) firm graph, in the graph's node order. */
 export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): FirmMeasures[] {
   const alpha = options.alpha ?? DEFAULTS.alpha;
@@ -103,7 +95,8 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   const rank = pagerankOf(collapsed, alpha);
   const between = collapsed.order > 0 ? betweenness(collapsed, { normalized: true, getEdgeWeight: null }) : {};
   const hubsAndAuthorities = hitsOf(collapsed);
-  const component = componentOf(collapsed);
+  // An edge lies on some loop exactly when both its ends are in one strongly connected component.
+  const component = componentIds(indexFirmGraph(graph));
   const loopCounts = new Map<string, number>();
   for (const loop of options.loops ?? []) for (const firm of loop.firms) loopCounts.set(firm, (loopCounts.get(firm) ?? 0) + 1);
 

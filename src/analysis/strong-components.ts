@@ -94,3 +94,17 @@ export function hasCycle(graph: IndexedGraph, component: readonly number[]): boo
   for (let e = graph.offsets[v] as number; e < (graph.offsets[v + 1] as number); e++) if (graph.targets[e] === v) return true;
   return false;
 }
+
+/**
+ * The strongly connected component number of every vertex id. Iterative, so graphs of any depth
+ * work (a recursive search overflows the call stack at around ten thousand firms).
+ */
+export function componentIds(graph: IndexedGraph): Map<string, number> {
+  const vertices = Array.from({ length: graph.ids.length }, (_, i) => i);
+  const mark = new Int32Array(graph.ids.length).fill(1);
+  const result = new Map<string, number>();
+  new ComponentFinder(graph).components(vertices, mark, 1).forEach((component, i) => {
+    for (const v of component) result.set(graph.ids[v] as string, i);
+  });
+  return result;
+}

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { indexGraph } from '../../src/analysis/indexed-graph.js';
+import { componentIds } from '../../src/analysis/strong-components.js';
+
+/** Brute force: two vertices share a component exactly when each reaches the other. */
+function reachability(n: number, arcs: ReadonlyArray<readonly [number, number]>): boolean[][] {
+  const reach = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => i === j));
+  for (const [a, b] of arcs) (reach[a] as boolean[])[b] = true;
+  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (reach[i]![k] && reach[k]![j]) reach[i]![j] = true;
+  return reach;
+}
+
+const id = (i: number): string => `v${String(i).padStart(5, '0')}`;
+
+describe('componentIds', () => {
+  it('componentIds puts two vertices together exactly when each reaches the other', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }).chain((n) =>
+          fc.record({ n: fc.constant(n), arcs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }) }),
+        ),
+        ({ n, arcs }) => {
+          const components = componentIds(indexGraph(Array.from({ length: n }, (_, i) => id(i)), arcs.map(([a, b]) => [id(a), id(b)] as const)));
+          const reach = reachability(n, arcs);
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < n; j++) {
+              expect(components.get(id(i)) === components.get(id(j))).toBe(reach[i]![j]! && reach[j]![i]!);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('componentIds handles a 50,000-firm chain closed into one loop without overflowing the stack', () => {
+    const n = 50_000;
+    const arcs = Array.from({ length: n }, (_, i) => [id(i), id((i + 1) % n)] as const);
+    const components = componentIds(indexGraph(Array.from({ length: n }, (_, i) => id(i)), arcs));
+    expect(new Set(components.values()).size).toBe(1);
+  });
+});
