@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeValidators } from './scripts/generate-validators.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
@@ -11,6 +12,7 @@ const dev = process.argv.includes('--dev');
 
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
+  writeValidators();
   await rm(dist, { recursive: true, force: true });
   await mkdir(path.join(dist, 'data', 'schema'), { recursive: true });
   const common = {

@@ -8,7 +8,7 @@ import type { ValidationResult } from '../data/validate.js';
 async function fetchText(url: string, name: string): Promise<{ text: string } | { problem: Problem }> {
   const fail = (message: string) => ({ problem: { file: name, record: null, recordId: null, field: null, message } });
   try {
-    const response = await fetch(url, { cache: 'no-cache' });
+    const response = await fetch(url);
     if (!response.ok) return fail(`could not be loaded (HTTP ${response.status})`);
     return { text: await response.text() };
   } catch (error) {
@@ -18,6 +18,7 @@ async function fetchText(url: string, name: string): Promise<{ text: string } | 
 
 /** Loads `data/entities.json` and `data/deals.json` relative to the page. */
 export async function fetchShippedDataSet(base = 'data/'): Promise<ValidationResult> {
+  performance.mark('roundtrip:fetch-start');
   const [entities, deals] = await Promise.all([
     fetchText(`${base}entities.json`, 'entities.json'),
     fetchText(`${base}deals.json`, 'deals.json'),

@@ -1,11 +1,10 @@
 /**
- * Validation of a data set: the JSON Schema in data/schema/ (the same files editors use) checks each
- * record's shape; the cross-record rules a schema cannot express follow. Every problem is reported at
+ * Validation of a data set: the JSON Schema in data/schema/ (the same files editors use, compiled
+ * into src/data/generated/ by scripts/generate-validators.mjs) checks each record's shape; the cross-record rules a schema cannot express follow. Every problem is reported at
  * once, each naming file, record, field and reason.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import entitiesSchema from '../../data/schema/entities.schema.json';
-import dealsSchema from '../../data/schema/deals.schema.json';
+import type { ErrorObject } from 'ajv';
+import { validateDeals, validateEntities, type CompiledValidator } from './generated/validators.js';
 import { isValidDate } from './dates.js';
 import { showValue, type Problem } from './problem.js';
 import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type DataSet } from './types.js';
@@ -24,15 +23,6 @@ export interface ValidateOptions {
 
 export type ValidationResult = { ok: true; data: DataSet } | { ok: false; problems: Problem[] };
 
-let compiled: { entities: ValidateFunction; deals: ValidateFunction } | null = null;
-
-function validators(): { entities: ValidateFunction; deals: ValidateFunction } {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true });
-    compiled = { entities: ajv.compile(entitiesSchema), deals: ajv.compile(dealsSchema) };
-  }
-  return compiled;
-}
 
 type Collection = 'entities' | 'deals';
 
@@ -134,7 +124,7 @@ class ProblemList {
 }
 
 function schemaProblems(
-  validate: ValidateFunction,
+  validate: CompiledValidator,
   doc: unknown,
   collection: Collection,
   file: string,
@@ -295,9 +285,8 @@ export function validateDataSet(
   options: ValidateOptions = {},
 ): ValidationResult {
   const problems = new ProblemList();
-  const { entities, deals } = validators();
-  schemaProblems(entities, entitiesDoc, 'entities', files.entities, problems);
-  schemaProblems(deals, dealsDoc, 'deals', files.deals, problems);
+  schemaProblems(validateEntities, entitiesDoc, 'entities', files.entities, problems);
+  schemaProblems(validateDeals, dealsDoc, 'deals', files.deals, problems);
   crossRecordProblems(entitiesDoc, dealsDoc, files, options.checkReferences ?? true, problems);
   if (problems.items.length > 0) return { ok: false, problems: problems.items };
   const data: DataSet = {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphState, openApp } from './app-page.js';
 import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,12 +22,13 @@ describe('the page (smoke)', () => {
   it('loads, shows every firm of the shipped data, and logs no console error', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectPageErrors(page);
-    await page.goto(inject('baseUrl'));
-    await page.locator('rt-app [data-firm]').first().waitFor();
-    const firms = await page.locator('rt-app [data-firm]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-firm')));
-    expect(firms.sort()).toEqual(shippedEntities.map((e) => e.id).sort());
+    await openApp(page, inject('baseUrl'));
+    // Every firm is a node of the graph and a row of the measures table, under its name.
+    expect((await graphState(page)).nodes).toEqual(shippedEntities.map((e) => e.id).sort());
+    const rows = page.locator('rt-measures tr[data-firm]');
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-firm')))).sort()).toEqual(shippedEntities.map((e) => e.id).sort());
     for (const entity of shippedEntities) {
-      await expect(page.locator(`rt-app [data-firm="${entity.id}"]`).innerText()).resolves.toContain(entity.name);
+      await expect(page.locator(`rt-measures tr[data-firm="${entity.id}"]`).textContent()).resolves.toContain(entity.name);
     }
     await screenshot(page, 'smoke');
     expect(errors).toEqual([]);

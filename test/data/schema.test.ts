@@ -20,3 +20,12 @@ describe('the JSON Schemas and the TypeScript types', () => {
     }
   });
 });
+
+describe('the generated validators', () => {
+  it('are up to date with data/schema/ (run node scripts/generate-validators.mjs after editing a schema)', async () => {
+    const { readFileSync } = await import('node:fs');
+    // @ts-expect-error: a plain ES module without type declarations
+    const { generateValidators, GENERATED_PATH } = (await import('../../scripts/generate-validators.mjs')) as { generateValidators(): string; GENERATED_PATH: string };
+    expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(generateValidators());
+  });
+});

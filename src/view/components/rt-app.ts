@@ -1,101 +1,365 @@
 /**
- * The Roundtrip page: loads the data set and shows its firms and deals, or a banner listing every
- * data problem.
+ * The Roundtrip explorer: loads the data set, owns the view state, derives what to show from it,
+ * and lays out the filters, the graph and the panels. Every analysis runs on the filtered view.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { formatUsd } from '../../data/money.js';
+import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
-import type { DataSet, Deal, Entity } from '../../data/types.js';
-import { safeHttpUrl } from '../safe-url.js';
+import { ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity } from '../../data/types.js';
+import { Deriver, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
+import { StoreController } from '../../state/store-controller.js';
+import { ViewStore } from '../../state/store.js';
+import { SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
+import { graphElements, type GraphElements } from '../elements.js';
+import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
+import { dealAmount } from '../format.js';
+import './rt-about.js';
+import type { RtAbout } from './rt-about.js';
+import type { SortChangeEvent } from './rt-cycles.js';
+import './rt-cycles.js';
+import type { FilterChangeEvent } from './rt-filters.js';
+import './rt-filters.js';
+import './rt-graph.js';
+import type { LoopStep } from './rt-graph.js';
+import './rt-inspector.js';
+import './rt-legend.js';
+import './rt-measures.js';
 
 export type DataLoader = () => Promise<{ ok: true; data: DataSet } | { ok: false; problems: Problem[] }>;
+
+type Tab = 'details' | 'loops' | 'measures';
+
+const SIZE_LABEL: Record<SizeMeasure, string> = {
+  pagerank: 'PageRank',
+  betweenness: 'Betweenness',
+  strength: 'Money in + out',
+  circularity: 'Circularity',
+  loops: 'Loops through',
+  none: 'Same size',
+};
+
+/** Per data set: lookups that never change while it is loaded. */
+interface Loaded {
+  data: DataSet;
+  deriver: Deriver;
+  elements: GraphElements;
+  entities: Map<string, Entity>;
+  deals: Map<string, Deal>;
+  kindsPresent: Array<(typeof ENTITY_KINDS)[number]>;
+  minMonth: string;
+  maxMonth: string;
+}
 
 @customElement('rt-app')
 export class RtApp extends LitElement {
   static override styles = css`
-    :host { display: block; padding: 1rem 1.5rem; max-width: 72rem; margin: 0 auto; }
-    h1 { font-size: 1.4rem; margin: 0 0 0.25rem; }
-    .tagline { margin: 0 0 1rem; opacity: 0.8; }
-    .banner { border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; }
+    :host { display: grid; grid-template-rows: auto 1fr; height: 100vh; color: CanvasText; background: Canvas; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
+    h1 { font-size: 1.2rem; margin: 0; }
+    .tagline { margin: 0; font-size: 0.85rem; opacity: 0.8; flex: 1 1 20rem; }
+    .search { display: flex; gap: 0.3rem; align-items: center; }
+    .search input { font: inherit; padding: 0.25rem 0.4rem; width: 14rem; }
+    .search .miss { color: #b3261e; font-size: 0.8rem; }
+    button, select { font: inherit; }
+    main { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 24rem; min-height: 0; }
+    aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
+    .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
+    .center { position: relative; display: grid; grid-template-rows: auto 1fr; min-height: 0; }
+    .toolbar { display: flex; gap: 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
+    rt-graph { min-height: 0; height: 100%; }
+    [role='tablist'] { display: flex; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
+    [role='tab'] { border: none; background: none; padding: 0.35rem 0.6rem; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
+    [role='tab'][aria-selected='true'] { border-bottom-color: Highlight; font-weight: 600; }
+    .banner { margin: 1rem; border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; }
     .banner h2 { margin: 0 0 0.5rem; font-size: 1.05rem; color: #b3261e; }
     .banner li { font-family: ui-monospace, monospace; font-size: 0.85rem; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-    th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); vertical-align: top; }
-    td.date { white-space: nowrap; }
-    td.amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .firms { display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; list-style: none; }
-    .firms li { border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 999px; padding: 0.15rem 0.6rem; font-size: 0.9rem; }
-    .kind { opacity: 0.65; font-size: 0.8rem; }
-    a { color: LinkText; }
+    .status { padding: 1rem; }
+    :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+    @media (max-width: 900px) {
+      main { grid-template-columns: 1fr; grid-template-rows: auto 60vh auto; }
+      aside, .panel { border: none; }
+    }
   `;
 
   /** How the page gets its data; replaced in tests. */
   loader: DataLoader | null = null;
 
-  @state() private data: DataSet | null = null;
+  private readonly store = new ViewStore();
+  private readonly storeController = new StoreController(this, this.store);
+
+  @state() private loaded: Loaded | null = null;
   @state() private problems: Problem[] = [];
   @state() private loading = true;
+  @state() private tab: Tab = 'details';
+  @state() private previewLoop: string | null = null;
+  @state() private fitIds: readonly string[] | null = null;
+  @state() private searchMiss = '';
+  @state() private dark = matchMedia('(prefers-color-scheme: dark)').matches;
+
+  private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly handleScheme = (event: MediaQueryListEvent): void => {
+    this.dark = event.matches;
+  };
+
+  /** Caches keyed by the derived view, so a re-render that changes nothing recomputes nothing. */
+  private cache: { derived: Derived | null; sort: string; size: SizeMeasure | null; sorted: MoneyLoop[]; nodes: Set<string>; edges: Set<string>; sizes: Map<string, number> } = {
+    derived: null,
+    sort: '',
+    size: null,
+    sorted: [],
+    nodes: new Set(),
+    edges: new Set(),
+    sizes: new Map(),
+  };
+
+  get viewStore(): ViewStore {
+    return this.store;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.colorScheme.addEventListener('change', this.handleScheme);
+    window.addEventListener('keydown', this.handleGlobalKey);
     void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.colorScheme.removeEventListener('change', this.handleScheme);
+    window.removeEventListener('keydown', this.handleGlobalKey);
   }
 
   private async load(): Promise<void> {
     const loader = this.loader ?? (await import('../../app/fetch-data.js')).fetchShippedDataSet;
     const result = await loader();
+    performance.mark('roundtrip:data-validated');
     this.loading = false;
-    if (result.ok) this.data = result.data;
-    else this.problems = result.problems;
+    if (!result.ok) {
+      this.problems = result.problems;
+      return;
+    }
+    this.useDataSet(result.data);
+  }
+
+  private useDataSet(data: DataSet): void {
+    const deriver = new Deriver(data);
+    const full = deriver.derive({ ...this.store.state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false });
+    const months = data.deals.map((d) => d.date.slice(0, 7)).filter((d) => d.length === 7).sort();
+    this.loaded = {
+      data,
+      deriver,
+      elements: graphElements(deriver.fullGraph, full.measures, this.store.state.size),
+      entities: new Map(data.entities.map((e) => [e.id, e])),
+      deals: new Map(data.deals.map((d) => [d.id, d])),
+      kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
+      minMonth: months[0] ?? '',
+      maxMonth: months[months.length - 1] ?? '',
+    };
+    performance.mark('roundtrip:analysis-done');
+  }
+
+  private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
+
+  private readonly typesOf = (dealIds: readonly string[]): DealType[] => {
+    const types: DealType[] = [];
+    for (const id of dealIds) {
+      const type = this.loaded?.deals.get(id)?.type;
+      if (type && !types.includes(type)) types.push(type);
+    }
+    return types;
+  };
+
+  /** The derived view and its per-view caches. */
+  private view(loaded: Loaded, s: ViewState) {
+    const derived = loaded.deriver.derive(s);
+    const c = this.cache;
+    if (c.derived !== derived) {
+      c.derived = derived;
+      c.sort = '';
+      c.size = null;
+      c.nodes = new Set(derived.graph.nodes());
+      c.edges = new Set(derived.graph.edges());
+    }
+    if (c.sort !== s.sort) {
+      c.sort = s.sort;
+      c.sorted = sortLoops(derived.loops.loops, s.sort);
+    }
+    if (c.size !== s.size) {
+      c.size = s.size;
+      c.sizes = new Map(graphElements(derived.graph, derived.measures, s.size).nodes.map((n) => [n.id, n.size]));
+    }
+    return { derived, sorted: c.sorted, nodes: c.nodes, edges: c.edges, sizes: c.sizes };
   }
 
   override render(): TemplateResult {
+    const loaded = this.loaded;
     return html`
-      <h1>Roundtrip</h1>
-      <p class="tagline">Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.</p>
-      ${this.loading ? html`<p role="status">Loading the data set…</p>` : nothing}
+      <header>
+        <h1>Roundtrip</h1>
+        <p class="tagline">Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.
+          ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms</span>` : nothing}</p>
+        ${loaded ? this.renderSearch(loaded) : nothing}
+        <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
+      </header>
+      ${this.loading ? html`<p class="status" role="status">Loading the data set…</p>` : nothing}
       ${this.problems.length > 0 ? this.renderProblems() : nothing}
-      ${this.data ? this.renderData(this.data) : nothing}
+      ${loaded ? this.renderExplorer(loaded) : nothing}
+      <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0}></rt-about>
     `;
   }
 
   private renderProblems(): TemplateResult {
     return html`<section class="banner" role="alert">
-      <h2>The data set has ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}</h2>
+      <h2>The data set has ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}; nothing was loaded</h2>
       <ul>${this.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
     </section>`;
   }
 
-  private renderData(data: DataSet): TemplateResult {
-    const names = new Map(data.entities.map((e) => [e.id, e.name]));
-    return html`
-      <h2>Firms (${data.entities.length})</h2>
-      <ul class="firms" aria-label="Firms">
-        ${data.entities.map((e: Entity) => html`<li data-firm=${e.id}>${e.name} <span class="kind">${e.kind}</span></li>`)}
-      </ul>
-      <h2>Deals (${data.deals.length})</h2>
-      <table aria-label="Deals">
-        <thead><tr><th>From</th><th>To</th><th>Type</th><th>Amount</th><th>Date</th><th>Status</th><th>Deal</th><th>Source</th></tr></thead>
-        <tbody>${data.deals.map((d) => this.renderDeal(d, names))}</tbody>
-      </table>
-    `;
+  private renderSearch(loaded: Loaded): TemplateResult {
+    return html`<form class="search" role="search" @submit=${(e: Event) => this.handleSearch(e)}>
+      <input type="search" name="firm" list="firm-names" aria-label="Find a firm by name or ticker" placeholder="Find a firm (name or ticker)" />
+      <datalist id="firm-names">${loaded.data.entities.map((e) => html`<option value=${e.name}>${e.ticker ?? ''}</option>`)}</datalist>
+      <button type="submit">Find</button>
+      ${this.searchMiss ? html`<span class="miss" role="alert">${this.searchMiss}</span>` : nothing}
+    </form>`;
   }
 
-  private renderDeal(deal: Deal, names: Map<string, string>): TemplateResult {
-    return html`<tr data-deal=${deal.id}>
-      <td>${names.get(deal.from) ?? deal.from}</td>
-      <td>${names.get(deal.to) ?? deal.to}</td>
-      <td>${deal.type}</td>
-      <td class="amount">${formatUsd(deal.amountUsd)}${deal.amountBasis === 'up-to' ? ' (up to)' : deal.amountBasis === 'estimated' ? ' (est.)' : ''}</td>
-      <td class="date">${deal.date}</td>
-      <td>${deal.status}</td>
-      <td>${deal.title}</td>
-      <td>${deal.sources.map((s) => {
-        const href = safeHttpUrl(s.url);
-        return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${s.title}</a> ` : html`${s.title} `;
-      })}</td>
-    </tr>`;
+  private renderExplorer(loaded: Loaded): TemplateResult {
+    const s = this.store.state;
+    const { derived, sorted, nodes, edges, sizes } = this.view(loaded, s);
+    const highlight = this.currentHighlight(derived, s);
+    const shownLoop = derived.loopById.get(this.previewLoop ?? s.loop ?? '') ?? null;
+    const firmLoops = s.firm ? sortLoops(derived.loopsByFirm.get(s.firm) ?? [], s.sort) : [];
+    return html`<main>
+      <aside aria-label="Filters">
+        <rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
+          @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'replace')}></rt-filters>
+        <rt-legend .kinds=${loaded.kindsPresent}></rt-legend>
+      </aside>
+      <section class="center" aria-label="Deal network">
+        <div class="toolbar">
+          <label>Size firms by <select aria-label="Size firms by" @change=${(e: Event) => this.store.update({ size: (e.target as HTMLSelectElement).value as SizeMeasure })}>
+            ${SIZE_MEASURES.map((m) => html`<option value=${m} ?selected=${m === s.size}>${SIZE_LABEL[m]}</option>`)}
+          </select></label>
+          <span role="status" aria-live="polite">${derived.graph.order} firms · ${derived.graph.size} deals · ${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops</span>
+          <button @click=${() => (this.fitIds = [...nodes])}>Fit</button>
+        </div>
+        <rt-graph .elements=${loaded.elements} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
+          .loopSteps=${this.loopSteps(shownLoop)} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
+          @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
+          @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}></rt-graph>
+      </section>
+      <section class="panel" aria-label="Details, loops and measures">
+        <div role="tablist" aria-label="Panels" @keydown=${this.handleTabKey}>
+          ${this.renderTab('details', 'Details')}
+          ${this.renderTab('loops', `Loops (${derived.loops.count}${derived.loops.truncated ? '+' : ''})`)}
+          ${this.renderTab('measures', 'Measures')}
+        </div>
+        <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
+          <rt-inspector .graph=${derived.graph} .entities=${loaded.entities} .deals=${loaded.deals} .measures=${derived.measures}
+            .firm=${s.firm} .deal=${s.deal} .loop=${s.loop ? (derived.loopById.get(s.loop) ?? null) : null} .firmLoops=${firmLoops}
+            .nameOf=${this.nameOf} .typesOf=${this.typesOf}
+            @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
+        </div>
+        <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
+          <rt-cycles .loops=${sorted} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
+            .nameOf=${this.nameOf} .typesOf=${this.typesOf}
+            @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
+            @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>
+        </div>
+        <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
+          <rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>
+        </div>
+      </section>
+    </main>`;
+  }
+
+  private renderTab(tab: Tab, label: string): TemplateResult {
+    const selected = this.tab === tab;
+    return html`<button role="tab" id=${`tab-${tab}`} aria-controls=${`panel-${tab}`} aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${selected ? 0 : -1} @click=${() => (this.tab = tab)}>${label}</button>`;
+  }
+
+  private currentHighlight(derived: Derived, s: ViewState): Highlight | null {
+    if (this.previewLoop) {
+      const loop = derived.loopById.get(this.previewLoop);
+      if (loop) return loopHighlight([loop]);
+    }
+    return highlightOf(s, derived);
+  }
+
+  private loopSteps(loop: MoneyLoop | null): Map<string, LoopStep> | null {
+    if (!loop) return null;
+    const steps = new Map<string, LoopStep>();
+    loop.hops.forEach((hop, i) => {
+      for (const id of hop.deals) {
+        const deal = this.loaded?.deals.get(id);
+        steps.set(id, { step: i + 1, label: `${i + 1} · ${deal ? dealAmount(deal) : ''}` });
+      }
+    });
+    return steps;
+  }
+
+  private readonly handleFirm = (event: FirmSelectEvent): void => {
+    this.store.update({ firm: event.firm, deal: null, loop: null });
+    this.tab = 'details';
+  };
+
+  private readonly handleDeal = (event: DealSelectEvent): void => {
+    this.store.update({ deal: event.deal, loop: null });
+    this.tab = 'details';
+  };
+
+  private readonly handleLoop = (event: LoopSelectEvent): void => {
+    this.store.update({ loop: event.loop, deal: null });
+    if (event.loop) {
+      const loop = this.cache.derived?.loopById.get(event.loop);
+      if (loop) this.fitIds = [...loop.firms];
+    }
+  };
+
+  private readonly handleClear = (_event?: ClearSelectionEvent): void => {
+    this.previewLoop = null;
+    this.store.update({ firm: null, deal: null, loop: null });
+  };
+
+  private readonly handleGlobalKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.renderRoot.querySelector('rt-about')?.renderRoot.querySelector('dialog[open]')) return;
+    this.handleClear();
+  };
+
+  private readonly handleTabKey = (event: KeyboardEvent): void => {
+    const tabs: Tab[] = ['details', 'loops', 'measures'];
+    const index = tabs.indexOf(this.tab);
+    let next = index;
+    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (index + tabs.length - 1) % tabs.length;
+    else return;
+    event.preventDefault();
+    this.tab = tabs[next] as Tab;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+  };
+
+  private handleSearch(event: Event): void {
+    event.preventDefault();
+    const loaded = this.loaded;
+    const input = (event.target as HTMLFormElement).elements.namedItem('firm') as HTMLInputElement;
+    const query = input.value.trim().toLowerCase();
+    if (!loaded || query === '') return;
+    const match =
+      loaded.data.entities.find((e) => e.name.toLowerCase() === query || e.ticker?.toLowerCase() === query || e.id === query) ??
+      loaded.data.entities.find((e) => e.name.toLowerCase().startsWith(query)) ??
+      loaded.data.entities.find((e) => e.name.toLowerCase().includes(query));
+    if (!match) {
+      this.searchMiss = `No firm matches "${input.value.trim()}".`;
+      return;
+    }
+    this.searchMiss = '';
+    this.store.update({ firm: match.id, deal: null, loop: null });
+    this.fitIds = [match.id];
+    this.tab = 'details';
   }
 }
 

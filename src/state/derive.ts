@@ -1,0 +1,97 @@
+/**
+ * What the view shows, derived from the data set and the view state: the filtered graph, its
+ * loops and measures, and what a selection highlights. Pure; cached by the filter.
+ */
+import { firmMeasures, type FirmMeasures } from '../analysis/centrality.js';
+import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
+import type { DataSet } from '../data/types.js';
+import { filterFirmGraph } from '../model/filter.js';
+import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
+import { filterKey, filterOf, type ViewState } from './view-state.js';
+
+/** Loops listed at most; the panel says when the cap cut the list. */
+export const LOOP_CAP = 10_000;
+
+export interface Derived {
+  key: string;
+  graph: FirmGraph;
+  loops: LoopSearchResult;
+  measures: Map<string, FirmMeasures>;
+  /** Loop ids through each firm. */
+  loopsByFirm: Map<string, MoneyLoop[]>;
+  loopById: Map<string, MoneyLoop>;
+}
+
+export interface Highlight {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/** Builds the full graph once per data set and derives views from it. */
+export class Deriver {
+  private readonly full: FirmGraph;
+  private cached: Derived | null = null;
+
+  constructor(readonly data: DataSet) {
+    this.full = buildFirmGraph(data);
+  }
+
+  get fullGraph(): FirmGraph {
+    return this.full;
+  }
+
+  derive(state: ViewState): Derived {
+    const key = filterKey(state);
+    if (this.cached?.key === key) return this.cached;
+    const graph = filterFirmGraph(this.full, filterOf(state));
+    const loops = findLoops(graph, { maxCycles: LOOP_CAP });
+    const measures = new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
+    const loopsByFirm = new Map<string, MoneyLoop[]>();
+    for (const loop of loops.loops) {
+      for (const firm of loop.firms) {
+        const list = loopsByFirm.get(firm);
+        if (list) list.push(loop);
+        else loopsByFirm.set(firm, [loop]);
+      }
+    }
+    this.cached = { key, graph, loops, measures, loopsByFirm, loopById: new Map(loops.loops.map((l) => [l.id, l])) };
+    return this.cached;
+  }
+}
+
+/** The nodes and deal edges of a set of loops. */
+export function loopHighlight(loops: readonly MoneyLoop[]): Highlight {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const loop of loops) {
+    for (const firm of loop.firms) nodes.add(firm);
+    for (const hop of loop.hops) for (const deal of hop.deals) edges.add(deal);
+  }
+  return { nodes, edges };
+}
+
+/**
+ * What the current selection highlights: a loop shows its own firms and deals; a firm shows every
+ * loop through it (and the firm itself, even when it is on none); a deal shows its two firms.
+ * Null when nothing is selected (nothing is dimmed).
+ */
+export function highlightOf(state: ViewState, derived: Derived): Highlight | null {
+  if (state.loop) {
+    const loop = derived.loopById.get(state.loop);
+    if (loop) return loopHighlight([loop]);
+  }
+  if (state.firm && derived.graph.hasNode(state.firm)) {
+    const highlight = loopHighlight(derived.loopsByFirm.get(state.firm) ?? []);
+    highlight.nodes.add(state.firm);
+    return highlight;
+  }
+  if (state.deal && derived.graph.hasEdge(state.deal)) {
+    return {
+      nodes: new Set([derived.graph.source(state.deal), derived.graph.target(state.deal)]),
+      edges: new Set([state.deal]),
+    };
+  }
+  return null;
+}
+
+export { sortLoops };

@@ -1,0 +1,78 @@
+/**
+ * The view state: one plain object that defines what the analyst sees. Everything else (the
+ * filtered graph, loops, measures, highlights) is derived from it and the data set.
+ */
+import type { LoopSortKey } from '../analysis/loops.js';
+import type { DealStatus, DealType, EntityKind } from '../data/types.js';
+import type { DealFilter } from '../model/filter.js';
+
+/** Measures a node can be sized by. */
+export const SIZE_MEASURES = ['pagerank', 'betweenness', 'strength', 'circularity', 'loops', 'none'] as const;
+export type SizeMeasure = (typeof SIZE_MEASURES)[number];
+
+export interface Viewport {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+export interface ViewState {
+  /** Deal types shown; null shows all. */
+  types: DealType[] | null;
+  /** Minimum known amount in US dollars; undisclosed amounts stay. */
+  minUsd: number;
+  /** Date range (YYYY-MM), inclusive; null is open. */
+  from: string | null;
+  to: string | null;
+  /** Entity kinds shown; null shows all. */
+  kinds: EntityKind[] | null;
+  /** Deal statuses shown; null shows all. */
+  statuses: DealStatus[] | null;
+  /** Hide firms left without deals. */
+  hideIsolated: boolean;
+  /** Selected firm id. */
+  firm: string | null;
+  /** Selected deal id. */
+  deal: string | null;
+  /** Highlighted loop id, e.g. `amd>openai`. */
+  loop: string | null;
+  /** Node size measure. */
+  size: SizeMeasure;
+  /** Cycles panel order. */
+  sort: LoopSortKey;
+  /** Zoom and pan when the analyst moved the view; null fits the graph. */
+  view: Viewport | null;
+}
+
+export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
+  types: null,
+  minUsd: 0,
+  from: null,
+  to: null,
+  kinds: null,
+  statuses: null,
+  hideIsolated: false,
+  firm: null,
+  deal: null,
+  loop: null,
+  size: 'pagerank',
+  sort: 'bottleneck',
+  view: null,
+});
+
+/** The deal filter a view state describes. */
+export function filterOf(state: ViewState): DealFilter {
+  const filter: DealFilter = { hideIsolated: state.hideIsolated };
+  if (state.types) filter.types = state.types;
+  if (state.kinds) filter.kinds = state.kinds;
+  if (state.statuses) filter.statuses = state.statuses;
+  if (state.minUsd > 0) filter.minUsd = state.minUsd;
+  if (state.from) filter.from = state.from;
+  if (state.to) filter.to = state.to;
+  return filter;
+}
+
+/** A key that changes exactly when the filter changes: derived results are cached by it. */
+export function filterKey(state: ViewState): string {
+  return JSON.stringify([state.types, state.minUsd, state.from, state.to, state.kinds, state.statuses, state.hideIsolated]);
+}

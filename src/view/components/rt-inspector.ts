@@ -1,0 +1,194 @@
+/**
+ * Details of the selection: a firm (kind, measures, money in and out, its loops), a deal (parties,
+ * amount and basis, date, status, notes, sources) or a loop (hop by hop with its deals).
+ *
+ * @fires rt-firm-select - A firm name was clicked.
+ * @fires rt-deal-select - A deal was clicked.
+ * @fires rt-loop-select - A loop was clicked.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { FirmMeasures } from '../../analysis/centrality.js';
+import type { MoneyLoop } from '../../analysis/loops.js';
+import { formatUsd } from '../../data/money.js';
+import { DIRECTION_RULE, type Deal, type Entity } from '../../data/types.js';
+import type { FirmGraph } from '../../model/graph.js';
+import { DealSelectEvent, FirmSelectEvent, LoopSelectEvent } from '../events.js';
+import { dateSpan, dealAmount, spellLoop, type NameOf } from '../format.js';
+import { KIND_STYLE, DEAL_STYLE } from '../palette.js';
+import { safeHttpUrl } from '../safe-url.js';
+
+const STATUS_TEXT: Record<Deal['status'], string> = {
+  confirmed: 'Confirmed (both parties or a filing)',
+  reported: 'Reported (press report, not confirmed)',
+  loi: 'Letter of intent (non-binding)',
+  unconfirmed: 'Unconfirmed (no amount or date confirmed)',
+};
+
+@customElement('rt-inspector')
+export class RtInspector extends LitElement {
+  static override styles = css`
+    :host { display: block; font-size: 0.9rem; }
+    h2 { font-size: 1.1rem; margin: 0 0 0.2rem; }
+    h3 { font-size: 0.95rem; margin: 1rem 0 0.35rem; }
+    .sub { opacity: 0.8; margin: 0 0 0.5rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0; }
+    dt { opacity: 0.75; }
+    dd { margin: 0; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+    th, td { text-align: left; padding: 0.2rem 0.3rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); vertical-align: top; }
+    td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.nowrap { white-space: nowrap; }
+    button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-align: left; text-decoration: underline; }
+    ul.loops { padding-left: 1.1rem; margin: 0; }
+    ul.loops li { margin: 0.15rem 0; }
+    .placeholder { opacity: 0.8; }
+    .swatch { display: inline-block; width: 1.2rem; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: 0.3rem; }
+    .note { background: color-mix(in srgb, CanvasText 6%, transparent); border-radius: 4px; padding: 0.4rem 0.5rem; margin: 0.5rem 0; }
+    a { color: LinkText; }
+    :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+  `;
+
+  /** The filtered graph (what the analyst sees). */
+  @property({ attribute: false }) graph: FirmGraph | null = null;
+  /** Every entity and deal, for selections the filters hide. */
+  @property({ attribute: false }) entities: ReadonlyMap<string, Entity> = new Map();
+  @property({ attribute: false }) deals: ReadonlyMap<string, Deal> = new Map();
+  @property({ attribute: false }) measures: ReadonlyMap<string, FirmMeasures> = new Map();
+  @property({ attribute: false }) firm: string | null = null;
+  @property({ attribute: false }) deal: string | null = null;
+  @property({ attribute: false }) loop: MoneyLoop | null = null;
+  @property({ attribute: false }) firmLoops: readonly MoneyLoop[] = [];
+  @property({ attribute: false }) nameOf: NameOf = (id) => id;
+  @property({ attribute: false }) typesOf: (deals: readonly string[]) => string[] = () => [];
+
+  override render(): TemplateResult {
+    if (this.deal) return this.renderDeal(this.deal);
+    if (this.loop) return this.renderLoop(this.loop);
+    if (this.firm) return this.renderFirm(this.firm);
+    return html`<p class="placeholder">Click a firm to trace every money loop through it, or a deal (an arrow) to read its amount, date and sources.</p>`;
+  }
+
+  private firmButton(id: string): TemplateResult {
+    return html`<button class="link" @click=${() => this.dispatchEvent(new FirmSelectEvent(id))}>${this.nameOf(id)}</button>`;
+  }
+
+  private dealButton(id: string, label: string): TemplateResult {
+    return html`<button class="link" data-deal=${id} @click=${() => this.dispatchEvent(new DealSelectEvent(id))}>${label}</button>`;
+  }
+
+  private renderFirm(id: string): TemplateResult {
+    const entity = this.entities.get(id);
+    if (!entity) return html`<p class="placeholder">Unknown firm ${id}.</p>`;
+    const inView = this.graph?.hasNode(id) ?? false;
+    const m = this.measures.get(id);
+    return html`
+      <h2 data-firm=${id}>${entity.name}</h2>
+      <p class="sub">${KIND_STYLE[entity.kind].label}${entity.ticker ? html` · ${entity.ticker}` : nothing}${entity.country ? html` · ${entity.country}` : nothing}</p>
+      ${entity.note ? html`<p class="note">${entity.note}</p>` : nothing}
+      ${!inView ? html`<p class="note">The current filters hide this firm.</p>` : nothing}
+      ${m ? this.renderMeasures(m) : nothing}
+      ${inView ? this.renderFlows(id) : nothing}
+      <h3>Loops through ${entity.name} (${this.firmLoops.length})</h3>
+      ${this.firmLoops.length === 0
+        ? html`<p class="placeholder">No money comes back to ${entity.name} through the deals shown.</p>`
+        : html`<ul class="loops">${this.firmLoops.map(
+            (loop) => html`<li><button class="link" data-loop=${loop.id} @click=${() => this.dispatchEvent(new LoopSelectEvent(loop.id))}>${spellLoop(loop, this.nameOf, this.typesOf)}</button></li>`,
+          )}</ul>`}
+    `;
+  }
+
+  private renderMeasures(m: FirmMeasures): TemplateResult {
+    const share = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+    return html`<h3>Measures</h3>
+      <dl>
+        <dt>Money in (known)</dt><dd>${formatUsd(m.inStrengthUsd)} from ${m.inDegree} firm${m.inDegree === 1 ? '' : 's'}</dd>
+        <dt>Money out (known)</dt><dd>${formatUsd(m.outStrengthUsd)} to ${m.outDegree} firm${m.outDegree === 1 ? '' : 's'}</dd>
+        <dt title="Share of known inflow that lies on a loop">Circularity</dt><dd>${share(m.circularity)}</dd>
+        <dt>PageRank</dt><dd>${m.pagerank.toFixed(3)}</dd>
+        <dt>Betweenness</dt><dd>${m.betweenness.toFixed(3)}</dd>
+      </dl>`;
+  }
+
+  private renderFlows(id: string): TemplateResult {
+    const graph = this.graph;
+    if (!graph) return html``;
+    const rows = (direction: 'in' | 'out') => {
+      const deals: Deal[] = [];
+      if (direction === 'in') graph.forEachInEdge(id, (_e, deal) => void deals.push(deal));
+      else graph.forEachOutEdge(id, (_e, deal) => void deals.push(deal));
+      deals.sort((a, b) => a.type.localeCompare(b.type) || (b.amountUsd ?? -1) - (a.amountUsd ?? -1));
+      return deals;
+    };
+    const table = (title: string, deals: Deal[], counterparty: (d: Deal) => string) =>
+      deals.length === 0
+        ? nothing
+        : html`<h3>${title} (${deals.length})</h3>
+            <table>
+              <thead><tr><th>${title.startsWith('Money in') ? 'From' : 'To'}</th><th>Type</th><th>Amount</th><th>Date</th></tr></thead>
+              <tbody>${deals.map(
+                (d) => html`<tr>
+                  <td>${this.firmButton(counterparty(d))}</td>
+                  <td class="nowrap"><span class="swatch" style="border-top-color:${DEAL_STYLE[d.type].color};border-top-style:${DEAL_STYLE[d.type].line}"></span>${d.type}</td>
+                  <td class="num">${this.dealButton(d.id, dealAmount(d))}</td>
+                  <td class="nowrap">${d.date}</td>
+                </tr>`,
+              )}</tbody>
+            </table>`;
+    return html`${table('Money in', rows('in'), (d) => d.from)}${table('Money out', rows('out'), (d) => d.to)}`;
+  }
+
+  private renderDeal(id: string): TemplateResult {
+    const deal = this.deals.get(id);
+    if (!deal) return html`<p class="placeholder">Unknown deal ${id}.</p>`;
+    const [fromRole, toRole] = DIRECTION_RULE[deal.type];
+    const successor = deal.supersededBy ? this.deals.get(deal.supersededBy) : undefined;
+    return html`
+      <h2 data-deal=${id}>${deal.title}</h2>
+      <p class="sub"><span class="swatch" style="border-top-color:${DEAL_STYLE[deal.type].color};border-top-style:${DEAL_STYLE[deal.type].line}"></span>${deal.type}:
+        ${this.firmButton(deal.from)} (${fromRole}) → ${this.firmButton(deal.to)} (${toRole})</p>
+      <dl>
+        <dt>Amount</dt><dd data-field="amount">${dealAmount(deal)}</dd>
+        <dt>Date</dt><dd>${deal.date}</dd>
+        <dt>Status</dt><dd>${STATUS_TEXT[deal.status]}${deal.statusNote ? html`<br /><small>${deal.statusNote}</small>` : nothing}</dd>
+      </dl>
+      ${successor ? html`<p class="note">Replaced by a later deal: ${this.dealButton(successor.id, successor.title)} (${dealAmount(successor)}, ${successor.date}). Its amount is not added to totals while that deal is shown.</p>` : nothing}
+      ${deal.note ? html`<p class="note">${deal.note}</p>` : nothing}
+      <h3>Source${deal.sources.length === 1 ? '' : 's'}</h3>
+      <ul>${deal.sources.map((source) => {
+        const href = safeHttpUrl(source.url);
+        const host = href ? new URL(href).hostname.replace(/^www\./, '') : '';
+        return html`<li>${href
+          ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${source.title}</a> <small>(${source.publisher ?? host}${source.date ? `, ${source.date}` : ''})</small>`
+          : html`${source.title}`}</li>`;
+      })}</ul>
+    `;
+  }
+
+  private renderLoop(loop: MoneyLoop): TemplateResult {
+    return html`
+      <h2 data-loop=${loop.id}>Loop: ${loop.firms.map((f) => this.nameOf(f)).join(' → ')} → ${this.nameOf(loop.firms[0] ?? '')}</h2>
+      <p class="sub">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</p>
+      <table>
+        <thead><tr><th>#</th><th>Hop</th><th>Deals</th></tr></thead>
+        <tbody>${loop.hops.map(
+          (hop, i) => html`<tr>
+            <td>${i + 1}</td>
+            <td>${this.firmButton(hop.from)} → ${this.firmButton(hop.to)}<br /><small>${hop.amountUsd === null ? 'undisclosed' : formatUsd(hop.amountUsd)}</small></td>
+            <td>${hop.deals.map((dealId) => {
+              const deal = this.deals.get(dealId);
+              return deal ? html`<div>${this.dealButton(dealId, `${deal.type}, ${dealAmount(deal)}, ${deal.date}`)}</div>` : nothing;
+            })}</td>
+          </tr>`,
+        )}</tbody>
+      </table>
+      ${this.firm ? html`<p><button class="link" @click=${() => this.dispatchEvent(new LoopSelectEvent(null))}>Back to ${this.nameOf(this.firm)}</button></p>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rt-inspector': RtInspector;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Who is central: firms × measures, sortable by any column; a row selects its firm. With the loops
+ * panel, the keyboard-accessible way through the graph.
+ *
+ * @fires rt-firm-select - A firm's row was chosen.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { FirmMeasures } from '../../analysis/centrality.js';
+import { formatUsd } from '../../data/money.js';
+import { FirmSelectEvent } from '../events.js';
+import { KIND_STYLE } from '../palette.js';
+
+type Column = {
+  key: keyof FirmMeasures;
+  label: string;
+  title: string;
+  format: (m: FirmMeasures) => string;
+  numeric: boolean;
+};
+
+const share = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'Firm', title: 'Firm name', format: (m) => m.name, numeric: false },
+  { key: 'pagerank', label: 'PageRank', title: 'Where money ends up, directly or not (weighted by known amounts)', format: (m) => m.pagerank.toFixed(3), numeric: true },
+  { key: 'betweenness', label: 'Between', title: 'How often the firm sits on the shortest route between two others', format: (m) => m.betweenness.toFixed(3), numeric: true },
+  { key: 'circularity', label: 'Circular', title: 'Share of known inflow that lies on a loop', format: (m) => share(m.circularity), numeric: true },
+  { key: 'loops', label: 'Loops', title: 'Loops through the firm', format: (m) => String(m.loops ?? '–'), numeric: true },
+  { key: 'inStrengthUsd', label: 'In $', title: 'Known money in', format: (m) => formatUsd(m.inStrengthUsd), numeric: true },
+  { key: 'outStrengthUsd', label: 'Out $', title: 'Known money out', format: (m) => formatUsd(m.outStrengthUsd), numeric: true },
+  { key: 'hub', label: 'Hub', title: 'HITS hub: pays firms that many others pay', format: (m) => (m.hub === null ? '–' : m.hub.toFixed(3)), numeric: true },
+  { key: 'authority', label: 'Auth.', title: 'HITS authority: paid by firms that pay many others', format: (m) => (m.authority === null ? '–' : m.authority.toFixed(3)), numeric: true },
+];
+
+@customElement('rt-measures')
+export class RtMeasures extends LitElement {
+  static override styles = css`
+    :host { display: block; font-size: 0.85rem; overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { padding: 0.25rem 0.35rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); white-space: nowrap; }
+    th { position: sticky; top: 0; background: Canvas; text-align: left; }
+    th button { font: inherit; font-weight: 600; background: none; border: none; color: inherit; padding: 0; cursor: pointer; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    tr.row { cursor: pointer; }
+    tr.row:hover { background: color-mix(in srgb, Highlight 10%, transparent); }
+    tr[aria-selected='true'] { background: color-mix(in srgb, Highlight 20%, transparent); }
+    tr:focus-visible { outline: 2px solid Highlight; outline-offset: -2px; }
+    .dot { display: inline-block; width: 0.6rem; height: 0.6rem; border-radius: 2px; margin-right: 0.3rem; }
+  `;
+
+  @property({ attribute: false }) measures: readonly FirmMeasures[] = [];
+  @property({ attribute: false }) selected: string | null = null;
+
+  @state() private sortKey: keyof FirmMeasures = 'pagerank';
+  @state() private descending = true;
+
+  private sorted(): FirmMeasures[] {
+    const key = this.sortKey;
+    const sign = this.descending ? -1 : 1;
+    return [...this.measures].sort((a, b) => {
+      const va = a[key];
+      const vb = b[key];
+      if (va === vb) return a.id < b.id ? -1 : 1;
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return (va < vb ? -1 : 1) * sign;
+    });
+  }
+
+  override render(): TemplateResult {
+    return html`<table aria-label="Measures per firm">
+      <thead><tr>${COLUMNS.map((c) => {
+        const sorted = c.key === this.sortKey;
+        return html`<th class=${c.numeric ? 'num' : ''} aria-sort=${sorted ? (this.descending ? 'descending' : 'ascending') : 'none'} title=${c.title}>
+          <button @click=${() => this.sortBy(c.key, c.numeric)}>${c.label}${sorted ? (this.descending ? ' ▾' : ' ▴') : ''}</button></th>`;
+      })}</tr></thead>
+      <tbody>${this.sorted().map(
+        (m) => html`<tr class="row" tabindex="0" data-firm=${m.id} aria-selected=${m.id === this.selected ? 'true' : 'false'}
+          @click=${() => this.choose(m.id)} @keydown=${(e: KeyboardEvent) => this.handleKey(e, m.id)}>
+          ${COLUMNS.map((c) =>
+            c.key === 'name'
+              ? html`<td><span class="dot" style="background:${KIND_STYLE[m.kind].color}"></span>${m.name}</td>`
+              : html`<td class="num">${c.format(m)}</td>`,
+          )}
+        </tr>`,
+      )}</tbody>
+    </table>`;
+  }
+
+  private sortBy(key: keyof FirmMeasures, numeric: boolean): void {
+    if (this.sortKey === key) this.descending = !this.descending;
+    else {
+      this.sortKey = key;
+      this.descending = numeric;
+    }
+  }
+
+  private choose(id: string): void {
+    this.dispatchEvent(new FirmSelectEvent(id));
+  }
+
+  private handleKey(event: KeyboardEvent, id: string): void {
+    const row = event.currentTarget as HTMLElement;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.choose(id);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      (row.nextElementSibling as HTMLElement | null)?.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      (row.previousElementSibling as HTMLElement | null)?.focus();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rt-measures': RtMeasures;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The firm graph as Cytoscape element definitions: pure data, no Cytoscape. Node ids are firm
+ * ids, edge ids are deal ids.
+ */
+import type { FirmMeasures } from '../analysis/centrality.js';
+import { formatUsd } from '../data/money.js';
+import type { FirmGraph } from '../model/graph.js';
+import type { SizeMeasure } from '../state/view-state.js';
+import { edgeWidth } from './palette.js';
+
+export interface NodeData {
+  id: string;
+  label: string;
+  kind: string;
+  /** Diameter in pixels. */
+  size: number;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  width: number;
+  /** Amount label, e.g. `$30B` or `?` when undisclosed. */
+  amount: string;
+  undisclosed: boolean;
+}
+
+export interface GraphElements {
+  nodes: NodeData[];
+  edges: EdgeData[];
+}
+
+const MIN_SIZE = 26;
+const MAX_SIZE = 74;
+
+function measureValue(m: FirmMeasures | undefined, measure: SizeMeasure): number {
+  if (!m) return 0;
+  switch (measure) {
+    case 'pagerank':
+      return m.pagerank;
+    case 'betweenness':
+      return m.betweenness;
+    case 'strength':
+      return m.inStrengthUsd + m.outStrengthUsd;
+    case 'circularity':
+      return m.circularity ?? 0;
+    case 'loops':
+      return m.loops ?? 0;
+    case 'none':
+      return 0;
+  }
+}
+
+/** Node sizes scale with the square root of the measure, so area tracks the value. */
+export function graphElements(graph: FirmGraph, measures: ReadonlyMap<string, FirmMeasures>, sizeBy: SizeMeasure): GraphElements {
+  let max = 0;
+  graph.forEachNode((id) => {
+    max = Math.max(max, measureValue(measures.get(id), sizeBy));
+  });
+  const nodes = graph.mapNodes((id, entity): NodeData => {
+    const value = measureValue(measures.get(id), sizeBy);
+    const size = max > 0 ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(value / max) : (MIN_SIZE + MAX_SIZE) / 2;
+    return { id, label: entity.name, kind: entity.kind, size: Math.round(size) };
+  });
+  const edges = graph.mapEdges(
+    (id, deal, source, target): EdgeData => ({
+      id,
+      source,
+      target,
+      type: deal.type,
+      width: edgeWidth(deal.amountUsd),
+      amount: deal.amountUsd === null ? '?' : formatUsd(deal.amountUsd),
+      undisclosed: deal.amountUsd === null,
+    }),
+  );
+  return { nodes, edges };
+}

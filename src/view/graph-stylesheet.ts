@@ -1,0 +1,79 @@
+/**
+ * The Cytoscape stylesheet for the firm graph, for light and dark pages.
+ */
+import type cytoscape from 'cytoscape';
+import { DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
+import { DEAL_STYLE, KIND_STYLE } from './palette.js';
+
+export function graphStylesheet(dark: boolean): cytoscape.StylesheetJson {
+  const text = dark ? '#e8e8e8' : '#1d1d1f';
+  const textBackground = dark ? '#1b1b1d' : '#ffffff';
+  const accent = dark ? '#ffd24d' : '#1a56db';
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-size': 15,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        color: text,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-background-color': textBackground,
+        'text-background-opacity': 0.75,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'border-width': 1.5,
+        'border-color': dark ? '#f0f0f0' : '#333333',
+        'border-opacity': 0.6,
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...ENTITY_KINDS.map((kind) => ({
+      selector: `node[kind = "${kind}"]`,
+      style: { 'background-color': KIND_STYLE[kind].color, shape: KIND_STYLE[kind].shape },
+    })),
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'curve-style': 'bezier',
+        'control-point-step-size': 28,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.1,
+        opacity: 0.8,
+        'font-size': 12,
+        color: text,
+        'text-background-color': textBackground,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-rotation': 'autorotate',
+      },
+    },
+    ...DEAL_TYPES.map((type) => ({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        'line-color': DEAL_STYLE[type].color,
+        'target-arrow-color': DEAL_STYLE[type].color,
+        'line-style': DEAL_STYLE[type].line,
+      },
+    })),
+    { selector: 'edge[?undisclosed]', style: { label: '?', 'line-opacity': 0.85 } },
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
+    { selector: 'node.highlighted', style: { 'border-width': 3, 'border-opacity': 1, 'z-index': 10 } },
+    { selector: 'edge.highlighted', style: { opacity: 1, label: 'data(amount)', 'z-index': 10, 'font-weight': 'bold' } },
+    { selector: 'edge.highlighted[step]', style: { label: 'data(stepLabel)' } },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 5, 'border-color': accent, 'border-opacity': 1, 'overlay-opacity': 0 },
+    },
+    {
+      selector: 'edge:selected',
+      style: { 'overlay-color': accent, 'overlay-opacity': 0.3, 'overlay-padding': 5, opacity: 1, label: 'data(amount)' },
+    },
+    { selector: 'node:active, edge:active', style: { 'overlay-opacity': 0.15 } },
+  ];
+}

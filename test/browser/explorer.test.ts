@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { findLoops, loopsThrough } from '../../src/analysis/loops.js';
+import { filterFirmGraph } from '../../src/model/filter.js';
+import { shippedGraph } from '../fixtures/shipped.js';
+import { clickElement, graphState, openApp } from './app-page.js';
+import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const graph = shippedGraph();
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = collectPageErrors(page);
+  await openApp(page, inject('baseUrl'));
+});
+
+afterEach(async () => {
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+/** Deal ids on the loops through a firm, from the analysis engine itself. */
+function loopDealsThrough(firm: string): { nodes: string[]; edges: string[] } {
+  const loops = loopsThrough(graph, firm).loops;
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const loop of loops) {
+    loop.firms.forEach((f) => nodes.add(f));
+    loop.hops.forEach((h) => h.deals.forEach((d) => edges.add(d)));
+  }
+  return { nodes: [...nodes].sort(), edges: [...edges].sort() };
+}
+
+describe('the explorer', () => {
+  it('draws every firm and deal of the shipped data', async () => {
+    const state = await graphState(page);
+    expect(state.nodes).toEqual(graph.nodes().sort());
+    expect(state.visibleEdges).toEqual(graph.edges().sort());
+    expect(state.highlighted).toEqual([]);
+    await screenshot(page, 'explorer-start');
+  });
+
+  it('clicking Nvidia highlights every loop through it and dims the rest', async () => {
+    await clickElement(page, 'nvidia');
+    await page.waitForFunction(() => document.querySelector('rt-app')?.shadowRoot?.querySelector('rt-graph')?.cy?.$('.highlighted').length);
+    const state = await graphState(page);
+    const expected = loopDealsThrough('nvidia');
+    expect(state.selected).toEqual(['nvidia']);
+    expect(state.highlighted).toEqual([...expected.nodes, ...expected.edges].sort());
+    expect(state.dimmed.length).toBe(graph.order + graph.size - state.highlighted.length);
+    const inspector = page.locator('rt-inspector');
+    await expect(inspector.locator('h2').innerText()).resolves.toBe('Nvidia');
+    const listed = await inspector.locator('ul.loops [data-loop]').evaluateAll((els) => els.map((e) => e.getAttribute('data-loop')));
+    expect(listed.sort()).toEqual(loopsThrough(graph, 'nvidia').loops.map((l) => l.id).sort());
+    await screenshot(page, 'explorer-nvidia');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await graphState(page)).highlighted.length).toBe(0);
+    expect((await graphState(page)).selected).toEqual([]);
+  });
+
+  it('clicking a loop in the loops panel highlights its deals in order', async () => {
+    await page.locator('[role="tab"]#tab-loops').click();
+    const count = await page.locator('rt-cycles .count').getAttribute('data-count');
+    expect(Number(count)).toBe(findLoops(graph).count);
+    await page.locator('rt-cycles li[data-loop="nvidia>openai>oracle"]').click();
+    const loop = findLoops(graph).loops.find((l) => l.id === 'nvidia>openai>oracle')!;
+    const deals = loop.hops.flatMap((h) => h.deals).sort();
+    await expect.poll(async () => (await graphState(page)).highlighted.filter((id) => deals.includes(id)).length).toBe(deals.length);
+    const state = await graphState(page);
+    expect(state.highlighted).toEqual([...loop.firms, ...deals].sort());
+    const steps = await page.evaluate(() => {
+      const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+      return cy.edges('[step]').map((e) => [e.id(), e.data('step') as number]);
+    });
+    expect(Object.fromEntries(steps)).toEqual({
+      'nvidia-openai-loi-2025': 1,
+      'nvidia-openai-round-2026': 1,
+      'openai-oracle-compute-2025': 2,
+      'oracle-nvidia-abilene-chips-2025': 3,
+    });
+    await screenshot(page, 'explorer-loop');
+  });
+
+  it('clicking a deal shows its amount, date and source link', async () => {
+    await clickElement(page, 'openai-oracle-compute-2025');
+    const inspector = page.locator('rt-inspector');
+    await expect(inspector.locator('h2').innerText()).resolves.toBe('Compute for Stargate sites');
+    await expect(inspector.locator('[data-field="amount"]').innerText()).resolves.toBe('$300B');
+    const link = inspector.locator('a[href^="https://www.techloy.com/"]');
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await expect(link.getAttribute('rel')).resolves.toContain('noopener');
+    expect((await graphState(page)).selected).toEqual(['openai-oracle-compute-2025']);
+    await screenshot(page, 'explorer-deal');
+  });
+
+  it('changing a filter re-runs the analysis: without purchases the count drops to what the engine finds', async () => {
+    await page.locator('[role="tab"]#tab-loops').click();
+    const before = Number(await page.locator('rt-cycles .count').getAttribute('data-count'));
+    await page.locator('rt-filters input[name="type"][value="purchase"]').uncheck();
+    const view = filterFirmGraph(graph, { types: ['investment', 'equity', 'warrants', 'loan', 'revenue-share', 'guarantee', 'partnership'] });
+    const expected = findLoops(view).count;
+    expect(expected).toBeLessThan(before);
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(expected);
+    expect((await graphState(page)).visibleEdges).toEqual(view.edges().sort());
+    await page.locator('rt-filters input[name="type"][value="revenue-share"]').uncheck();
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(0);
+    await screenshot(page, 'explorer-filtered');
+  });
+
+  it('a minimum amount keeps undisclosed deals and changes the count', async () => {
+    await page.locator('rt-filters input[aria-label^="Minimum known amount"]').fill('50B');
+    await page.locator('rt-filters input[aria-label^="Minimum known amount"]').press('Enter');
+    const expected = findLoops(filterFirmGraph(graph, { minUsd: 50e9 })).count;
+    await page.locator('[role="tab"]#tab-loops').click();
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(expected);
+  });
+
+  it('the measures table selects a firm', async () => {
+    await page.locator('[role="tab"]#tab-measures').click();
+    await page.locator('rt-measures tr[data-firm="coreweave"]').click();
+    await expect.poll(async () => (await graphState(page)).selected).toEqual(['coreweave']);
+    await expect(page.locator('rt-inspector h2').innerText()).resolves.toBe('CoreWeave');
+  });
+});
+
+describe('the explorer by keyboard', () => {
+  it('finds a firm, walks the loops with the arrow keys, opens one, and clears with Escape', async () => {
+    await page.locator('input[type="search"]').focus();
+    await page.keyboard.type('NVDA');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await graphState(page)).selected).toEqual(['nvidia']);
+    // To the loops tab with the arrow keys on the tab list.
+    await page.locator('[role="tab"]#tab-details').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[role="tab"]#tab-loops').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    // Focus is in the list; move down and choose.
+    const focused = () => page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('data-loop') ?? el?.tagName ?? null;
+    });
+    const first = await focused();
+    expect(first).toMatch(/>/);
+    await page.keyboard.press('ArrowDown');
+    const second = await focused();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => page.locator(`rt-cycles li[data-loop="${second}"]`).getAttribute('aria-selected')).toBe('true');
+    const loop = findLoops(graph).loops.find((l) => l.id === second)!;
+    const state = await graphState(page);
+    for (const hop of loop.hops) for (const deal of hop.deals) expect(state.highlighted).toContain(deal);
+    await screenshot(page, 'explorer-keyboard');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await graphState(page)).highlighted.length).toBe(0);
+  });
+
+  it('shows a visible focus ring on the controls', async () => {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el ? getComputedStyle(el).outlineStyle : 'none';
+    });
+    expect(outline).not.toBe('none');
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious or critical axe-core violations', async () => {
+    await page.addScriptTag({ content: readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+  });
+});
