@@ -179,12 +179,17 @@ export class RtGraph extends LitElement {
         animate: false,
         fit: false,
         nodeDimensionsIncludeLabels: true,
-        idealEdgeLength: () => 110,
-        nodeRepulsion: () => 9000,
-        edgeElasticity: () => 0.3,
-        nodeSeparation: 90,
+        // Short ideal edges with strong repulsion and gravity keep the picture compact, so labels
+        // stay readable when the whole network is fitted on screen.
+        idealEdgeLength: () => 60,
+        nodeRepulsion: () => 8000,
+        nodeSeparation: 75,
+        gravity: 1.2,
+        gravityRange: 1.5,
         packComponents: true,
         tile: true,
+        tilingPaddingVertical: 20,
+        tilingPaddingHorizontal: 20,
       } as cytoscape.LayoutOptions).run();
     });
     cy.batch(() => {

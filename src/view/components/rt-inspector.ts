@@ -37,7 +37,7 @@ export class RtInspector extends LitElement {
     dd { margin: 0; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
     th, td { text-align: left; padding: 0.2rem 0.3rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); vertical-align: top; }
-    td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     td.nowrap { white-space: nowrap; }
     button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-align: left; text-decoration: underline; }
     ul.loops { padding-left: 1.1rem; margin: 0; }
@@ -125,11 +125,10 @@ export class RtInspector extends LitElement {
         ? nothing
         : html`<h3>${title} (${deals.length})</h3>
             <table>
-              <thead><tr><th>${title.startsWith('Money in') ? 'From' : 'To'}</th><th>Type</th><th>Amount</th><th>Date</th></tr></thead>
+              <thead><tr><th>${title.startsWith('Money in') ? 'From' : 'To'}</th><th class="num">Amount</th><th>Date</th></tr></thead>
               <tbody>${deals.map(
                 (d) => html`<tr>
-                  <td>${this.firmButton(counterparty(d))}</td>
-                  <td class="nowrap"><span class="swatch" style="border-top-color:${DEAL_STYLE[d.type].color};border-top-style:${DEAL_STYLE[d.type].line}"></span>${d.type}</td>
+                  <td>${this.firmButton(counterparty(d))}<br /><small class="nowrap"><span class="swatch" style="border-top-color:${DEAL_STYLE[d.type].color};border-top-style:${DEAL_STYLE[d.type].line}"></span>${d.type}</small></td>
                   <td class="num">${this.dealButton(d.id, dealAmount(d))}</td>
                   <td class="nowrap">${d.date}</td>
                 </tr>`,

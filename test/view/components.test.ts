@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { findLoops, sortLoops } from '../../src/analysis/loops.js';
+import { firmMeasures } from '../../src/analysis/centrality.js';
+import '../../src/view/components/rt-cycles.js';
+import '../../src/view/components/rt-filters.js';
+import '../../src/view/components/rt-inspector.js';
+import '../../src/view/components/rt-measures.js';
+import type { FilterChangeEvent } from '../../src/view/components/rt-filters.js';
+import type { SortChangeEvent } from '../../src/view/components/rt-cycles.js';
+import type { FirmSelectEvent, LoopSelectEvent, DealSelectEvent } from '../../src/view/events.js';
+import { DEFAULT_VIEW_STATE } from '../../src/state/view-state.js';
+import { shippedDataSet, shippedGraph } from '../fixtures/shipped.js';
+
+const graph = shippedGraph();
+const loops = sortLoops(findLoops(graph).loops);
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+/** Adds an element, lets it render, and records the events of the given types it fires. */
+async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, eventTypes: string[] = []) {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  const events: Event[] = [];
+  for (const type of eventTypes) el.addEventListener(type, (e) => events.push(e));
+  document.body.append(el);
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return { el, events, root: el.shadowRoot as ShadowRoot };
+}
+
+describe('rt-cycles', () => {
+  it('lists every loop with its hops spelled out and a count', async () => {
+    const { root } = await mount('rt-cycles', { loops, total: loops.length, nameOf: (id: string) => id.toUpperCase(), typesOf: () => ['x'] });
+    expect(root.querySelector('.count')?.getAttribute('data-count')).toBe(String(loops.length));
+    const items = root.querySelectorAll('li[data-loop]');
+    expect([...items].map((li) => li.getAttribute('data-loop'))).toEqual(loops.map((l) => l.id));
+    const nvidiaLoop = root.querySelector('li[data-loop="nvidia>openai>oracle"] .hops')?.textContent;
+    expect(nvidiaLoop).toBe('NVIDIA —x→ OPENAI —x→ ORACLE —x→ NVIDIA');
+  });
+
+  it('fires rt-loop-select on click and on Enter, and toggles off a selected loop', async () => {
+    const { el, root, events } = await mount('rt-cycles', { loops }, ['rt-loop-select']);
+    (root.querySelector('li[data-loop="amd>openai"]') as HTMLElement).click();
+    expect((events[0] as LoopSelectEvent).loop).toBe('amd>openai');
+    el.selected = 'amd>openai';
+    await el.updateComplete;
+    (root.querySelector('li[data-loop="amd>openai"]') as HTMLElement).click();
+    expect((events[1] as LoopSelectEvent).loop).toBeNull();
+    const list = root.querySelector('ol') as HTMLElement;
+    list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    list.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect((events[2] as LoopSelectEvent).loop).toBe(loops[(loops.findIndex((l) => l.id === 'amd>openai') + 1)]!.id);
+  });
+
+  it('does not fire events when the app sets its properties', async () => {
+    const { el, events } = await mount('rt-cycles', { loops }, ['rt-loop-select', 'rt-loop-preview', 'rt-sort-change']);
+    el.selected = loops[0]!.id;
+    el.sort = 'length';
+    el.loops = loops.slice(1);
+    await el.updateComplete;
+    expect(events).toEqual([]);
+  });
+
+  it('says when the cap truncated the search, and fires rt-sort-change', async () => {
+    const { root, events } = await mount('rt-cycles', { loops, total: 10_000, truncated: true }, ['rt-sort-change']);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('stopped at 10,000 loops');
+    const select = root.querySelector('select') as HTMLSelectElement;
+    select.value = 'length';
+    select.dispatchEvent(new Event('change'));
+    expect((events[0] as SortChangeEvent).sort).toBe('length');
+  });
+});
+
+describe('rt-filters', () => {
+  it('unchecking a deal type emits the other types; re-checking all emits null (all)', async () => {
+    const { el, root, events } = await mount('rt-filters', { state: { ...DEFAULT_VIEW_STATE } }, ['rt-filter-change']);
+    const purchase = root.querySelector('input[name="type"][value="purchase"]') as HTMLInputElement;
+    purchase.checked = false;
+    purchase.dispatchEvent(new Event('change'));
+    const patch = (events[0] as FilterChangeEvent).patch;
+    expect(patch.types).toEqual(['investment', 'equity', 'warrants', 'loan', 'revenue-share', 'guarantee', 'partnership']);
+    el.state = { ...DEFAULT_VIEW_STATE, types: patch.types ?? null };
+    await el.updateComplete;
+    const again = root.querySelector('input[name="type"][value="purchase"]') as HTMLInputElement;
+    expect(again.checked).toBe(false);
+    again.checked = true;
+    again.dispatchEvent(new Event('change'));
+    expect((events[1] as FilterChangeEvent).patch).toEqual({ types: null });
+  });
+
+  it('reads amounts as analysts write them and rejects what is not an amount', async () => {
+    const { root, events } = await mount('rt-filters', { state: { ...DEFAULT_VIEW_STATE } }, ['rt-filter-change']);
+    const input = root.querySelector('input[type="text"]') as HTMLInputElement;
+    input.value = '1.5bn';
+    input.dispatchEvent(new Event('change'));
+    expect((events[0] as FilterChangeEvent).patch).toEqual({ minUsd: 1.5e9 });
+    input.value = 'lots';
+    input.dispatchEvent(new Event('change'));
+    expect(events).toHaveLength(1);
+    await (root.host as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('"lots" is not an amount');
+  });
+
+  it('does not fire when the app sets the state', async () => {
+    const { el, events } = await mount('rt-filters', { state: { ...DEFAULT_VIEW_STATE } }, ['rt-filter-change']);
+    el.state = { ...DEFAULT_VIEW_STATE, types: ['loan'], minUsd: 1e9, from: '2025-01' };
+    await el.updateComplete;
+    expect(events).toEqual([]);
+  });
+});
+
+describe('rt-measures', () => {
+  const measures = firmMeasures(graph, { loops: loops });
+
+  it('sorts by PageRank first and by any column on click; a row selects its firm', async () => {
+    const { el, root, events } = await mount('rt-measures', { measures }, ['rt-firm-select']);
+    const order = () => [...root.querySelectorAll('tr[data-firm]')].map((tr) => tr.getAttribute('data-firm'));
+    const byRank = [...measures].sort((a, b) => b.pagerank - a.pagerank || (a.id < b.id ? -1 : 1)).map((m) => m.id);
+    expect(order()).toEqual(byRank);
+    const loopsHeader = [...root.querySelectorAll('th button')].find((b) => b.textContent?.startsWith('Loops')) as HTMLButtonElement;
+    loopsHeader.click();
+    await el.updateComplete;
+    const counts = order().map((id) => measures.find((m) => m.id === id)!.loops ?? 0);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    (root.querySelector('tr[data-firm="oracle"]') as HTMLElement).click();
+    expect((events[0] as FirmSelectEvent).firm).toBe('oracle');
+  });
+});
+
+describe('rt-inspector', () => {
+  const data = shippedDataSet();
+  const deals = new Map(data.deals.map((d) => [d.id, d]));
+  const entities = new Map(data.entities.map((e) => [e.id, e]));
+
+  it('shows a deal with its amount basis, status and http(s) source links opening in a new tab', async () => {
+    const { root } = await mount('rt-inspector', { graph, deals, entities, deal: 'nvidia-openai-loi-2025' });
+    expect(root.querySelector('[data-field="amount"]')?.textContent).toBe('up to $100B');
+    expect(root.textContent).toContain('Letter of intent (non-binding)');
+    expect(root.textContent).toContain('Replaced by a later deal');
+    const link = root.querySelector('a') as HTMLAnchorElement;
+    expect(link.href.startsWith('https://')).toBe(true);
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toContain('noopener');
+  });
+
+  it('never links a source whose URL is not http(s)', async () => {
+    const tampered = new Map(deals);
+    const deal = deals.get('openai-amd-gpus-2025')!;
+    tampered.set(deal.id, { ...deal, sources: [{ url: 'javascript:alert(1)', title: 'Bad link' }] });
+    const { root } = await mount('rt-inspector', { graph, deals: tampered, entities, deal: deal.id });
+    expect(root.querySelector('a')).toBeNull();
+    expect(root.textContent).toContain('Bad link');
+  });
+
+  it('shows a firm with its flows and loops; clicking a deal or loop fires the event', async () => {
+    const { root, events } = await mount(
+      'rt-inspector',
+      { graph, deals, entities, firm: 'amd', firmLoops: loops.filter((l) => l.firms.includes('amd')), nameOf: (id: string) => entities.get(id)?.name ?? id },
+      ['rt-deal-select', 'rt-loop-select'],
+    );
+    expect(root.querySelector('h2')?.textContent).toBe('AMD');
+    const loopButtons = root.querySelectorAll('ul.loops [data-loop]');
+    expect(loopButtons.length).toBe(loops.filter((l) => l.firms.includes('amd')).length);
+    (loopButtons[0] as HTMLElement).click();
+    (root.querySelector('[data-deal="openai-amd-gpus-2025"]') as HTMLElement).click();
+    expect(events.map((e) => e.type)).toEqual(['rt-loop-select', 'rt-deal-select']);
+    expect((events[1] as DealSelectEvent).deal).toBe('openai-amd-gpus-2025');
+  });
+});

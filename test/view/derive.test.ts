@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { loopsThrough } from '../../src/analysis/loops.js';
+import { Deriver, highlightOf } from '../../src/state/derive.js';
+import { ViewStore } from '../../src/state/store.js';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.js';
+import { graphElements } from '../../src/view/elements.js';
+import { edgeWidth } from '../../src/view/palette.js';
+import { shippedDataSet } from '../fixtures/shipped.js';
+
+const deriver = new Deriver(shippedDataSet());
+const state = (patch: Partial<ViewState> = {}): ViewState => ({ ...DEFAULT_VIEW_STATE, ...patch });
+
+describe('Deriver', () => {
+  it('derive(state) caches by filter: a selection change reuses the analysis, a filter change redoes it', () => {
+    const first = deriver.derive(state());
+    expect(deriver.derive(state({ firm: 'nvidia', sort: 'length', size: 'loops' }))).toBe(first);
+    const filtered = deriver.derive(state({ types: ['investment', 'purchase'] }));
+    expect(filtered).not.toBe(first);
+    expect(filtered.graph.size).toBeLessThan(first.graph.size);
+  });
+});
+
+describe('highlightOf', () => {
+  it('highlightOf(firm) is the firm plus every loop through it', () => {
+    const derived = deriver.derive(state());
+    const highlight = highlightOf(state({ firm: 'coreweave' }), derived)!;
+    const loops = loopsThrough(derived.graph, 'coreweave').loops;
+    expect([...highlight.nodes].sort()).toEqual([...new Set(['coreweave', ...loops.flatMap((l) => l.firms)])].sort());
+    expect([...highlight.edges].sort()).toEqual([...new Set(loops.flatMap((l) => l.hops.flatMap((h) => h.deals)))].sort());
+  });
+
+  it('highlightOf(firm without loops) is the firm alone; a loop wins over the firm; a deal shows its two firms', () => {
+    const derived = deriver.derive(state());
+    expect(highlightOf(state({ firm: 'pimco' }), derived)).toEqual({ nodes: new Set(['pimco']), edges: new Set() });
+    expect([...highlightOf(state({ firm: 'nvidia', loop: 'amd>openai' }), derived)!.nodes].sort()).toEqual(['amd', 'openai']);
+    expect(highlightOf(state({ deal: 'pimco-beignet-bonds-2025' }), derived)).toEqual({
+      nodes: new Set(['pimco', 'beignet-investor']),
+      edges: new Set(['pimco-beignet-bonds-2025']),
+    });
+  });
+
+  it('highlightOf ignores ids the filtered view does not hold', () => {
+    const derived = deriver.derive(state({ kinds: ['bank'] }));
+    expect(highlightOf(state({ kinds: ['bank'], firm: 'nvidia' }), derived)).toBeNull();
+    expect(highlightOf(state({ loop: 'no>such' }), derived)).toBeNull();
+  });
+});
+
+describe('graphElements', () => {
+  it('sizes firms by the chosen measure (area tracks the value) and marks undisclosed deals', () => {
+    const derived = deriver.derive(state());
+    const elements = graphElements(derived.graph, derived.measures, 'loops');
+    const size = (id: string) => elements.nodes.find((n) => n.id === id)!.size;
+    expect(size('nvidia')).toBe(74); // the most loops
+    expect(size('pimco')).toBe(26); // none
+    const undisclosed = elements.edges.find((e) => e.id === 'openai-amd-gpus-2025')!;
+    expect(undisclosed).toMatchObject({ amount: '?', undisclosed: true, width: 1.5, source: 'openai', target: 'amd', type: 'purchase' });
+    expect(elements.edges.find((e) => e.id === 'openai-oracle-compute-2025')!.amount).toBe('$300B');
+  });
+
+  it('edgeWidth grows with the logarithm of the amount, from $100M to $1T', () => {
+    expect(edgeWidth(null)).toBe(1.5);
+    expect(edgeWidth(1e8)).toBe(2);
+    expect(edgeWidth(1e10)).toBe(6);
+    expect(edgeWidth(1e12)).toBe(10);
+    expect(edgeWidth(1e15)).toBe(10);
+  });
+});
+
+describe('ViewStore', () => {
+  it('update(patch) tells listeners with the history mode; a patch that changes nothing is ignored', () => {
+    const store = new ViewStore();
+    const calls: Array<[string | null, string]> = [];
+    store.subscribe((next, _previous, mode) => calls.push([next.firm, mode]));
+    store.update({ firm: 'nvidia' });
+    store.update({ firm: 'nvidia' });
+    store.update({ types: null }, 'replace');
+    store.update({ view: { zoom: 1, x: 2, y: 3 } }, 'replace');
+    store.update({ view: { zoom: 1, x: 2, y: 3 } }, 'replace');
+    expect(calls).toEqual([
+      ['nvidia', 'push'],
+      ['nvidia', 'replace'],
+    ]);
+    expect(store.state.view).toEqual({ zoom: 1, x: 2, y: 3 });
+  });
+});
