@@ -4,8 +4,11 @@
  * bench-results.json: [{"name", "peer", "ours_ms", "peer_ms", "ratio", "cycles", "peer_cycles"}],
  * ratio = peer_ms / ours_ms, each time the median of several runs.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DirectedGraph } from 'graphology';
 import { allSimplePaths } from 'graphology-simple-path';
 import { firmMeasures } from '../src/analysis/centrality.js';
@@ -14,6 +17,7 @@ import { indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js'
 import { findLoops } from '../src/analysis/loops.js';
 import { simplePaths } from '../src/analysis/paths.js';
 import { buildFirmGraph } from '../src/model/graph.js';
+import { browserTimings } from './browser.js';
 import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
 
 const require = createRequire(import.meta.url);
@@ -217,6 +221,26 @@ for (const [n, m, runs] of [
   if (quick && n > 1000) continue;
   const measures = measure(runs, () => firmMeasures(graph, { loops: loops.result.loops }));
   record({ name: `firmMeasures (all centrality) ${n}/${m}`, peer: null, ours_ms: measures.ms, peer_ms: null, ratio: null, cycles: null, peer_cycles: null });
+}
+
+// ---- the explorer in Chromium -------------------------------------------------------------------
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (process.argv.includes('--no-browser')) {
+  console.error('  skipped: browser timings (--no-browser)');
+} else if (!existsSync(chromiumPath)) {
+  console.error(`  skipped: browser timings (no Chromium at ${chromiumPath})`);
+} else {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+  const { buildAll } = (await import(pathToFileURL(path.join(root, 'build.mjs')).href)) as { buildAll(o: { quiet: boolean }): Promise<void> };
+  const { serveDirectory } = (await import(pathToFileURL(path.join(root, 'scripts/serve.mjs')).href)) as {
+    serveDirectory(dir: string, o: { port: number }): Promise<Server>;
+  };
+  await buildAll({ quiet: true });
+  for (const timing of await browserTimings(path.join(root, 'dist'), (dir) => serveDirectory(dir, { port: 0 }), chromiumPath)) {
+    // The peer of a browser timing is its target: a ratio of 1 or more meets it.
+    record({ name: timing.name, peer: 'target', ours_ms: timing.ms, peer_ms: timing.target_ms, ratio: timing.target_ms / timing.ms, cycles: null, peer_cycles: null });
+  }
 }
 
 // ---- report -----------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ await build({
   format: 'esm',
   target: 'node20',
   mainFields: ['module', 'main'],
+  // Playwright stays a normal dependency: it finds its own files at run time.
+  external: ['playwright-core'],
   logLevel: 'error',
 });
 const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

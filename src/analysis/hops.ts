@@ -1,39 +1,81 @@
 /**
- * The deals behind each ordered pair of firms, and the amount of a hop: the sum of the counted
- * amounts of its deals (null when none is known). Shared by loops and paths.
+ * The deals behind each ordered pair of firms, summarised once per search: the hop amount (the sum
+ * of the counted amounts of its deals, null when none is known), the deal types, and the date span.
+ * Loops and paths then measure a hop in constant time.
  */
-import type { Deal } from '../data/types.js';
+import { periodEnd, periodStart } from '../data/dates.js';
+import { DEAL_TYPES, type Deal, type DealType } from '../data/types.js';
 import { countedAmount } from '../model/amounts.js';
 import type { FirmGraph } from '../model/graph.js';
+import type { IndexedGraph } from './indexed-graph.js';
 
 export interface HopDeals {
-  /** The pair's deals in data order. */
-  deals: Deal[];
+  /** The pair's deal ids in data order (frozen once built). */
+  dealIds: string[];
   /** Sum of counted amounts; null when no deal of the pair has one. */
   amountUsd: number | null;
+  /** Bit i set when the pair has a deal of DEAL_TYPES[i]. */
+  typeMask: number;
+  /** Earliest deal (by the start of its date period) and latest (by the end of its period). */
+  firstStart: string;
+  firstDate: string;
+  lastEnd: string;
+  lastDate: string;
 }
 
-const NO_DEALS: HopDeals = { deals: [], amountUsd: null };
+const NO_DEALS: HopDeals = { dealIds: [], amountUsd: null, typeMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
+
+const TYPE_BIT = new Map<DealType, number>(DEAL_TYPES.map((type, i) => [type, 1 << i]));
+
+/** The deal types of a mask, in the canonical type order. */
+export function typesOfMask(mask: number): DealType[] {
+  return DEAL_TYPES.filter((_type, i) => (mask & (1 << i)) !== 0);
+}
+
+function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
+  entry.dealIds.push(deal.id);
+  entry.typeMask |= TYPE_BIT.get(deal.type) ?? 0;
+  const amount = countedAmount(deal, graph);
+  if (amount !== null) entry.amountUsd = (entry.amountUsd ?? 0) + amount;
+  const start = periodStart(deal.date);
+  const end = periodEnd(deal.date);
+  if (entry.firstDate === '' || start < entry.firstStart) {
+    entry.firstStart = start;
+    entry.firstDate = deal.date;
+  }
+  if (entry.lastDate === '' || end > entry.lastEnd) {
+    entry.lastEnd = end;
+    entry.lastDate = deal.date;
+  }
+}
 
 export class PairDeals {
-  private readonly pairs = new Map<string, HopDeals>();
+  private readonly byKey = new Map<string, HopDeals>();
+  private readonly byIndex = new Map<number, HopDeals>();
 
-  constructor(graph: FirmGraph) {
+  /** With an indexed graph, pairs can also be looked up by vertex numbers (faster in loops). */
+  constructor(graph: FirmGraph, private readonly indexed?: IndexedGraph) {
+    const n = indexed?.ids.length ?? 0;
     graph.forEachEdge((_id, deal, from, to) => {
       const key = `${from}\u0000${to}`;
-      let entry = this.pairs.get(key);
+      let entry = this.byKey.get(key);
       if (!entry) {
-        entry = { deals: [], amountUsd: null };
-        this.pairs.set(key, entry);
+        entry = { dealIds: [], amountUsd: null, typeMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
+        this.byKey.set(key, entry);
+        if (indexed) this.byIndex.set((indexed.indexOf.get(from) as number) * n + (indexed.indexOf.get(to) as number), entry);
       }
-      entry.deals.push(deal);
-      const amount = countedAmount(deal, graph);
-      if (amount !== null) entry.amountUsd = (entry.amountUsd ?? 0) + amount;
+      addDeal(entry, deal, graph);
     });
+    // Loops share these lists (one per pair, not per loop): frozen, so no caller can reorder them.
+    for (const entry of this.byKey.values()) Object.freeze(entry.dealIds);
   }
 
   get(from: string, to: string): HopDeals {
-    return this.pairs.get(`${from}\u0000${to}`) ?? NO_DEALS;
+    return this.byKey.get(`${from}\u0000${to}`) ?? NO_DEALS;
+  }
+
+  getByIndex(u: number, v: number): HopDeals {
+    return this.byIndex.get(u * (this.indexed?.ids.length ?? 0) + v) ?? NO_DEALS;
   }
 }
 

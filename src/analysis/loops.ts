@@ -3,17 +3,17 @@
  * A loop is named by its firms from the smallest id, e.g. `amd>openai`: a stable id for URLs.
  */
 import { periodEnd, periodStart } from '../data/dates.js';
-import { DEAL_TYPES, type Deal, type DealType } from '../data/types.js';
+import type { DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 import { circuitsThrough, elementaryCircuits } from './circuits.js';
-import { bottleneckOf, PairDeals } from './hops.js';
+import { PairDeals, typesOfMask } from './hops.js';
 import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
 
 export interface Hop {
   from: string;
   to: string;
-  /** Deal ids of this pair, in data order (parallel deals share one hop). */
-  deals: string[];
+  /** Deal ids of this pair, in data order (parallel deals share one hop); shared between loops, read-only. */
+  deals: readonly string[];
   /** Sum of the known amounts of the hop's deals (superseded deals left out); null when none is known. */
   amountUsd: number | null;
 }
@@ -75,40 +75,53 @@ class LoopBuilder {
     graph: FirmGraph,
     readonly indexed: IndexedGraph,
   ) {
-    this.pairs = new PairDeals(graph);
+    this.pairs = new PairDeals(graph, indexed);
   }
 
   build(circuit: readonly number[]): MoneyLoop {
-    const firms = circuit.map((v) => this.indexed.ids[v] as string);
-    const hops: Hop[] = [];
-    const typeSet = new Set<DealType>();
+    const ids = this.indexed.ids;
+    const length = circuit.length;
+    const firms = new Array<string>(length);
+    const hops = new Array<Hop>(length);
+    let typeMask = 0;
     let totalUsd = 0;
-    let first: Deal | null = null;
-    let last: Deal | null = null;
-    for (let i = 0; i < firms.length; i++) {
-      const from = firms[i] as string;
-      const to = firms[(i + 1) % firms.length] as string;
-      const { deals, amountUsd } = this.pairs.get(from, to);
-      for (const deal of deals) {
-        typeSet.add(deal.type);
-        if (!first || periodStart(deal.date) < periodStart(first.date)) first = deal;
-        if (!last || periodEnd(deal.date) > periodEnd(last.date)) last = deal;
+    let bottleneck: number | null = Number.POSITIVE_INFINITY;
+    let firstStart = '';
+    let firstDate = '';
+    let lastEnd = '';
+    let lastDate = '';
+    for (let i = 0; i < length; i++) {
+      const u = circuit[i] as number;
+      const v = circuit[(i + 1) % length] as number;
+      const entry = this.pairs.getByIndex(u, v);
+      firms[i] = ids[u] as string;
+      hops[i] = { from: ids[u] as string, to: ids[v] as string, deals: entry.dealIds, amountUsd: entry.amountUsd };
+      typeMask |= entry.typeMask;
+      if (entry.amountUsd === null) bottleneck = null;
+      else {
+        totalUsd += entry.amountUsd;
+        if (bottleneck !== null && entry.amountUsd < bottleneck) bottleneck = entry.amountUsd;
       }
-      if (amountUsd !== null) totalUsd += amountUsd;
-      hops.push({ from, to, deals: deals.map((d) => d.id), amountUsd });
+      if (firstDate === '' || entry.firstStart < firstStart) {
+        firstStart = entry.firstStart;
+        firstDate = entry.firstDate;
+      }
+      if (lastDate === '' || entry.lastEnd > lastEnd) {
+        lastEnd = entry.lastEnd;
+        lastDate = entry.lastDate;
+      }
     }
-    const bottleneckUsd = bottleneckOf(hops.map((h) => h.amountUsd));
     return {
       id: firms.join(LOOP_ID_SEPARATOR),
       firms,
       hops,
-      length: firms.length,
-      types: DEAL_TYPES.filter((t) => typeSet.has(t)),
-      bottleneckUsd,
+      length,
+      types: typesOfMask(typeMask),
+      bottleneckUsd: bottleneck,
       totalUsd,
-      firstDate: first?.date ?? '',
-      lastDate: last?.date ?? '',
-      disclosed: bottleneckUsd !== null,
+      firstDate,
+      lastDate,
+      disclosed: bottleneck !== null,
     };
   }
 }

@@ -128,8 +128,8 @@ export function paths(graph: FirmGraph, from: string, to: string, options: PathO
     for (let i = 0; i + 1 < firms.length; i++) {
       const hopFrom = firms[i] as string;
       const hopTo = firms[i + 1] as string;
-      const { deals, amountUsd } = pairs.get(hopFrom, hopTo);
-      hops.push({ from: hopFrom, to: hopTo, deals: deals.map((d) => d.id), amountUsd });
+      const { dealIds, amountUsd } = pairs.get(hopFrom, hopTo);
+      hops.push({ from: hopFrom, to: hopTo, deals: [...dealIds], amountUsd });
     }
     found.push({ firms, hops, length: hops.length, bottleneckUsd: bottleneckOf(hops.map((h) => h.amountUsd)) });
   }

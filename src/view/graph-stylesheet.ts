@@ -5,7 +5,11 @@ import type cytoscape from 'cytoscape';
 import { DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
 import { DEAL_STYLE, KIND_STYLE } from './palette.js';
 
-export function graphStylesheet(dark: boolean): cytoscape.StylesheetJson {
+/** Above this many deals, edges are drawn straight: bezier bundles cost too much to draw. */
+const STRAIGHT_EDGES_ABOVE = 1500;
+
+export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.StylesheetJson {
+  const large = edgeCount > STRAIGHT_EDGES_ABOVE;
   const text = dark ? '#e8e8e8' : '#1d1d1f';
   const textBackground = dark ? '#1b1b1d' : '#ffffff';
   const accent = dark ? '#ffd24d' : '#1a56db';
@@ -39,7 +43,7 @@ export function graphStylesheet(dark: boolean): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 'data(width)',
-        'curve-style': 'bezier',
+        'curve-style': large ? 'straight' : 'bezier',
         'control-point-step-size': 28,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,
@@ -50,6 +54,8 @@ export function graphStylesheet(dark: boolean): cytoscape.StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'text-rotation': 'autorotate',
+        // Edge labels are skipped when too small to read, which also saves drawing them.
+        'min-zoomed-font-size': 8,
       },
     },
     ...DEAL_TYPES.map((type) => ({

@@ -49,7 +49,7 @@ describe('findLoops', () => {
           expect(loop.firms[0]).toBe([...loop.firms].sort()[0]);
           for (const hop of loop.hops) {
             // graphology's edges(u, v) on a directed multigraph returns both directions; outEdges(u, v) is u → v.
-            expect(hop.deals.sort()).toEqual(graph.outEdges(hop.from, hop.to).sort());
+            expect([...hop.deals].sort()).toEqual(graph.outEdges(hop.from, hop.to).sort());
           }
         }
       }),
@@ -203,7 +203,7 @@ describe('the loops of the shipped data', () => {
   it('gives each seed loop the right direction and deals', () => {
     const loop = loops.loops.find((l) => l.id === 'nvidia>openai>oracle');
     expect(loop?.hops.map((h) => `${h.from}>${h.to}`)).toEqual(['nvidia>openai', 'openai>oracle', 'oracle>nvidia']);
-    expect(loop?.hops[0]?.deals.sort()).toEqual(['nvidia-openai-loi-2025', 'nvidia-openai-round-2026']);
+    expect([...(loop?.hops[0]?.deals ?? [])].sort()).toEqual(['nvidia-openai-loi-2025', 'nvidia-openai-round-2026']);
     expect(loop?.hops[1]?.deals).toEqual(['openai-oracle-compute-2025']);
     // The $100B letter of intent is superseded by the ~$30B round: the hop is $30B, not $130B.
     expect(loop?.hops[0]?.amountUsd).toBe(30_000_000_000);

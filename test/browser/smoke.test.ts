@@ -25,6 +25,7 @@ describe('the page (smoke)', () => {
     await openApp(page, inject('baseUrl'));
     // Every firm is a node of the graph and a row of the measures table, under its name.
     expect((await graphState(page)).nodes).toEqual(shippedEntities.map((e) => e.id).sort());
+    await page.locator('[role="tab"]#tab-measures').click();
     const rows = page.locator('rt-measures tr[data-firm]');
     expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-firm')))).sort()).toEqual(shippedEntities.map((e) => e.id).sort());
     for (const entity of shippedEntities) {

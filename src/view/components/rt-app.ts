@@ -263,13 +263,13 @@ export class RtApp extends LitElement {
             @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
         </div>
         <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
-          <rt-cycles .loops=${sorted} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
+          ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${sorted} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
             .nameOf=${this.nameOf} .typesOf=${this.typesOf}
             @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
-            @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>
+            @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}
         </div>
         <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
-          <rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>
+          ${this.tab !== 'measures' ? nothing : html`<rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>`}
         </div>
       </section>
     </main>`;

@@ -105,7 +105,7 @@ export class RtGraph extends LitElement {
     if (!container) return;
     const cy = cytoscape({
       container,
-      style: graphStylesheet(this.dark),
+      style: graphStylesheet(this.dark, this.elements?.edges.length ?? 0),
       boxSelectionEnabled: false,
       minZoom: 0.05,
       maxZoom: 6,
@@ -136,7 +136,7 @@ export class RtGraph extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const cy = this.instance;
     if (!cy) return;
-    if (changed.has('dark')) cy.style(graphStylesheet(this.dark));
+    if (changed.has('dark') || changed.has('elements')) cy.style(graphStylesheet(this.dark, this.elements?.edges.length ?? 0));
     if (changed.has('elements')) {
       void this.replaceElements();
       return;
@@ -209,14 +209,21 @@ export class RtGraph extends LitElement {
     else this.fitTo(cy, null);
   }
 
+  /*
+   * The apply* methods only touch elements whose state changes: every class change makes Cytoscape
+   * restyle the element, which dominates the cost of a filter change on thousands of deals.
+   */
+
   private applyVisibility(cy: Core): void {
     const nodes = this.visibleNodes;
     const edges = this.visibleEdges;
     cy.nodes().forEach((node) => {
-      node.toggleClass('hidden', nodes !== null && !nodes.has(node.id()));
+      const hidden = nodes !== null && !nodes.has(node.id());
+      if (node.hasClass('hidden') !== hidden) node.toggleClass('hidden', hidden);
     });
     cy.edges().forEach((edge) => {
-      edge.toggleClass('hidden', edges !== null && !edges.has(edge.id()));
+      const hidden = edges !== null && !edges.has(edge.id());
+      if (edge.hasClass('hidden') !== hidden) edge.toggleClass('hidden', hidden);
     });
   }
 
@@ -232,20 +239,22 @@ export class RtGraph extends LitElement {
   private applyHighlight(cy: Core): void {
     const highlight = this.highlight;
     const steps = this.loopSteps;
-    cy.elements().removeClass('highlighted dimmed');
+    cy.elements().forEach((element) => {
+      const id = element.id();
+      const lit = highlight !== null && (element.isNode() ? highlight.nodes.has(id) : highlight.edges.has(id));
+      const dim = highlight !== null && !lit;
+      if (element.hasClass('highlighted') !== lit) element.toggleClass('highlighted', lit);
+      if (element.hasClass('dimmed') !== dim) element.toggleClass('dimmed', dim);
+    });
     cy.edges('[step]').forEach((edge) => {
-      edge.removeData('step stepLabel');
+      if (!steps?.has(edge.id())) edge.removeData('step stepLabel');
     });
-    if (!highlight) return;
-    cy.nodes().forEach((node) => {
-      node.addClass(highlight.nodes.has(node.id()) ? 'highlighted' : 'dimmed');
-    });
-    cy.edges().forEach((edge) => {
-      const id = edge.id();
-      edge.addClass(highlight.edges.has(id) ? 'highlighted' : 'dimmed');
-      const step = steps?.get(id);
-      if (step) edge.data({ step: step.step, stepLabel: step.label });
-    });
+    if (steps) {
+      for (const [id, step] of steps) {
+        const edge = cy.getElementById(id);
+        if (edge.nonempty() && edge.data('step') !== step.step) edge.data({ step: step.step, stepLabel: step.label });
+      }
+    }
   }
 
   private applySelection(cy: Core): void {
