@@ -4,8 +4,11 @@
  */
 import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.js';
 
-/** How a change is recorded in the browser history: a step of its own, or folded into the last. */
-export type HistoryMode = 'push' | 'replace';
+/**
+ * How a change is recorded in the browser history: a step of its own (deliberate actions), folded
+ * into the last (continuous ones such as zoom), or not at all (the change came from the history).
+ */
+export type HistoryMode = 'push' | 'replace' | 'none';
 
 export type StoreListener = (state: ViewState, previous: ViewState, mode: HistoryMode) => void;
 

@@ -10,6 +10,7 @@ import { ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity } fro
 import { Deriver, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
+import { UrlSync } from '../../state/url-sync.js';
 import { SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
@@ -75,6 +76,10 @@ export class RtApp extends LitElement {
     .banner h2 { margin: 0 0 0.5rem; font-size: 1.05rem; color: #b3261e; }
     .banner li { font-family: ui-monospace, monospace; font-size: 0.85rem; }
     .status { padding: 1rem; }
+    .notice { margin: 0.5rem 1rem; padding: 0.5rem 0.8rem; border: 1px solid #b26b00; border-radius: 6px; background: color-mix(in srgb, #f5a623 14%, Canvas); font-size: 0.9rem; }
+    .notice p, .notice ul { margin: 0 0 0.3rem; }
+    .copied { font-size: 0.85rem; }
+    input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
     @media (max-width: 900px) {
       main { grid-template-columns: 1fr; grid-template-rows: auto 60vh auto; }
@@ -85,8 +90,10 @@ export class RtApp extends LitElement {
   /** How the page gets its data; replaced in tests. */
   loader: DataLoader | null = null;
 
-  private readonly store = new ViewStore();
+  private readonly initialUrl = UrlSync.read();
+  private readonly store = new ViewStore(this.initialUrl.state);
   private readonly storeController = new StoreController(this, this.store);
+  private readonly urlSync = new UrlSync(this.store, (parsed) => this.afterRestore(parsed));
 
   @state() private loaded: Loaded | null = null;
   @state() private problems: Problem[] = [];
@@ -95,6 +102,9 @@ export class RtApp extends LitElement {
   @state() private previewLoop: string | null = null;
   @state() private fitIds: readonly string[] | null = null;
   @state() private searchMiss = '';
+  /** What the link asked for that could not be shown, in words; dismissable. */
+  @state() private notices: string[] = [...this.initialUrl.notices];
+  @state() private copied = '';
   @state() private dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
   private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
@@ -128,6 +138,7 @@ export class RtApp extends LitElement {
     super.disconnectedCallback();
     this.colorScheme.removeEventListener('change', this.handleScheme);
     window.removeEventListener('keydown', this.handleGlobalKey);
+    this.urlSync.stop();
   }
 
   private async load(): Promise<void> {
@@ -157,6 +168,46 @@ export class RtApp extends LitElement {
       maxMonth: months[months.length - 1] ?? '',
     };
     performance.mark('roundtrip:analysis-done');
+    this.notices = [...this.notices, ...this.checkSelection()];
+    const loop = this.store.state.loop ? this.cache.derived?.loopById.get(this.store.state.loop) : undefined;
+    if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
+    this.urlSync.start();
+  }
+
+  /**
+   * Drops a firm, deal or loop the link names but the data set or the filtered view does not hold,
+   * and says so; the rest of the view stays as the link asked.
+   */
+  private checkSelection(): string[] {
+    const loaded = this.loaded;
+    if (!loaded) return [];
+    const s = this.store.state;
+    const notices: string[] = [];
+    const patch: Partial<ViewState> = {};
+    if (s.firm && !loaded.entities.has(s.firm)) {
+      notices.push(`firm: "${s.firm}" is not in this data set`);
+      patch.firm = null;
+    }
+    if (s.deal && !loaded.deals.has(s.deal)) {
+      notices.push(`deal: "${s.deal}" is not in this data set`);
+      patch.deal = null;
+    }
+    if (s.loop) {
+      const derived = this.view(loaded, s).derived;
+      if (!derived.loopById.has(s.loop)) {
+        notices.push(`loop: "${s.loop}" is not a loop of this view${derived.loops.truncated ? ' (or lies beyond the loop cap)' : ''}`);
+        patch.loop = null;
+      }
+    }
+    if (Object.keys(patch).length > 0) this.store.update(patch, 'replace');
+    return notices;
+  }
+
+  private afterRestore(parsed: { notices: string[] }): void {
+    this.previewLoop = null;
+    this.notices = [...parsed.notices, ...this.checkSelection()];
+    const loop = this.store.state.loop ? this.cache.derived?.loopById.get(this.store.state.loop) : undefined;
+    if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
   }
 
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
@@ -200,8 +251,17 @@ export class RtApp extends LitElement {
         <p class="tagline">Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.
           ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms</span>` : nothing}</p>
         ${loaded ? this.renderSearch(loaded) : nothing}
+        <button @click=${this.handleCopyLink} title="Copy a link that opens exactly this view">Copy link</button>
+        ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
         <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
       </header>
+      ${this.notices.length > 0
+        ? html`<section class="notice" role="alert" aria-label="Parts of the link were ignored">
+            <p>Parts of the link were ignored:</p>
+            <ul>${this.notices.map((n) => html`<li>${n}</li>`)}</ul>
+            <button @click=${() => (this.notices = [])}>Dismiss</button>
+          </section>`
+        : nothing}
       ${this.loading ? html`<p class="status" role="status">Loading the data set…</p>` : nothing}
       ${this.problems.length > 0 ? this.renderProblems() : nothing}
       ${loaded ? this.renderExplorer(loaded) : nothing}
@@ -234,7 +294,7 @@ export class RtApp extends LitElement {
     return html`<main>
       <aside aria-label="Filters">
         <rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
-          @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'replace')}></rt-filters>
+          @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
         <rt-legend .kinds=${loaded.kindsPresent}></rt-legend>
       </aside>
       <section class="center" aria-label="Deal network">
@@ -243,7 +303,7 @@ export class RtApp extends LitElement {
             ${SIZE_MEASURES.map((m) => html`<option value=${m} ?selected=${m === s.size}>${SIZE_LABEL[m]}</option>`)}
           </select></label>
           <span role="status" aria-live="polite">${derived.graph.order} firms · ${derived.graph.size} deals · ${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops</span>
-          <button @click=${() => (this.fitIds = [...nodes])}>Fit</button>
+          <button @click=${() => this.fitAll(nodes)}>Fit</button>
         </div>
         <rt-graph .elements=${loaded.elements} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
@@ -312,11 +372,29 @@ export class RtApp extends LitElement {
   };
 
   private readonly handleLoop = (event: LoopSelectEvent): void => {
-    this.store.update({ loop: event.loop, deal: null });
-    if (event.loop) {
-      const loop = this.cache.derived?.loopById.get(event.loop);
-      if (loop) this.fitIds = [...loop.firms];
+    const loop = event.loop ? this.cache.derived?.loopById.get(event.loop) : undefined;
+    // Fitting to the loop replaces any saved viewport: the link then reproduces the fit.
+    this.store.update(loop ? { loop: event.loop, deal: null, view: null } : { loop: event.loop, deal: null });
+    if (loop) this.fitIds = [...loop.firms];
+  };
+
+  private fitAll(nodes: ReadonlySet<string>): void {
+    this.store.update({ view: null }, 'replace');
+    this.fitIds = [...nodes];
+  }
+
+  private readonly handleCopyLink = async (): Promise<void> => {
+    const link = location.href;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.copied = 'Link copied';
+    } catch {
+      // Without clipboard access (permissions, insecure origin) the analyst copies it by hand.
+      this.copied = '';
+      window.prompt('Copy this link:', link);
+      return;
     }
+    setTimeout(() => (this.copied = ''), 2500);
   };
 
   private readonly handleClear = (_event?: ClearSelectionEvent): void => {
@@ -357,7 +435,7 @@ export class RtApp extends LitElement {
       return;
     }
     this.searchMiss = '';
-    this.store.update({ firm: match.id, deal: null, loop: null });
+    this.store.update({ firm: match.id, deal: null, loop: null, view: null });
     this.fitIds = [match.id];
     this.tab = 'details';
   }

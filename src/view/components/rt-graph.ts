@@ -282,6 +282,9 @@ export class RtGraph extends LitElement {
   }
 
   private applyViewport(cy: Core, viewport: Viewport): void {
+    // The analyst's own pan comes back as state, rounded: applying it again would nudge the view.
+    const pan = cy.pan();
+    if (Math.abs(cy.zoom() - viewport.zoom) < 0.002 && Math.abs(pan.x - viewport.x) < 0.2 && Math.abs(pan.y - viewport.y) < 0.2) return;
     this.movingByCode = true;
     cy.viewport({ zoom: viewport.zoom, pan: { x: viewport.x, y: viewport.y } });
     this.movingByCode = false;

@@ -151,6 +151,7 @@ export class RtInspector extends LitElement {
         <dt>Date</dt><dd>${deal.date}</dd>
         <dt>Status</dt><dd>${STATUS_TEXT[deal.status]}${deal.statusNote ? html`<br /><small>${deal.statusNote}</small>` : nothing}</dd>
       </dl>
+      ${this.graph && !this.graph.hasEdge(id) ? html`<p class="note">The current filters hide this deal.</p>` : nothing}
       ${successor ? html`<p class="note">Replaced by a later deal: ${this.dealButton(successor.id, successor.title)} (${dealAmount(successor)}, ${successor.date}). Its amount is not added to totals while that deal is shown.</p>` : nothing}
       ${deal.note ? html`<p class="note">${deal.note}</p>` : nothing}
       <h3>Source${deal.sources.length === 1 ? '' : 's'}</h3>

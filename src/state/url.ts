@@ -1,0 +1,204 @@
+/**
+ * The view state in the URL's query string: readable, short, hand-editable. One table of parameters
+ * drives both reading and writing; defaults are left out; unknown parameters are ignored; a value
+ * that cannot be read is dropped with a notice saying what was ignored.
+ *
+ *   types=investment,purchase  min=1B  from=2025-01  to=2025-12  kinds=chipmaker,ai-lab
+ *   status=confirmed,reported  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
+ *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
+ */
+import { LOOP_SORT_KEYS, type LoopSortKey } from '../analysis/loops.js';
+import { isValidDate } from '../data/dates.js';
+import { parseUsd } from '../data/money.js';
+import { showValue } from '../data/problem.js';
+import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
+import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type SizeMeasure, type ViewState, type Viewport } from './view-state.js';
+
+/** Values longer than this are refused: no view needs them, and they make hostile links cheap. */
+export const MAX_VALUE_LENGTH = 400;
+/** Query strings longer than this are not read at all. */
+export const MAX_QUERY_LENGTH = 8000;
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MONTH_PATTERN = /^\d{4}-\d{2}$/;
+
+/** A value read from the link, a notice about what was ignored, or both (a list keeps its known items). */
+type Parsed<T> = { ok: true; value: T; notice?: string } | { ok: false; reason: string };
+
+interface Param<K extends keyof ViewState> {
+  key: K;
+  name: string;
+  parse(text: string): Parsed<ViewState[K]>;
+  /** The text for a value; null leaves the parameter out (the default). */
+  format(value: ViewState[K]): string | null;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+function list<T extends string>(name: string, allowed: readonly T[], noun: string, plural = `${noun}s`): (text: string) => Parsed<T[] | null> {
+  return (text: string) => {
+    const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (items.length === 0) return fail(`${name}: empty list`);
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    const set = new Set(items);
+    const kept = allowed.filter((value) => set.has(value));
+    const reason = `${name}: ${unknown.map((u) => showValue(u, 40)).join(', ')} ${unknown.length === 1 ? `is not a ${noun}` : `are not ${plural}`}`;
+    if (kept.length === 0) return fail(reason);
+    const value = kept.length === allowed.length ? null : kept;
+    return unknown.length > 0 ? { ok: true, value, notice: reason } : ok(value);
+  };
+}
+
+function formatList<T extends string>(value: readonly T[] | null): string | null {
+  return value === null ? null : value.join(',');
+}
+
+/** The shortest text for an amount that reads back to exactly the same number: 1B, 1.5B, 500M. */
+export function formatAmount(amount: number): string {
+  for (const [size, unit] of [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ] as const) {
+    if (amount >= size) {
+      const text = `${String(Math.round((amount / size) * 1e6) / 1e6)}${unit}`;
+      if (parseUsd(text) === amount) return text;
+    }
+  }
+  return String(amount);
+}
+
+function parseViewport(text: string): Parsed<Viewport> {
+  const parts = text.split(',');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p.trim()))) return fail(`view: ${showValue(text, 40)} is not zoom,x,y`);
+  const [zoom, x, y] = parts.map(Number) as [number, number, number];
+  if (!(zoom > 0.01 && zoom <= 20) || Math.abs(x) > 1e7 || Math.abs(y) > 1e7) return fail(`view: ${showValue(text, 40)} is out of range`);
+  return ok({ zoom, x, y });
+}
+
+function idParam<K extends 'firm' | 'deal'>(key: K): Param<K> {
+  return {
+    key,
+    name: key,
+    parse: (text) => (ID_PATTERN.test(text) ? ok(text as ViewState[K]) : fail(`${key}: ${showValue(text, 40)} is not an id`)),
+    format: (value) => value,
+  };
+}
+
+function monthParam<K extends 'from' | 'to'>(key: K): Param<K> {
+  return {
+    key,
+    name: key,
+    parse: (text) => (MONTH_PATTERN.test(text) && isValidDate(text) ? ok(text as ViewState[K]) : fail(`${key}: ${showValue(text, 40)} is not a month (YYYY-MM)`)),
+    format: (value) => value,
+  };
+}
+
+function choice<K extends 'size' | 'sort', T extends string>(key: K, allowed: readonly T[]): Param<K> {
+  return {
+    key,
+    name: key,
+    parse: (text) => ((allowed as readonly string[]).includes(text) ? ok(text as ViewState[K]) : fail(`${key}: ${showValue(text, 40)} is not one of ${allowed.join(', ')}`)),
+    format: (value) => (value === DEFAULT_VIEW_STATE[key] ? null : (value as string)),
+  };
+}
+
+/** The parameters, in the order they are written. */
+const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
+  { key: 'types', name: 'types', parse: list('types', DEAL_TYPES, 'deal type'), format: formatList },
+  {
+    key: 'minUsd',
+    name: 'min',
+    parse: (text) => {
+      const amount = parseUsd(text);
+      return amount === null ? fail(`min: ${showValue(text, 40)} is not an amount (1e9, 1B, 500M)`) : ok(amount);
+    },
+    format: (value) => (value > 0 ? formatAmount(value) : null),
+  } satisfies Param<'minUsd'>,
+  monthParam('from'),
+  monthParam('to'),
+  { key: 'kinds', name: 'kinds', parse: list('kinds', ENTITY_KINDS, 'firm kind'), format: formatList },
+  { key: 'statuses', name: 'status', parse: list('status', DEAL_STATUSES, 'deal status', 'deal statuses'), format: formatList },
+  {
+    key: 'hideIsolated',
+    name: 'isolated',
+    parse: (text) => (text === 'hide' ? ok(true) : text === 'show' ? ok(false) : fail(`isolated: ${showValue(text, 40)} is not hide or show`)),
+    format: (value) => (value ? 'hide' : null),
+  } satisfies Param<'hideIsolated'>,
+  idParam('firm'),
+  idParam('deal'),
+  {
+    key: 'loop',
+    name: 'loop',
+    parse: (text) => {
+      const firms = text.split('>');
+      return firms.length >= 2 && firms.every((f) => ID_PATTERN.test(f)) && new Set(firms).size === firms.length
+        ? ok(text)
+        : fail(`loop: ${showValue(text, 40)} is not a loop id (firms joined by >)`);
+    },
+    format: (value) => value,
+  } satisfies Param<'loop'>,
+  choice('size', SIZE_MEASURES as readonly SizeMeasure[]),
+  choice('sort', LOOP_SORT_KEYS as readonly LoopSortKey[]),
+  {
+    key: 'view',
+    name: 'view',
+    parse: parseViewport,
+    format: (value) => (value === null ? null : `${value.zoom},${value.x},${value.y}`),
+  } satisfies Param<'view'>,
+] as ReadonlyArray<Param<keyof ViewState>>;
+
+export interface ParsedUrl {
+  state: ViewState;
+  /** What was ignored, in words, for the notice. */
+  notices: string[];
+}
+
+/** Reads a query string (with or without `?`) into a view state. Never throws. */
+export function parseViewUrl(query: string): ParsedUrl {
+  const notices: string[] = [];
+  const state: ViewState = { ...DEFAULT_VIEW_STATE };
+  if (query.length > MAX_QUERY_LENGTH) return { state, notices: [`the link is too long (${query.length} characters); it was not read`] };
+  let search: URLSearchParams;
+  try {
+    search = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  } catch {
+    return { state, notices: ['the link could not be read'] };
+  }
+  const assign = <K extends keyof ViewState>(key: K, value: ViewState[K]): void => {
+    state[key] = value;
+  };
+  for (const param of PARAMS) {
+    const values = search.getAll(param.name);
+    const text = values[values.length - 1];
+    if (text === undefined || text === '') continue;
+    if (text.length > MAX_VALUE_LENGTH) {
+      notices.push(`${param.name}: the value is too long (${text.length} characters)`);
+      continue;
+    }
+    const parsed = param.parse(text.trim());
+    if (parsed.ok) {
+      assign(param.key, parsed.value);
+      if (parsed.notice) notices.push(parsed.notice);
+    } else notices.push(parsed.reason);
+  }
+  if (state.from && state.to && state.from > state.to) {
+    notices.push(`from ${state.from} is after to ${state.to}; the date range was ignored`);
+    state.from = null;
+    state.to = null;
+  }
+  return { state, notices };
+}
+
+/** Writes a view state as a query string without the `?`; defaults are left out. */
+export function formatViewUrl(state: ViewState): string {
+  const search = new URLSearchParams();
+  for (const param of PARAMS) {
+    const text = param.format(state[param.key]);
+    if (text !== null) search.set(param.name, text);
+  }
+  // Keep commas and > readable: they are safe in a query string.
+  return search.toString().replace(/%2C/g, ',').replace(/%3E/g, '>');
+}

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LOOP_SORT_KEYS } from '../../src/analysis/loops.js';
+import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS } from '../../src/data/types.js';
+import { formatAmount, formatViewUrl, parseViewUrl } from '../../src/state/url.js';
+import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type ViewState } from '../../src/state/view-state.js';
+
+const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}$/);
+
+/** A strict, non-empty part of a canonical list, in canonical order; null stands for all. */
+function subset<T extends string>(all: readonly T[]) {
+  return fc.option(
+    fc.subarray([...all], { minLength: 1, maxLength: all.length - 1 }).map((items) => all.filter((v) => items.includes(v))),
+    { nil: null },
+  );
+}
+
+const month = fc.record({ y: fc.integer({ min: 1900, max: 2200 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
+
+const viewState: fc.Arbitrary<ViewState> = fc
+  .record({
+    types: subset(DEAL_TYPES),
+    minUsd: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000_000_000_000 }), fc.integer({ min: 1, max: 9999 }).map((k) => k * 1e8)),
+    dates: fc.tuple(fc.option(month, { nil: null }), fc.option(month, { nil: null })),
+    kinds: subset(ENTITY_KINDS),
+    statuses: subset(DEAL_STATUSES),
+    hideIsolated: fc.boolean(),
+    firm: fc.option(slug, { nil: null }),
+    deal: fc.option(slug, { nil: null }),
+    loop: fc.option(fc.uniqueArray(slug, { minLength: 2, maxLength: 5 }).map((f) => f.join('>')), { nil: null }),
+    size: fc.constantFrom(...SIZE_MEASURES),
+    sort: fc.constantFrom(...LOOP_SORT_KEYS),
+    view: fc.option(
+      fc.record({ zoom: fc.integer({ min: 20, max: 20_000 }).map((z) => z / 1000), x: fc.integer({ min: -100_000, max: 100_000 }).map((x) => x / 10), y: fc.integer({ min: -100_000, max: 100_000 }).map((y) => y / 10) }),
+      { nil: null },
+    ),
+  })
+  .map(({ dates: [a, b], ...rest }) => {
+    const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+    return { ...rest, from, to };
+  });
+
+describe('the view URL', () => {
+  it('parseViewUrl(formatViewUrl(state)) gives back every state, with no notice', () => {
+    fc.assert(
+      fc.property(viewState, (state) => {
+        const parsed = parseViewUrl(formatViewUrl(state));
+        expect(parsed.notices).toEqual([]);
+        expect(parsed.state).toEqual(state);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('formatViewUrl(parseViewUrl(url)) is stable for any query string', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (query) => {
+        const once = formatViewUrl(parseViewUrl(query).state);
+        expect(formatViewUrl(parseViewUrl(once).state)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves defaults out: the default view is the empty query', () => {
+    expect(formatViewUrl({ ...DEFAULT_VIEW_STATE })).toBe('');
+    expect(parseViewUrl('')).toEqual({ state: { ...DEFAULT_VIEW_STATE }, notices: [] });
+  });
+
+  it('writes readable, hand-editable parameters', () => {
+    const url = formatViewUrl({
+      ...DEFAULT_VIEW_STATE,
+      types: ['investment', 'purchase'],
+      minUsd: 1.5e9,
+      from: '2025-01',
+      to: '2025-12',
+      firm: 'nvidia',
+      loop: 'nvidia>openai>oracle',
+      sort: 'length',
+      view: { zoom: 1.25, x: -340, y: 120.5 },
+    });
+    expect(url).toBe('types=investment,purchase&min=1.5B&from=2025-01&to=2025-12&firm=nvidia&loop=nvidia>openai>oracle&sort=length&view=1.25,-340,120.5');
+  });
+
+  it('reads amounts as analysts write them', () => {
+    for (const [text, amount] of [
+      ['1e9', 1e9],
+      ['1B', 1e9],
+      ['500M', 5e8],
+      ['2.5bn', 2.5e9],
+    ] as const) {
+      expect(parseViewUrl(`min=${text}`).state.minUsd).toBe(amount);
+    }
+    expect(formatAmount(123_456_789)).toBe('123.456789M');
+    expect(formatAmount(1_000)).toBe('1K');
+    expect(formatAmount(7)).toBe('7');
+  });
+
+  it('drops what it cannot read and says so, keeping the rest', () => {
+    const { state, notices } = parseViewUrl('types=investment,gift&min=lots&from=2025-13&firm=Nvidia!&size=huge&isolated=maybe&view=1,2&loop=a>a&to=2025-06&status=confirmed');
+    expect(state).toEqual({ ...DEFAULT_VIEW_STATE, types: ['investment'], to: '2025-06', statuses: ['confirmed'] });
+    expect(notices).toEqual([
+      'types: "gift" is not a deal type',
+      'min: "lots" is not an amount (1e9, 1B, 500M)',
+      'from: "2025-13" is not a month (YYYY-MM)',
+      'isolated: "maybe" is not hide or show',
+      'firm: "Nvidia!" is not an id',
+      'loop: "a>a" is not a loop id (firms joined by >)',
+      'size: "huge" is not one of pagerank, betweenness, strength, circularity, loops, none',
+      'view: "1,2" is not zoom,x,y',
+    ]);
+  });
+
+  it('keeps the known items of a list and drops a list with none', () => {
+    expect(parseViewUrl('kinds=bank,ufo,spv')).toEqual({ state: { ...DEFAULT_VIEW_STATE, kinds: ['bank', 'spv'] }, notices: ['kinds: "ufo" is not a firm kind'] });
+    expect(parseViewUrl('status=rumour,maybe')).toEqual({ state: { ...DEFAULT_VIEW_STATE }, notices: ['status: "rumour", "maybe" are not deal statuses'] });
+  });
+
+  it('ignores unknown parameters, takes the last of repeated ones, and refuses over-long values', () => {
+    expect(parseViewUrl('utm_source=x&firm=amd&firm=nvidia')).toEqual({ state: { ...DEFAULT_VIEW_STATE, firm: 'nvidia' }, notices: [] });
+    const long = parseViewUrl(`firm=${'a'.repeat(1000)}`);
+    expect(long.state.firm).toBeNull();
+    expect(long.notices).toEqual(['firm: the value is too long (1000 characters)']);
+    expect(parseViewUrl(`x=${'y'.repeat(9000)}`).notices).toEqual(['the link is too long (9002 characters); it was not read']);
+  });
+
+  it('a date range that ends before it starts is ignored with a notice', () => {
+    expect(parseViewUrl('from=2026-01&to=2025-01')).toEqual({
+      state: { ...DEFAULT_VIEW_STATE },
+      notices: ['from 2026-01 is after to 2025-01; the date range was ignored'],
+    });
+  });
+
+  it('never throws on hostile input, and nothing it keeps contains markup', () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 100 }),
+      fc.constantFrom(
+        'firm=<script>alert(1)</script>',
+        'loop=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+        'min=1e400',
+        'min=-5',
+        'view=1e400,0,0',
+        'view=NaN,0,0',
+        '%',
+        '%E0%A4%A',
+        'types=' + 'investment,'.repeat(100),
+        '&&&==&=',
+        'firm=nvidia&firm=<b>',
+      ),
+      fc.array(fc.tuple(fc.constantFrom('types', 'min', 'from', 'to', 'kinds', 'status', 'isolated', 'firm', 'deal', 'loop', 'size', 'sort', 'view'), fc.string({ maxLength: 40 })), { maxLength: 12 }).map((pairs) =>
+        pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
+      ),
+    );
+    fc.assert(
+      fc.property(hostile, (query) => {
+        const { state } = parseViewUrl(query);
+        expect(JSON.stringify(state)).not.toContain('<');
+        for (const value of [state.firm, state.deal, state.loop]) if (value !== null) expect(value).toMatch(/^[a-z0-9>-]+$/);
+        expect(Number.isFinite(state.minUsd)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
