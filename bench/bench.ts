@@ -11,7 +11,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DirectedGraph } from 'graphology';
 import { allSimplePaths } from 'graphology-simple-path';
+import graphologyBetweenness from 'graphology-metrics/centrality/betweenness';
+import graphologyHits from 'graphology-metrics/centrality/hits';
+import { betweenness } from '../src/analysis/betweenness.js';
 import { firmMeasures } from '../src/analysis/centrality.js';
+import { hits } from '../src/analysis/hits.js';
 import { collectCircuits } from '../src/analysis/circuits.js';
 import { indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js';
 import { findLoops } from '../src/analysis/loops.js';
@@ -207,6 +211,29 @@ for (const [n, m, maxLength] of [
     cycles: mine.result,
     peer_cycles: peer.result,
   });
+}
+
+// ---- centrality: our Brandes and HITS against graphology-metrics ---------------------------------
+
+for (const [n, m] of [
+  [1000, 5000],
+  [2000, 10_000],
+] as const) {
+  const arcs = randomDigraph(n, m, 13);
+  const indexed = toIndexed(arcs);
+  const graph = toGraphology(arcs);
+  const mineB = measure(3, () => betweenness(indexed).values.length);
+  const peerB = measure(3, () => Object.keys(graphologyBetweenness(graph, { getEdgeWeight: null })).length);
+  record({ name: `betweenness (exact) ${n}/${m}`, peer: 'graphology-metrics', ours_ms: mineB.ms, peer_ms: peerB.ms, ratio: peerB.ms / mineB.ms, cycles: null, peer_cycles: null });
+  const mineH = measure(3, () => hits(indexed, { maxIterations: 1000, tolerance: 1e-10 })?.hubs.length ?? 0);
+  const peerH = measure(3, () => {
+    try {
+      return Object.keys(graphologyHits(graph, { getEdgeWeight: null, maxIterations: 1000, tolerance: 1e-10 }).hubs).length;
+    } catch {
+      return 0;
+    }
+  });
+  record({ name: `HITS ${n}/${m}`, peer: 'graphology-metrics', ours_ms: mineH.ms, peer_ms: peerH.ms, ratio: peerH.ms / mineH.ms, cycles: null, peer_cycles: null });
 }
 
 // ---- whole pipeline, centrality -----------------------------------------------------------------

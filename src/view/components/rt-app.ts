@@ -15,6 +15,8 @@ import { SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/vie
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount } from '../format.js';
+import { startLayout, type LayoutJob } from '../layout-client.js';
+import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import './rt-about.js';
 import type { RtAbout } from './rt-about.js';
 import type { SortChangeEvent } from './rt-cycles.js';
@@ -105,6 +107,7 @@ export class RtApp extends LitElement {
   /** What the link asked for that could not be shown, in words; dismissable. */
   @state() private notices: string[] = [...this.initialUrl.notices];
   @state() private copied = '';
+  private layoutJob: LayoutJob | null = null;
   @state() private dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
   private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
@@ -142,7 +145,13 @@ export class RtApp extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const loader = this.loader ?? (await import('../../app/fetch-data.js')).fetchShippedDataSet;
+    let layout: Promise<PrecomputedLayout | null> = Promise.resolve(null);
+    let loader = this.loader;
+    if (!loader) {
+      const shipped = await import('../../app/fetch-data.js');
+      loader = shipped.fetchShippedDataSet;
+      layout = shipped.fetchPrecomputedLayout();
+    }
     const result = await loader();
     performance.mark('roundtrip:data-validated');
     this.loading = false;
@@ -150,10 +159,18 @@ export class RtApp extends LitElement {
       this.problems = result.problems;
       return;
     }
-    this.useDataSet(result.data);
+    this.useDataSet(result.data, await layout);
   }
 
-  private useDataSet(data: DataSet): void {
+  private useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null): void {
+    // The layout depends on the data alone: use the build's positions when they are for this very
+    // data, or start the layout in its worker before the analysis runs here.
+    this.layoutJob?.cancel();
+    const request = layoutRequestFor(data);
+    this.layoutJob =
+      precomputed && precomputed.key === layoutKey(request)
+        ? { positions: Promise.resolve(precomputed.positions), cancel: () => {} }
+        : startLayout(request);
     const deriver = new Deriver(data);
     const full = deriver.derive({ ...this.store.state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false });
     const months = data.deals.map((d) => d.date.slice(0, 7)).filter((d) => d.length === 7).sort();
@@ -305,7 +322,7 @@ export class RtApp extends LitElement {
           <span role="status" aria-live="polite">${derived.graph.order} firms · ${derived.graph.size} deals · ${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops</span>
           <button @click=${() => this.fitAll(nodes)}>Fit</button>
         </div>
-        <rt-graph .elements=${loaded.elements} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
+        <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}></rt-graph>

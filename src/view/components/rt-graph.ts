@@ -1,8 +1,8 @@
 /**
  * The deal network drawn with Cytoscape: the only component that touches Cytoscape.
  *
- * It lays out the full data set once (seeded, so the same data always gives the same picture) and
- * keeps those positions: filtering hides elements instead of moving the rest, so a filter change
+ * It lays out the full data set once, in a worker (seeded, so the same data always gives the same
+ * picture; cancellable, with a grid standing in), and keeps those positions: filtering hides elements instead of moving the rest, so a filter change
  * costs a restyle, not a layout. Selection and highlights are set from the app's state; taps on
  * firms, deals and the background become events. Node ids are firm ids and edge ids deal ids.
  *
@@ -12,7 +12,6 @@
  * @fires rt-viewport-change - The analyst zoomed or panned.
  */
 import cytoscape, { type Core } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Highlight } from '../../state/derive.js';
@@ -20,15 +19,8 @@ import type { Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
 import { graphStylesheet } from '../graph-stylesheet.js';
-import { withSeededRandom } from '../seeded-random.js';
-
-cytoscape.use(fcose);
-
-/** Layout seed: changing it changes every picture (and every shared link's positions). */
-const LAYOUT_SEED = 20_251_125;
-
-/** Above this many firms the layout runs at draft quality, which is ~50× faster. */
-const DRAFT_LAYOUT_ABOVE = 300;
+import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
+import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
 
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */
@@ -47,6 +39,15 @@ export class RtGraph extends LitElement {
     #cy {
       position: absolute;
       inset: 0;
+    }
+    .note {
+      position: absolute;
+      left: 0.5rem;
+      bottom: 0.5rem;
+      padding: 0.3rem 0.6rem;
+      border-radius: 4px;
+      font-size: 0.85rem;
+      background: color-mix(in srgb, Canvas 85%, CanvasText 15%);
     }
     .overlay {
       position: absolute;
@@ -80,8 +81,14 @@ export class RtGraph extends LitElement {
   /** Zoom and pan to restore; null fits the visible graph. */
   @property({ attribute: false }) viewport: Viewport | null = null;
   @property({ type: Boolean }) dark = false;
+  /** Positions being computed for `elements` (started early by the app); null lays out here. */
+  @property({ attribute: false }) layoutJob: LayoutJob | null = null;
 
   @state() private layingOut = false;
+  @state() private showProgress = false;
+  /** Says when the layout was cancelled or failed and the grid stands in. */
+  @state() private layoutNote = '';
+  private runningLayout: LayoutJob | null = null;
 
   private instance: Core | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,7 +103,11 @@ export class RtGraph extends LitElement {
   override render(): TemplateResult {
     return html`
       <div id="cy" part="canvas"></div>
-      ${this.layingOut ? html`<div class="overlay" role="status">Laying out ${this.elements?.nodes.length ?? 0} firms…</div>` : nothing}
+      ${this.layingOut && this.showProgress
+        ? html`<div class="overlay" role="status">Laying out ${this.elements?.nodes.length ?? 0} firms and ${this.elements?.edges.length ?? 0} deals…
+            <button @click=${() => this.runningLayout?.cancel()}>Cancel</button></div>`
+        : nothing}
+      ${this.layoutNote ? html`<div class="note" role="status">${this.layoutNote}</div>` : nothing}
     `;
   }
 
@@ -129,6 +140,7 @@ export class RtGraph extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.viewportTimer);
+    this.runningLayout?.cancel();
     this.instance?.destroy();
     this.instance = null;
   }
@@ -156,49 +168,40 @@ export class RtGraph extends LitElement {
     const cy = this.instance;
     if (!cy) return;
     const elements = this.elements;
+    this.runningLayout?.cancel();
     cy.elements().remove();
+    this.layoutNote = '';
     if (!elements) return;
-    if (elements.nodes.length > DRAFT_LAYOUT_ABOVE / 3) {
-      // A layout that takes a while: let the progress note paint before it takes the main thread.
-      this.layingOut = true;
-      await this.updateComplete;
-      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      if (this.elements !== elements || this.instance !== cy) return;
-    }
-    cy.batch(() => {
-      cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data } })));
-      cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
-    });
+    const job = this.layoutJob ?? startLayout(layoutRequestFor({ entities: elements.nodes.map((n) => ({ id: n.id, name: n.label })), deals: elements.edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) }));
+    this.runningLayout = job;
+    this.layingOut = true;
+    // The progress note only shows for a layout that takes a while, so small graphs do not flash it.
+    const showProgress = setTimeout(() => (this.showProgress = true), 300);
     performance.mark('roundtrip:layout-start');
-    const quality = elements.nodes.length > DRAFT_LAYOUT_ABOVE ? 'draft' : 'default';
-    withSeededRandom(LAYOUT_SEED, () => {
-      cy.layout({
-        name: 'fcose',
-        quality,
-        randomize: true,
-        animate: false,
-        fit: false,
-        nodeDimensionsIncludeLabels: true,
-        // Short ideal edges with strong repulsion and gravity keep the picture compact, so labels
-        // stay readable when the whole network is fitted on screen.
-        idealEdgeLength: () => 60,
-        nodeRepulsion: () => 8000,
-        nodeSeparation: 75,
-        gravity: 1.2,
-        gravityRange: 1.5,
-        packComponents: true,
-        tile: true,
-        tilingPaddingVertical: 20,
-        tilingPaddingHorizontal: 20,
-      } as cytoscape.LayoutOptions).run();
-    });
+    let positions: Positions;
+    try {
+      positions = await job.positions;
+    } catch (error) {
+      if (this.elements !== elements) return;
+      positions = gridPositions(elements.nodes.map((n) => n.id));
+      this.layoutNote =
+        error instanceof LayoutCancelled
+          ? 'Layout cancelled: the firms are placed on a grid.'
+          : `The layout failed (${error instanceof Error ? error.message : String(error)}): the firms are placed on a grid.`;
+    } finally {
+      clearTimeout(showProgress);
+    }
+    if (this.elements !== elements || this.instance !== cy) return;
     cy.batch(() => {
+      cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...(positions[data.id] ?? { x: 0, y: 0 }) } })));
+      cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
       this.applyVisibility(cy);
       this.applySizes(cy);
       this.applyHighlight(cy);
       this.applySelection(cy);
     });
     this.layingOut = false;
+    this.showProgress = false;
     performance.mark('roundtrip:layout-done');
     cy.one('render', () => {
       performance.mark('roundtrip:graph-drawn');
