@@ -1,8 +1,10 @@
 /**
  * Who is central: measures per firm over the collapsed firm graph (one weighted edge per ordered
- * pair, known amounts summed). PageRank comes from graphology-metrics; betweenness (Brandes, estimated
- * by sampling on large graphs) and HITS are our own on flat arrays, checked against graphology-metrics
- * and several times faster (see the benchmark); so is circularity.
+ * pair, known amounts summed). PageRank comes from graphology-metrics. Betweenness is our own Brandes
+ * because graphology-metrics cannot sample: exact it matches graphology-metrics in value and speed,
+ * and above 1,500 firms it is estimated from sampled sources (1 s instead of 27 s at 10,000 firms).
+ * HITS is our own on flat arrays, equal to graphology-metrics' and about 80 times faster (see the
+ * benchmark). Circularity is our own measure.
  */
 import { DirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';

@@ -2,7 +2,7 @@
  * HITS hubs and authorities (Kleinberg 1999, "Authoritative sources in a hyperlinked environment",
  * J. ACM 46(5):604–632), unweighted, on the compact indexed graph. The same iteration as
  * graphology-metrics' hits (normalized by the maximum each round, by the sum at the end), over flat
- * arrays: about fifty times faster on 1,000 firms and 5,000 deals.
+ * arrays: about eighty times faster on 1,000 firms and 5,000 deals (see the benchmark).
  */
 import type { IndexedGraph } from './indexed-graph.js';
 

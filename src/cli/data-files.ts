@@ -3,20 +3,22 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { importDataSet, MAX_IMPORT_BYTES } from '../data/import/import-files.js';
 import { loadDataSetFromText } from '../data/load.js';
 import { formatProblem } from '../data/problem.js';
 import type { DataSet } from '../data/types.js';
 import type { ValidationResult } from '../data/validate.js';
 
-/** Files larger than this are refused before reading, with a clear message. */
-export const MAX_DATA_FILE_BYTES = 50 * 1024 * 1024;
+/** Files larger than this are refused before reading, with a clear message (the app's limit too). */
+export const MAX_DATA_FILE_BYTES = MAX_IMPORT_BYTES;
 
 async function readTextFile(file: string, shownAs: string): Promise<{ text: string } | { problem: string }> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { problem: `${shownAs}: is a folder, expected a JSON file` };
     if (info.size > MAX_DATA_FILE_BYTES) {
-      return { problem: `${shownAs}: file is too large (${info.size} bytes; at most ${MAX_DATA_FILE_BYTES})` };
+      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+      return { problem: `${shownAs}: the file is too large (${mb(info.size)}; the limit is ${mb(MAX_DATA_FILE_BYTES)})` };
     }
     return { text: await readFile(file, 'utf8') };
   } catch (error) {
@@ -45,19 +47,33 @@ export async function loadDataDir(dir: string, cwd: string): Promise<DataDirResu
 /** The standard `--data` option every data command takes. */
 export const DATA_OPTION = {
   type: 'string',
-  value: 'DIR',
-  description: 'Folder holding entities.json and deals.json (default: data/).',
+  value: 'PATH',
+  description: 'A folder holding entities.json and deals.json (default: data/), or the files themselves, comma-separated: deals.json,entities.json or deals.csv[,entities.csv].',
 } as const;
+
+/** Reads the named files and imports them like the app does (JSON or CSV, validated the same way). */
+async function loadDataFiles(paths: string[], cwd: string): Promise<DataDirResult & { warnings?: string[] }> {
+  const reads = await Promise.all(paths.map((p) => readTextFile(path.resolve(cwd, p), p)));
+  const unreadable = reads.flatMap((r) => ('problem' in r ? [r.problem] : []));
+  if (unreadable.length > 0) return { ok: false, unreadable };
+  const files = reads.map((r, i) => ({ name: paths[i] as string, text: 'text' in r ? r.text : '' }));
+  const result = importDataSet(files);
+  return result.ok ? { ok: true, data: result.data, warnings: result.warnings } : { ok: false, problems: result.problems, warnings: result.warnings };
+}
 
 /**
  * Loads the data set for a command, or prints every problem to stderr and returns the exit code
  * (1: the data is invalid).
  */
 export async function requireDataSet(
-  dir: string | undefined,
+  data: string | undefined,
   io: { err(line: string): void; cwd: string },
 ): Promise<{ data: DataSet } | { exitCode: number }> {
-  const result = await loadDataDir(dir ?? 'data', io.cwd);
+  const paths = (data ?? 'data').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const single = paths.length === 1 ? await stat(path.resolve(io.cwd, paths[0] as string)).catch(() => null) : null;
+  const result: DataDirResult & { warnings?: string[] } =
+    paths.length === 1 && (single === null || single.isDirectory()) ? await loadDataDir(paths[0] as string, io.cwd) : await loadDataFiles(paths, io.cwd);
+  for (const warning of result.warnings ?? []) io.err(`warning: ${warning}`);
   if (result.ok) return { data: result.data };
   if ('unreadable' in result) {
     for (const line of result.unreadable) io.err(line);

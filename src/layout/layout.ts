@@ -5,6 +5,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { hashText } from '../data/fingerprint.js';
 import { withSeededRandom } from './seeded-random.js';
 
 export interface LayoutNode {
@@ -47,13 +48,7 @@ export function layoutRequestFor(data: { entities: ReadonlyArray<{ id: string; n
 
 /** A short fingerprint of a layout request: precomputed positions are used only for the same request. */
 export function layoutKey(request: LayoutRequest): string {
-  const text = JSON.stringify([LAYOUT_SEED, request.nodes, request.edges]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${request.nodes.length}-${request.edges.length}-${hash.toString(16).padStart(8, '0')}`;
+  return `${request.nodes.length}-${request.edges.length}-${hashText(JSON.stringify([LAYOUT_SEED, request.nodes, request.edges]))}`;
 }
 
 /** Positions computed ahead of time, with the key of the request they belong to. */

@@ -19,7 +19,12 @@ export class UrlSync {
     return parseViewUrl(location.search);
   }
 
+  /** Starts following the store (once; later calls only write the current state). */
   start(): void {
+    if (this.unsubscribe) {
+      this.write(formatViewUrl(this.store.state), 'replace');
+      return;
+    }
     this.unsubscribe = this.store.subscribe((state, _previous, mode) => this.write(formatViewUrl(state), mode));
     window.addEventListener('popstate', this.handlePop);
     // Write the state as corrected on load (dropped values leave the address too).

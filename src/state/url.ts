@@ -6,6 +6,7 @@
  *   types=investment,purchase  min=1B  from=2025-01  to=2025-12  kinds=chipmaker,ai-lab
  *   status=confirmed,reported  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
  *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
+ *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
  */
 import { LOOP_SORT_KEYS, type LoopSortKey } from '../analysis/loops.js';
 import { isValidDate } from '../data/dates.js';
@@ -148,6 +149,12 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     parse: parseViewport,
     format: (value) => (value === null ? null : `${value.zoom},${value.x},${value.y}`),
   } satisfies Param<'view'>,
+  {
+    key: 'data',
+    name: 'data',
+    parse: (text) => (/^[a-z0-9]{1,12}-[0-9a-f]{8}$/.test(text) ? ok(text) : fail(`data: ${showValue(text, 40)} is not a data set fingerprint`)),
+    format: (value) => value,
+  } satisfies Param<'data'>,
 ] as ReadonlyArray<Param<keyof ViewState>>;
 
 export interface ParsedUrl {

@@ -42,6 +42,8 @@ export interface ViewState {
   sort: LoopSortKey;
   /** Zoom and pan when the analyst moved the view; null fits the graph. */
   view: Viewport | null;
+  /** Fingerprint of an imported data set the view was made with; null for the shipped data. */
+  data: string | null;
 }
 
 export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
@@ -58,6 +60,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   size: 'pagerank',
   sort: 'bottleneck',
   view: null,
+  data: null,
 });
 
 /** The deal filter a view state describes. */

@@ -93,7 +93,7 @@ describe('roundtrip (usage)', () => {
     expect(main.out).toContain('summary');
     const help = await cli('summary', '--help');
     expect(help.code).toBe(0);
-    expect(help.out).toContain('--data DIR');
+    expect(help.out).toContain('--data PATH');
     expect(help.out).toContain('--json');
   });
 
@@ -105,5 +105,39 @@ describe('roundtrip (usage)', () => {
     expect(badOption.code).toBe(2);
     expect(badOption.err).toContain("Unknown option '--colour'");
     expect(badOption.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('roundtrip --data with files', () => {
+  const header = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,status';
+
+  it('validate --data deals.csv,entities.csv reads CSV files, with warnings on stderr', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-'));
+    writeFileSync(path.join(dir, 'entities.csv'), 'id,name,kind\nnvidia,Nvidia,chipmaker\nopenai,OpenAI,ai-lab\n');
+    writeFileSync(path.join(dir, 'deals.csv'), `${header}\nd1,Nvidia,OpenAI,investment,"$30B",estimated,2026-02,Round,https://example.com/a,A,reported\nd2,OpenAI,Acme,purchase,,,2026-03,Chips,https://example.com/b,B,reported\n`);
+    const result = await cli('validate', '--data', `${path.join(dir, 'deals.csv')},${path.join(dir, 'entities.csv')}`);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('valid: 3 entities, 2 deals, 2 sources');
+    expect(result.err).toBe(`warning: ${path.join(dir, 'deals.csv')}, row 3, to: "Acme" is not a known firm; added as "acme" (kind other)`);
+  });
+
+  it('validate --data the two JSON files by name, and cycles on them', async () => {
+    const files = `${path.join(root, 'data/deals.json')},${path.join(root, 'data/entities.json')}`;
+    expect((await cli('validate', '--data', files)).code).toBe(0);
+    const cycles = JSON.parse((await cli('cycles', '--data', files, '--json')).out) as { count: number };
+    const fromDir = JSON.parse((await cli('cycles', '--json')).out) as { count: number };
+    expect(cycles.count).toBe(fromDir.count);
+  });
+
+  it('validate --data names every bad row of a CSV and exits 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-'));
+    const deals = path.join(dir, 'deals.csv');
+    writeFileSync(deals, `${header}\nd1,nvidia,openai,investment,abc,committed,2026-02,Round,https://example.com/a,A,reported\n`);
+    const result = await cli('validate', '--data', `${deals},${path.join(root, 'data/entities.json')}`);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toEqual([
+      `${deals}, row 2 "d1", amountUsd: "abc" is not an amount (e.g. 1500000, "1,500,000", $10B, 1.5bn); leave it empty when undisclosed`,
+      '1 problem found.',
+    ]);
   });
 });

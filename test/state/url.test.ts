@@ -34,6 +34,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
       fc.record({ zoom: fc.integer({ min: 20, max: 20_000 }).map((z) => z / 1000), x: fc.integer({ min: -100_000, max: 100_000 }).map((x) => x / 10), y: fc.integer({ min: -100_000, max: 100_000 }).map((y) => y / 10) }),
       { nil: null },
     ),
+    data: fc.option(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.stringMatching(/^[0-9a-f]{8}$/)).map(([a, b]) => `${a}-${b}`), { nil: null }),
   })
   .map(({ dates: [a, b], ...rest }) => {
     const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];
@@ -148,7 +149,7 @@ describe('the view URL', () => {
         '&&&==&=',
         'firm=nvidia&firm=<b>',
       ),
-      fc.array(fc.tuple(fc.constantFrom('types', 'min', 'from', 'to', 'kinds', 'status', 'isolated', 'firm', 'deal', 'loop', 'size', 'sort', 'view'), fc.string({ maxLength: 40 })), { maxLength: 12 }).map((pairs) =>
+      fc.array(fc.tuple(fc.constantFrom('types', 'min', 'from', 'to', 'kinds', 'status', 'isolated', 'firm', 'deal', 'loop', 'size', 'sort', 'view', 'data'), fc.string({ maxLength: 40 })), { maxLength: 12 }).map((pairs) =>
         pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
       ),
     );

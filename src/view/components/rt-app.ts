@@ -5,13 +5,15 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
+import { dataSetFingerprint } from '../../data/fingerprint.js';
+import { importDataSet, MAX_IMPORT_BYTES } from '../../data/import/import-files.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity } from '../../data/types.js';
 import { Deriver, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
-import { SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
+import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount } from '../format.js';
@@ -81,6 +83,8 @@ export class RtApp extends LitElement {
     .notice { margin: 0.5rem 1rem; padding: 0.5rem 0.8rem; border: 1px solid #b26b00; border-radius: 6px; background: color-mix(in srgb, #f5a623 14%, Canvas); font-size: 0.9rem; }
     .notice p, .notice ul { margin: 0 0 0.3rem; }
     .copied { font-size: 0.85rem; }
+    .dataset { font-size: 0.85rem; padding: 0.15rem 0.5rem; border-radius: 4px; background: color-mix(in srgb, #f5a623 20%, Canvas); }
+    .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
     input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
     @media (max-width: 900px) {
@@ -108,6 +112,14 @@ export class RtApp extends LitElement {
   @state() private notices: string[] = [...this.initialUrl.notices];
   @state() private copied = '';
   private layoutJob: LayoutJob | null = null;
+  /** The shipped data set, kept to go back to after an import. */
+  private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
+  /** Name of the data set shown, when it is not the shipped one. */
+  @state() private importedName: string | null = null;
+  @state() private importProblems: Problem[] = [];
+  @state() private importWarnings: string[] = [];
+  @state() private importing = '';
+  @state() private dropping = false;
   @state() private dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
   private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
@@ -134,6 +146,9 @@ export class RtApp extends LitElement {
     super.connectedCallback();
     this.colorScheme.addEventListener('change', this.handleScheme);
     window.addEventListener('keydown', this.handleGlobalKey);
+    this.addEventListener('dragover', this.handleDragOver);
+    this.addEventListener('dragleave', this.handleDragLeave);
+    this.addEventListener('drop', this.handleDrop);
     void this.load();
   }
 
@@ -159,10 +174,21 @@ export class RtApp extends LitElement {
       this.problems = result.problems;
       return;
     }
-    this.useDataSet(result.data, await layout);
+    const precomputed = await layout;
+    if (!this.loader) this.shipped = { data: result.data, layout: precomputed };
+    const linked = this.store.state.data;
+    if (linked !== null) {
+      this.notices = [
+        ...this.notices,
+        `data: this link was made with an imported data set (${linked}) that this browser does not have; the shipped data is shown, so firms, deals and loops may differ`,
+      ];
+      this.store.update({ data: null }, 'replace');
+    }
+    this.useDataSet(result.data, precomputed);
   }
 
-  private useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null): void {
+  private useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null): void {
+    this.importedName = importedName;
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
@@ -227,6 +253,65 @@ export class RtApp extends LitElement {
     if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
   }
 
+  /** Reads and checks the analyst's files; a valid set replaces the one shown, an invalid one changes nothing. */
+  private async importFiles(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    this.importProblems = [];
+    this.importWarnings = [];
+    const tooBig = files.filter((f) => f.size > MAX_IMPORT_BYTES);
+    if (tooBig.length > 0) {
+      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+      this.importProblems = tooBig.map((f) => ({ file: f.name, record: null, recordId: null, field: null, message: `the file is too large (${mb(f.size)}; the limit is ${mb(MAX_IMPORT_BYTES)})` }));
+      return;
+    }
+    this.importing = `Reading ${files.map((f) => f.name).join(', ')}…`;
+    await this.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const result = importDataSet(texts, { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] });
+      this.importWarnings = result.warnings;
+      if (!result.ok) {
+        this.importProblems = result.problems;
+        return;
+      }
+      const fingerprint = dataSetFingerprint(result.data);
+      this.previewLoop = null;
+      this.fitIds = null;
+      this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
+      this.useDataSet(result.data, null, result.name);
+    } catch (error) {
+      this.importProblems = [{ file: files.map((f) => f.name).join(', '), record: null, recordId: null, field: null, message: `could not be read (${error instanceof Error ? error.message : String(error)})` }];
+    } finally {
+      this.importing = '';
+    }
+  }
+
+  private readonly handleResetData = (): void => {
+    if (!this.shipped) return;
+    this.importWarnings = [];
+    this.previewLoop = null;
+    this.fitIds = null;
+    this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
+    this.useDataSet(this.shipped.data, this.shipped.layout);
+  };
+
+  private readonly handleDragOver = (event: DragEvent): void => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dropping = true;
+  };
+
+  private readonly handleDragLeave = (event: DragEvent): void => {
+    if (event.relatedTarget === null) this.dropping = false;
+  };
+
+  private readonly handleDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    this.dropping = false;
+    void this.importFiles([...(event.dataTransfer?.files ?? [])]);
+  };
+
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
 
   private readonly typesOf = (dealIds: readonly string[]): DealType[] => {
@@ -268,10 +353,38 @@ export class RtApp extends LitElement {
         <p class="tagline">Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.
           ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms</span>` : nothing}</p>
         ${loaded ? this.renderSearch(loaded) : nothing}
+        ${this.importedName
+          ? html`<span class="dataset" data-imported>Data: ${this.importedName} <button @click=${this.handleResetData}>Back to the shipped data</button></span>`
+          : nothing}
+        <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#open-files')?.click()} title="Open your own deals: the two JSON files, or a deals CSV (and an entities CSV)">Open data…</button>
+        <input id="open-files" type="file" multiple accept=".json,.csv,.tsv,.txt" hidden aria-label="Open data files"
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            void this.importFiles([...(input.files ?? [])]);
+            input.value = '';
+          }} />
         <button @click=${this.handleCopyLink} title="Copy a link that opens exactly this view">Copy link</button>
         ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
         <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
       </header>
+      ${this.importing ? html`<p class="status" role="status">${this.importing}</p>` : nothing}
+      ${this.importProblems.length > 0
+        ? html`<section class="banner" role="alert" aria-label="The files could not be loaded">
+            <h2>The files have ${this.importProblems.length} problem${this.importProblems.length === 1 ? '' : 's'}; nothing was loaded, and the data shown stays as it was</h2>
+            <ul>${this.importProblems.slice(0, 200).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+            ${this.importProblems.length > 200 ? html`<p>…and ${this.importProblems.length - 200} more.</p>` : nothing}
+            <p>Fix the files and open them again.</p>
+            <button @click=${() => (this.importProblems = [])}>Dismiss</button>
+          </section>`
+        : nothing}
+      ${this.importWarnings.length > 0
+        ? html`<section class="notice" role="status" aria-label="Notes on the imported files">
+            <p>Loaded, with notes:</p>
+            <ul>${this.importWarnings.slice(0, 50).map((w) => html`<li>${w}</li>`)}</ul>
+            <button @click=${() => (this.importWarnings = [])}>Dismiss</button>
+          </section>`
+        : nothing}
+      ${this.dropping ? html`<div class="drop" aria-hidden="true">Drop the data files to open them</div>` : nothing}
       ${this.notices.length > 0
         ? html`<section class="notice" role="alert" aria-label="Parts of the link were ignored">
             <p>Parts of the link were ignored:</p>

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { graphState, openApp } from './app-page.js';
+import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = collectPageErrors(page);
+  await openApp(page, inject('baseUrl'));
+});
+
+afterEach(async () => {
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+const CSV = [
+  '\uFEFFid;from;to;type;amountUsd;amountBasis;date;title;sourceUrl;sourceTitle;status',
+  'x1;Nvidia;Acme Cloud;investment;"2,000,000,000";committed;2026-03;Stake;https://example.com/1;One;reported',
+  'x2;Acme Cloud;Nvidia;purchase;$5B;up-to;2026-04;"GPUs; many";https://example.com/2;Two;reported',
+].join('\r\n');
+
+async function drawnCount(p: Page): Promise<number> {
+  return p.evaluate(() => performance.getEntriesByName('roundtrip:graph-drawn').length);
+}
+
+describe('importing data', () => {
+  it('a deals CSV picked in the file dialog replaces the graph, is named in the header, and can be reset', async () => {
+    const before = await drawnCount(page);
+    await page.locator('rt-app input#open-files').setInputFiles({ name: 'my-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, before, { timeout: 30_000 });
+    const state = await graphState(page);
+    expect(state.nodes).toEqual(['acme-cloud', 'nvidia']);
+    expect(state.visibleEdges).toEqual(['x1', 'x2']);
+    await expect(page.locator('rt-app [data-imported]').innerText()).resolves.toContain('Data: my-deals.csv');
+    await expect(page.getByRole('status', { name: 'Notes on the imported files' }).innerText()).resolves.toContain('"Acme Cloud" is not a known firm; added as "acme-cloud" (kind other)');
+    expect(await page.evaluate(() => location.search)).toMatch(/^\?data=[a-z0-9]+-[0-9a-f]{8}$/);
+    await page.locator('[role="tab"]#tab-loops').click();
+    await expect(page.locator('rt-cycles .count').getAttribute('data-count')).resolves.toBe('1');
+    await screenshot(page, 'imported-csv');
+
+    // A link to the imported view, opened where the data is missing, says the data set differs.
+    const link = await page.evaluate(() => location.href);
+    const other = await browser.newPage();
+    errors.push(...collectPageErrors(other));
+    await openApp(other, link, '');
+    await expect(other.getByRole('alert', { name: 'Parts of the link were ignored' }).innerText()).resolves.toContain('this link was made with an imported data set');
+    await other.close();
+
+    const drawn = await drawnCount(page);
+    await page.getByRole('button', { name: 'Back to the shipped data' }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, drawn, { timeout: 30_000 });
+    expect((await graphState(page)).nodes.length).toBeGreaterThan(20);
+    expect(await page.locator('rt-app [data-imported]').count()).toBe(0);
+  });
+
+  it('an invalid file names the row and field of each problem and leaves the data shown as it was', async () => {
+    const nodes = (await graphState(page)).nodes;
+    const bad = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle\nb1,nvidia,openai,gift,ten,committed,2026-13,T,https://example.com,S\n';
+    await page.locator('rt-app input#open-files').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const banner = page.getByRole('alert', { name: 'The files could not be loaded' });
+    const text = await banner.innerText();
+    expect(text).toContain('bad.csv, row 2 "b1", amountUsd: "ten" is not an amount');
+    expect(text).toContain('bad.csv, row 2 "b1", type: "gift" is not a known deal type');
+    expect(text).toContain('bad.csv, row 2 "b1", date: is not a valid date');
+    expect((await graphState(page)).nodes).toEqual(nodes);
+    await screenshot(page, 'import-problems');
+  });
+});
