@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commandHelp, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
 import { cyclesCommand } from './commands/cycles.js';
+import { exportCommand } from './commands/export.js';
 import { layoutCommand } from './commands/layout.js';
 import { metricsCommand } from './commands/metrics.js';
 import { pathsCommand } from './commands/paths.js';
@@ -12,7 +13,7 @@ import { shockCommand } from './commands/shock.js';
 import { summaryCommand } from './commands/summary.js';
 import { validateCommand } from './commands/validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, cyclesCommand, pathsCommand, metricsCommand, shockCommand, layoutCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, cyclesCommand, pathsCommand, metricsCommand, shockCommand, layoutCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

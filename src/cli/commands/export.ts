@@ -1,0 +1,161 @@
+/**
+ * `roundtrip export`: the filtered view as a file for other tools — GraphML or GEXF for graph
+ * tools, the data/ JSON files, or one table as CSV — with the same filters as every analysis command.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { firmMeasures } from '../../analysis/centrality.js';
+import { findLoops, LOOP_DEFAULTS, sortLoops } from '../../analysis/loops.js';
+import { dealsCsv, loopLabels, loopsCsv, measuresCsv } from '../../export/csv.js';
+import { toGEXF } from '../../export/gexf.js';
+import { toGraphML } from '../../export/graphml.js';
+import { toDataSetJSON } from '../../export/json.js';
+import { filterFirmGraph } from '../../model/filter.js';
+import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
+import { EXIT_OK, stringOption, UsageError, type Command, type OptionValues } from '../command.js';
+import { DATA_OPTION, requireDataSet } from '../data-files.js';
+import { FILTER_OPTIONS, filterFromOptions, integerOption } from '../view-options.js';
+
+export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const CSV_TABLES = ['deals', 'loops', 'measures'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Why a write failed, in words; the code alone for the rare cases without a plain explanation. */
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Writes one file; a failure is wrong usage (a bad --out), reported without a stack trace. */
+async function writeText(file: string, shownAs: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--out: cannot write ${shownAs}: ${writeFailure(error)}`);
+  }
+}
+
+/** Creates the folder json writes into, unless it exists; a file in its place is refused. */
+async function ensureFolder(folder: string, shownAs: string): Promise<void> {
+  const existing = await stat(folder).catch(() => null);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out: ${shownAs} is a file; --format json writes a folder holding entities.json and deals.json`);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out: cannot create the folder ${shownAs}: ${writeFailure(error)}`);
+  }
+}
+
+/** The filters given, as typed, to record in the GraphML title which view this is. */
+function filterSummary(values: OptionValues): string {
+  const given = Object.keys(FILTER_OPTIONS).flatMap((name) => {
+    const value = stringOption(values, name);
+    return value === undefined ? [] : [`--${name} ${value}`];
+  });
+  return given.length === 0 ? 'Roundtrip deal network' : `Roundtrip deal network (${given.join(' ')})`;
+}
+
+function choice<T extends string>(values: OptionValues, name: string, allowed: readonly T[], noun: string): T | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(`--${name}: unknown ${noun} ${JSON.stringify(raw)}; expected ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+/** Computes one CSV table of the view; returns its text and what it holds. */
+function csvTable(view: FirmGraph, table: CsvTable, maxLength: number, maxCycles: number): { text: string; summary: string } {
+  if (table === 'deals') return { text: dealsCsv(view), summary: plural(view.size, 'deal') };
+  const found = findLoops(view, { maxLength, maxCycles });
+  const capped = found.truncated ? ` (stopped at the cap of ${maxCycles}; more exist — raise --max-cycles)` : '';
+  if (table === 'loops') {
+    const labels = loopLabels(view);
+    return { text: loopsCsv(sortLoops(found.loops), labels.nameOf, labels.dealTypeOf), summary: `${plural(found.count, 'loop')}${capped}` };
+  }
+  const loopNote = found.truncated ? ` (loop counts stop at the cap of ${maxCycles} loops)` : '';
+  return { text: measuresCsv(firmMeasures(view, { loops: found.loops })), summary: `measures of ${plural(view.order, 'firm')}${loopNote}` };
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write the filtered deal network as GraphML, GEXF, the data/ JSON files, or a CSV table.',
+  details: [
+    'Formats: graphml (yEd, Gephi, NetworkX), gexf (Gephi), json (entities.json and deals.json in the',
+    '--out folder, created if missing; loadable with --data), csv (one table: deals, loops or measures).',
+    'Undisclosed amounts are left out of GraphML and GEXF and empty in CSV, never written as 0. CSV cells',
+    "that would start a spreadsheet formula (=, +, -, @) get a leading '. Loops are sorted by bottleneck;",
+    'measures follow the data order; --max-length and --max-cycles bound the loop search for both.',
+  ].join('\n'),
+  options: {
+    data: DATA_OPTION,
+    ...FILTER_OPTIONS,
+    format: { type: 'string', value: 'FORMAT', description: `${EXPORT_FORMATS.join(', ')}; required.` },
+    table: { type: 'string', value: 'TABLE', description: `For csv: ${CSV_TABLES.join(', ')} (default deals).` },
+    out: { type: 'string', value: 'PATH', description: 'File to write (for json: a folder); required.' },
+    'max-length': { type: 'string', value: 'N', description: `Longest loop in hops (default ${LOOP_DEFAULTS.maxLength}).` },
+    'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}).` },
+  },
+  async run(values, io) {
+    const format = choice(values, 'format', EXPORT_FORMATS, 'format');
+    if (format === undefined) throw new UsageError(`--format is required: ${EXPORT_FORMATS.join(', ')}`);
+    const tableOption = choice(values, 'table', CSV_TABLES, 'table');
+    if (tableOption !== undefined && format !== 'csv') throw new UsageError(`--table only applies to --format csv (got --format ${format})`);
+    const out = stringOption(values, 'out');
+    if (out === undefined || out.trim() === '') {
+      throw new UsageError(format === 'json' ? '--out FOLDER is required (it gets entities.json and deals.json)' : '--out FILE is required');
+    }
+    const filter = filterFromOptions(values);
+    const maxLength = integerOption(values, 'max-length', LOOP_DEFAULTS.maxLength, 2, 64);
+    const maxCycles = integerOption(values, 'max-cycles', LOOP_DEFAULTS.maxCycles, 0);
+
+    const loaded = await requireDataSet(stringOption(values, 'data'), io);
+    if ('exitCode' in loaded) return loaded.exitCode;
+    const view = filterFirmGraph(buildFirmGraph(loaded.data), filter);
+    const target = path.resolve(io.cwd, out);
+    const firmsAndDeals = `${plural(view.order, 'firm')} and ${plural(view.size, 'deal')}`;
+
+    switch (format) {
+      case 'graphml':
+        await writeText(target, out, toGraphML(view, { title: filterSummary(values) }));
+        io.out(`${firmsAndDeals} written to ${out} (GraphML)`);
+        break;
+      case 'gexf':
+        await writeText(target, out, toGEXF(view));
+        io.out(`${firmsAndDeals} written to ${out} (GEXF)`);
+        break;
+      case 'json': {
+        const files = toDataSetJSON(view);
+        await ensureFolder(target, out);
+        await writeText(path.join(target, 'entities.json'), path.join(out, 'entities.json'), files.entities);
+        await writeText(path.join(target, 'deals.json'), path.join(out, 'deals.json'), files.deals);
+        io.out(`${firmsAndDeals} written to ${path.join(out, 'entities.json')} and ${path.join(out, 'deals.json')}`);
+        break;
+      }
+      case 'csv': {
+        const { text, summary } = csvTable(view, tableOption ?? 'deals', maxLength, maxCycles);
+        await writeText(target, out, text);
+        io.out(`${summary} written to ${out} (CSV)`);
+        break;
+      }
+    }
+    return EXIT_OK;
+  },
+};

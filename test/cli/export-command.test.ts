@@ -1,0 +1,165 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGEXF } from 'graphology-gexf';
+import { parse as parseGraphML } from 'graphology-graphml';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { shippedDataSet } from '../fixtures/shipped.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: root });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'roundtrip-'));
+
+function csvRows(file: string): Array<Record<string, string>> {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+describe('roundtrip export', () => {
+  const shipped = shippedDataSet();
+  const firms = shipped.entities.length;
+  const deals = shipped.deals.length;
+
+  it('export --format graphml writes a GraphML file of the whole network that parses back', async () => {
+    const file = path.join(tempDir(), 'network.graphml');
+    const result = await cli('export', '--format', 'graphml', '--out', file);
+    expect(result).toEqual({ code: 0, out: `${firms} firms and ${deals} deals written to ${file} (GraphML)`, err: '' });
+    const graph = parseGraphML(MultiDirectedGraph, readFileSync(file, 'utf8'));
+    expect([graph.order, graph.size]).toEqual([firms, deals]);
+    expect(graph.edges()).toEqual(shipped.deals.map((d) => d.id));
+    expect(graph.getAttribute('title')).toBe('Roundtrip deal network');
+  });
+
+  it('export --format gexf writes only the firms and deals the filters keep', async () => {
+    const file = path.join(tempDir(), 'view.gexf');
+    const result = await cli('export', '--format', 'gexf', '--types', 'investment,purchase', '--min-usd', '1B', '--out', file);
+    expect(result.code).toBe(0);
+    const graph = parseGEXF(MultiDirectedGraph, readFileSync(file, 'utf8'));
+    const kept = shipped.deals.filter((d) => (d.type === 'investment' || d.type === 'purchase') && (d.amountUsd === null || d.amountUsd >= 1e9));
+    expect(graph.edges()).toEqual(kept.map((d) => d.id));
+    expect(result.out).toBe(`${graph.order} firms and ${kept.length} deals written to ${file} (GEXF)`);
+  });
+
+  it('export --format graphml names the filters in the graph title', async () => {
+    const file = path.join(tempDir(), 'view.graphml');
+    expect((await cli('export', '--format', 'graphml', '--from', '2025-01', '--status', 'confirmed', '--out', file)).code).toBe(0);
+    const graph = parseGraphML(MultiDirectedGraph, readFileSync(file, 'utf8'));
+    expect(graph.getAttribute('title')).toBe('Roundtrip deal network (--from 2025-01 --status confirmed)');
+  });
+
+  it('export --format json creates the folder and writes a data set the other commands load', async () => {
+    const dir = path.join(tempDir(), 'nested', 'view');
+    const result = await cli('export', '--format', 'json', '--out', dir);
+    expect(result).toEqual({
+      code: 0,
+      out: `${firms} firms and ${deals} deals written to ${path.join(dir, 'entities.json')} and ${path.join(dir, 'deals.json')}`,
+      err: '',
+    });
+    expect(await cli('validate', '--data', dir)).toMatchObject({ code: 0 });
+    expect(JSON.parse(readFileSync(path.join(dir, 'deals.json'), 'utf8'))).toEqual({ $schema: './schema/deals.schema.json', deals: shipped.deals });
+    expect((await cli('cycles', '--data', dir, '--json')).out).toBe((await cli('cycles', '--json')).out);
+  });
+
+  it('export --format json of a filtered view finds the same loops as the filtered analysis', async () => {
+    const dir = tempDir();
+    const filters = ['--to', '2025-12', '--kinds', 'chipmaker,ai-lab,hyperscaler,neocloud'];
+    expect((await cli('export', '--format', 'json', ...filters, '--out', dir)).code).toBe(0);
+    expect(await cli('validate', '--data', dir)).toMatchObject({ code: 0 });
+    expect((await cli('cycles', '--data', dir, '--json')).out).toBe((await cli('cycles', ...filters, '--json')).out);
+  });
+
+  it('export --format csv writes the deals table by default', async () => {
+    const file = path.join(tempDir(), 'deals.csv');
+    const result = await cli('export', '--format', 'csv', '--out', file);
+    expect(result.out).toBe(`${deals} deals written to ${file} (CSV)`);
+    const rows = csvRows(file);
+    expect(rows.map((r) => r.id)).toEqual(shipped.deals.map((d) => d.id));
+    expect(readFileSync(file, 'utf8').split('\r\n')[0]?.startsWith('id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle')).toBe(true);
+  });
+
+  it('export --format csv --table loops writes the loops and says when the cap stopped the search', async () => {
+    const file = path.join(tempDir(), 'loops.csv');
+    const all = await cli('export', '--format', 'csv', '--table', 'loops', '--out', file);
+    const count = (JSON.parse((await cli('cycles', '--json')).out) as { count: number }).count;
+    expect(all.out).toBe(`${count} loops written to ${file} (CSV)`);
+    expect(csvRows(file)).toHaveLength(count);
+    const capped = await cli('export', '--format', 'csv', '--table', 'loops', '--max-cycles', '2', '--out', file);
+    expect(capped.out).toBe(`2 loops (stopped at the cap of 2; more exist — raise --max-cycles) written to ${file} (CSV)`);
+    expect(csvRows(file)).toHaveLength(2);
+    const short = await cli('export', '--format', 'csv', '--table', 'loops', '--max-length', '2', '--out', file);
+    expect(short.code).toBe(0);
+    for (const row of csvRows(file)) expect(row.length).toBe('2');
+  });
+
+  it('export --format csv --table measures writes one row per firm with its loop count', async () => {
+    const file = path.join(tempDir(), 'measures.csv');
+    const result = await cli('export', '--format', 'csv', '--table', 'measures', '--out', file);
+    expect(result.out).toBe(`measures of ${firms} firms written to ${file} (CSV)`);
+    const rows = csvRows(file);
+    expect(rows.map((r) => r.id)).toEqual(shipped.entities.map((e) => e.id));
+    const metrics = JSON.parse((await cli('metrics', '--json')).out) as Array<{ id: string; loops: number; pagerank: number }>;
+    for (const m of metrics) {
+      const row = rows.find((r) => r.id === m.id);
+      expect(Number(row?.loops), m.id).toBe(m.loops);
+      expect(Number(row?.pagerank), m.id).toBe(m.pagerank);
+    }
+  });
+
+  it('export rejects wrong usage with exit 2, a clear message and no stack trace', async () => {
+    const dir = tempDir();
+    const aFile = path.join(dir, 'a-file.txt');
+    writeFileSync(aFile, 'not a folder');
+    const cases: Array<[string[], string]> = [
+      [['--out', 'x'], 'roundtrip export: --format is required: graphml, gexf, json, csv'],
+      [['--format', 'pdf', '--out', 'x'], 'roundtrip export: --format: unknown format "pdf"; expected graphml, gexf, json, csv'],
+      [['--format', 'graphml'], 'roundtrip export: --out FILE is required'],
+      [['--format', 'json'], 'roundtrip export: --out FOLDER is required (it gets entities.json and deals.json)'],
+      [['--format', 'csv', '--table', 'firms', '--out', 'x'], 'roundtrip export: --table: unknown table "firms"; expected deals, loops, measures'],
+      [['--format', 'graphml', '--table', 'loops', '--out', 'x'], 'roundtrip export: --table only applies to --format csv (got --format graphml)'],
+      [['--format', 'csv', '--types', 'gift', '--out', 'x'], 'roundtrip export: --types: unknown deal type "gift"; expected investment, purchase, equity, warrants, loan, revenue-share, guarantee, partnership'],
+      [['--format', 'csv', '--max-cycles', 'many', '--out', 'x'], 'roundtrip export: --max-cycles: "many" is not a whole number from 0 to 9007199254740991'],
+      [['--format', 'graphml', '--out', path.join(aFile, 'x.graphml')], `roundtrip export: --out: cannot write ${path.join(aFile, 'x.graphml')}: a part of the path is a file, not a folder`],
+      [['--format', 'gexf', '--out', path.join(dir, 'missing', 'x.gexf')], `roundtrip export: --out: cannot write ${path.join(dir, 'missing', 'x.gexf')}: its folder does not exist`],
+      [['--format', 'csv', '--out', dir], `roundtrip export: --out: cannot write ${dir}: it is a folder`],
+      [['--format', 'json', '--out', aFile], `roundtrip export: --out: ${aFile} is a file; --format json writes a folder holding entities.json and deals.json`],
+      [['--format', 'json', '--out', path.join(aFile, 'sub')], `roundtrip export: --out: cannot create the folder ${path.join(aFile, 'sub')}: a part of the path is a file, not a folder`],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli('export', ...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err, args.join(' ')).toBe(message);
+      expect(result.out, args.join(' ')).toBe('');
+    }
+    expect(existsSync(path.join(root, 'x'))).toBe(false);
+  });
+
+  it('export exits 1 and writes nothing when the data cannot be loaded', async () => {
+    const empty = tempDir();
+    const out = path.join(tempDir(), 'never.graphml');
+    const result = await cli('export', '--format', 'graphml', '--data', empty, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toEqual([`${path.join(empty, 'entities.json')}: file not found`, `${path.join(empty, 'deals.json')}: file not found`]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('export --help lists the formats and tables', async () => {
+    const result = await cli('export', '--help');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('--format FORMAT');
+    expect(result.out).toContain('graphml, gexf, json, csv; required.');
+    expect(result.out).toContain('For csv: deals, loops, measures (default deals).');
+    expect((await cli('--help')).out).toMatch(/\n {2}export +Write the filtered deal network/);
+  });
+});
+
