@@ -8,11 +8,13 @@ import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { importDataSet, MAX_IMPORT_BYTES } from '../../data/import/import-files.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
-import { ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity } from '../../data/types.js';
+import { DEAL_TYPES, ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
+import { formatViewUrl } from '../../state/url.js';
+import { pictureAsPng, pictureAsSvg, type PictureText } from '../export-image.js';
 import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
@@ -83,6 +85,10 @@ export class RtApp extends LitElement {
     .notice { margin: 0.5rem 1rem; padding: 0.5rem 0.8rem; border: 1px solid #b26b00; border-radius: 6px; background: color-mix(in srgb, #f5a623 14%, Canvas); font-size: 0.9rem; }
     .notice p, .notice ul { margin: 0 0 0.3rem; }
     .copied { font-size: 0.85rem; }
+    .export { position: relative; }
+    .export summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 4px; }
+    .export .menu { position: absolute; right: 0; z-index: 5; display: grid; gap: 0.2rem; padding: 0.4rem; min-width: 15rem; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
+    .export .menu button { text-align: left; }
     .dataset { font-size: 0.85rem; padding: 0.15rem 0.5rem; border-radius: 4px; background: color-mix(in srgb, #f5a623 20%, Canvas); }
     .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
     input.link { font: inherit; width: 22rem; }
@@ -287,6 +293,66 @@ export class RtApp extends LitElement {
     }
   }
 
+  /** Title, legend and source line of an exported picture, from what is shown. */
+  private pictureText(derived: Derived, s: ViewState): PictureText {
+    const loop = s.loop ? derived.loopById.get(s.loop) : undefined;
+    const title = loop
+      ? `Money loop: ${[...loop.firms, loop.firms[0] ?? ''].map(this.nameOf).join(' → ')}`
+      : s.firm
+        ? `Money loops through ${this.nameOf(s.firm)}`
+        : `Circular financing: ${derived.graph.order} firms, ${derived.graph.size} deals, ${derived.loops.count} loops`;
+    const kinds = new Set<EntityKind>();
+    derived.graph.forEachNode((_id, e) => void kinds.add(e.kind));
+    const types = new Set<DealType>();
+    derived.graph.forEachEdge((_id, d) => void types.add(d.type));
+    const filters = formatViewUrl({ ...DEFAULT_VIEW_STATE, types: s.types, minUsd: s.minUsd, from: s.from, to: s.to, kinds: s.kinds, statuses: s.statuses });
+    const data = this.importedName ? `data: ${this.importedName}` : 'deals compiled from public reporting; each deal names its source';
+    const source = `Roundtrip · ${data} · filters: ${filters ? decodeURIComponent(filters).replace(/&/g, ', ') : 'none'} · ${new Date().toISOString().slice(0, 10)}`;
+    return { title, source, kinds: ENTITY_KINDS.filter((k) => kinds.has(k)), types: DEAL_TYPES.filter((t) => types.has(t)) };
+  }
+
+  private async exportAs(format: 'png' | 'svg' | 'graphml' | 'gexf' | 'json' | 'deals' | 'loops' | 'measures'): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    const s = this.store.state;
+    const { derived, sorted } = this.view(loaded, s);
+    const cy = this.renderRoot.querySelector('rt-graph')?.cy ?? null;
+    const base = 'roundtrip';
+    const exporters = await import('../../export/index.js');
+    switch (format) {
+      case 'png':
+        if (cy) download(`${base}.png`, await pictureAsPng(cy, this.pictureText(derived, s)));
+        break;
+      case 'svg':
+        if (cy) download(`${base}.svg`, new Blob([pictureAsSvg(cy, this.pictureText(derived, s))], { type: 'image/svg+xml' }));
+        break;
+      case 'graphml':
+        download(`${base}.graphml`, new Blob([exporters.toGraphML(derived.graph, { title: this.pictureText(derived, s).title })], { type: 'application/xml' }));
+        break;
+      case 'gexf':
+        download(`${base}.gexf`, new Blob([exporters.toGEXF(derived.graph)], { type: 'application/xml' }));
+        break;
+      case 'json': {
+        const files = exporters.toDataSetJSON(derived.graph);
+        download('entities.json', new Blob([files.entities], { type: 'application/json' }));
+        download('deals.json', new Blob([files.deals], { type: 'application/json' }));
+        break;
+      }
+      case 'deals':
+        download(`${base}-deals.csv`, new Blob([exporters.dealsCsv(derived.graph)], { type: 'text/csv;charset=utf-8' }));
+        break;
+      case 'loops': {
+        const labels = exporters.loopLabels(derived.graph);
+        download(`${base}-loops.csv`, new Blob([exporters.loopsCsv(sorted, labels.nameOf, labels.dealTypeOf)], { type: 'text/csv;charset=utf-8' }));
+        break;
+      }
+      case 'measures':
+        download(`${base}-measures.csv`, new Blob([exporters.measuresCsv([...derived.measures.values()])], { type: 'text/csv;charset=utf-8' }));
+        break;
+    }
+    this.renderRoot.querySelector('details.export')?.removeAttribute('open');
+  }
+
   private readonly handleResetData = (): void => {
     if (!this.shipped) return;
     this.importWarnings = [];
@@ -363,6 +429,19 @@ export class RtApp extends LitElement {
             void this.importFiles([...(input.files ?? [])]);
             input.value = '';
           }} />
+        <details class="export">
+          <summary>Export</summary>
+          <div class="menu" role="group" aria-label="Export the view">
+            <button data-export="png" @click=${() => void this.exportAs('png')}>Picture, PNG (2×)</button>
+            <button data-export="svg" @click=${() => void this.exportAs('svg')}>Picture, SVG</button>
+            <button data-export="graphml" @click=${() => void this.exportAs('graphml')}>Network, GraphML (yEd, Gephi)</button>
+            <button data-export="gexf" @click=${() => void this.exportAs('gexf')}>Network, GEXF (Gephi)</button>
+            <button data-export="json" @click=${() => void this.exportAs('json')}>Data, JSON (2 files)</button>
+            <button data-export="deals" @click=${() => void this.exportAs('deals')}>Deals, CSV</button>
+            <button data-export="loops" @click=${() => void this.exportAs('loops')}>Loops, CSV</button>
+            <button data-export="measures" @click=${() => void this.exportAs('measures')}>Measures, CSV</button>
+          </div>
+        </details>
         <button @click=${this.handleCopyLink} title="Copy a link that opens exactly this view">Copy link</button>
         ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
         <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
@@ -569,6 +648,19 @@ export class RtApp extends LitElement {
     this.fitIds = [match.id];
     this.tab = 'details';
   }
+}
+
+/** Saves a file through the browser's download. */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 declare global {

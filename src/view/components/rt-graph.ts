@@ -12,6 +12,7 @@
  * @fires rt-viewport-change - The analyst zoomed or panned.
  */
 import cytoscape, { type Core } from 'cytoscape';
+import svgExport from 'cytoscape-svg';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Highlight } from '../../state/derive.js';
@@ -21,6 +22,8 @@ import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEv
 import { graphStylesheet } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
+
+cytoscape.use(svgExport);
 
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */

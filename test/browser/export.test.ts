@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { DOMParser } from '@xmldom/xmldom';
+import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGraphML } from 'graphology-graphml';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { graphState, openApp } from './app-page.js';
+import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  errors = collectPageErrors(page);
+  await openApp(page, inject('baseUrl'));
+});
+
+afterEach(async () => {
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+async function exportFile(p: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+  await p.locator('rt-app details.export summary').click();
+  const [download] = await Promise.all([p.waitForEvent('download'), p.locator(`rt-app [data-export="${format}"]`).click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('exporting', () => {
+  it('loads a CSV through the file picker, then downloads a PNG at twice the size and a GraphML that parses', async () => {
+    const csv = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,status\nx1,Nvidia,OpenAI,investment,1B,committed,2026-01,Stake,https://example.com/1,One,reported\nx2,OpenAI,Nvidia,purchase,,,2026-02,Chips,https://example.com/2,Two,reported\n';
+    await page.locator('rt-app input#open-files').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(async () => (await graphState(page)).nodes).toEqual(['nvidia', 'openai']);
+    await page.waitForTimeout(300);
+
+    const png = await exportFile(page, 'png');
+    expect(png.name).toBe('roundtrip.png');
+    const { width, height } = pngSize(png.bytes);
+    const canvas = await page.evaluate(() => {
+      const graph = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!;
+      return { width: graph.clientWidth, height: graph.clientHeight };
+    });
+    expect(width).toBeGreaterThanOrEqual(canvas.width * 2);
+    expect(height).toBeGreaterThanOrEqual(canvas.height * 2);
+
+    const graphml = await exportFile(page, 'graphml');
+    const parsed = parseGraphML(MultiDirectedGraph, graphml.bytes.toString('utf8'));
+    expect(parsed.order).toBe(2);
+    expect(parsed.size).toBe(2);
+    expect(parsed.getEdgeAttribute('x1', 'amountUsd')).toBe(1e9);
+    expect(parsed.hasEdgeAttribute('x2', 'amountUsd')).toBe(false);
+  });
+
+  it('downloads an SVG with the title, the legend and the source line, and CSV tables', async () => {
+    const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
+    expect(svg).toMatch(/^<\?xml version="1.0"/);
+    expect(svg).toContain('<title>Circular financing: 29 firms, 46 deals, 19 loops</title>');
+    expect(svg).toContain('Investment (investor → investee)');
+    expect(svg).toContain('Roundtrip · deals compiled from public reporting');
+    expect(wellFormed(svg)).toBe(true);
+    const loops = (await exportFile(page, 'loops')).bytes.toString('utf8');
+    expect(loops.split('\r\n')[0]).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals');
+    expect(loops.trim().split('\r\n')).toHaveLength(20);
+    const measures = (await exportFile(page, 'measures')).bytes.toString('utf8');
+    expect(measures.trim().split('\r\n')).toHaveLength(30);
+    await screenshot(page, 'export-menu');
+  });
+});
+
+/** Whether a text is well-formed XML (xmldom, which the GraphML and GEXF parsers use too). */
+function wellFormed(text: string): boolean {
+  let ok = true;
+  new DOMParser({ errorHandler: { error: () => (ok = false), fatalError: () => (ok = false) } }).parseFromString(text, 'image/svg+xml');
+  return ok;
+}
