@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
-import type { Browser, Page } from 'playwright-core';
+import path from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { graphState, openApp } from './app-page.js';
 import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
@@ -66,6 +67,26 @@ describe('exporting', () => {
     expect(parsed.size).toBe(2);
     expect(parsed.getEdgeAttribute('x1', 'amountUsd')).toBe(1e9);
     expect(parsed.hasEdgeAttribute('x2', 'amountUsd')).toBe(false);
+  });
+
+  it('JSON files opened in the app and exported again are the same data', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const entities = readFileSync(path.join(root, 'data/entities.json'));
+    const deals = readFileSync(path.join(root, 'data/deals.json'));
+    await page.locator('rt-app input#open-files').setInputFiles([
+      { name: 'entities.json', mimeType: 'application/json', buffer: entities },
+      { name: 'deals.json', mimeType: 'application/json', buffer: deals },
+    ]);
+    await expect.poll(() => page.locator('rt-app [data-imported]').count()).toBe(1);
+    await page.locator('rt-app details.export summary').click();
+    const downloads: Array<{ name: string; text: string }> = [];
+    const collect = (download: Download) => void download.path().then((file) => downloads.push({ name: download.suggestedFilename(), text: readFileSync(file, 'utf8') }));
+    page.on('download', collect);
+    await page.locator('rt-app [data-export="json"]').click();
+    await expect.poll(() => downloads.length).toBe(2);
+    const byName = Object.fromEntries(downloads.map((d) => [d.name, JSON.parse(d.text) as unknown]));
+    expect(byName['entities.json']).toEqual(JSON.parse(entities.toString('utf8')));
+    expect(byName['deals.json']).toEqual(JSON.parse(deals.toString('utf8')));
   });
 
   it('downloads an SVG with the title, the legend and the source line, and CSV tables', async () => {
