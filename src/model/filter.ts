@@ -23,6 +23,11 @@ export interface DealFilter {
   /** Keeps deals whose date period overlaps [from, to]; dates as YYYY, YYYY-MM or YYYY-MM-DD. */
   from?: string;
   to?: string;
+  /**
+   * The network as of the end of this month (YYYY-MM): keeps deals whose whole date period has
+   * passed by then, so a deal dated only "2025" counts from December 2025.
+   */
+  asOf?: string;
   /** Drops firms left without any deal. */
   hideIsolated?: boolean;
 }
@@ -35,6 +40,7 @@ export function dealMatcher(filter: DealFilter): (deal: Deal) => boolean {
   const keepUndisclosed = filter.keepUndisclosed ?? true;
   const fromDay = filter.from !== undefined ? periodStart(filter.from) : null;
   const toDay = filter.to !== undefined ? periodEnd(filter.to) : null;
+  const asOfDay = filter.asOf !== undefined ? periodEnd(filter.asOf) : null;
   return (deal) => {
     if (types && !types.has(deal.type)) return false;
     if (statuses && !statuses.has(deal.status)) return false;
@@ -43,6 +49,7 @@ export function dealMatcher(filter: DealFilter): (deal: Deal) => boolean {
     } else if (deal.amountUsd < minUsd) return false;
     if (fromDay !== null && periodEnd(deal.date) < fromDay) return false;
     if (toDay !== null && periodStart(deal.date) > toDay) return false;
+    if (asOfDay !== null && periodEnd(deal.date) > asOfDay) return false;
     return true;
   };
 }

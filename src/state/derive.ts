@@ -3,10 +3,13 @@
  * loops and measures, and what a selection highlights. Pure; cached by the filter.
  */
 import { firmMeasures, type FirmMeasures } from '../analysis/centrality.js';
+import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
 import { filterFirmGraph } from '../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
+import { shockWithin } from './scenarios.js';
+import { loopHistory, type QuarterPoint } from './timeline.js';
 import { filterKey, filterOf, type ViewState } from './view-state.js';
 
 /** Loops listed at most; the panel says when the cap cut the list. */
@@ -31,6 +34,8 @@ export interface Highlight {
 export class Deriver {
   private readonly full: FirmGraph;
   private cached: Derived | null = null;
+  private cachedShock: { key: string; result: DebtRankResult | null } | null = null;
+  private cachedTimeline: { key: string; history: QuarterPoint[] } | null = null;
 
   constructor(readonly data: DataSet) {
     this.full = buildFirmGraph(data);
@@ -56,6 +61,29 @@ export class Deriver {
     }
     this.cached = { key, graph, loops, measures, loopsByFirm, loopById: new Map(loops.loops.map((l) => [l.id, l])) };
     return this.cached;
+  }
+
+  /** Loops and loop money per quarter under the view's filters (the timeline month aside). */
+  timeline(state: ViewState): QuarterPoint[] {
+    const withoutDate = { ...state, asOf: null };
+    const key = filterKey(withoutDate);
+    if (this.cachedTimeline?.key !== key) this.cachedTimeline = { key, history: loopHistory(this.full, filterOf(withoutDate)) };
+    return this.cachedTimeline.history;
+  }
+
+  /**
+   * The shock scenario of the view, played out on the filtered graph; null without a scenario or
+   * when none of its firms is in view. Cached, so stepping through rounds does not rerun it.
+   */
+  scenario(state: ViewState): DebtRankResult | null {
+    if (!state.shock) return null;
+    const derived = this.derive(state);
+    const key = JSON.stringify([derived.key, state.shock, state.model]);
+    if (this.cachedShock?.key === key) return this.cachedShock.result;
+    const shocks = shockWithin(state.shock, (firm) => derived.graph.hasNode(firm));
+    const result = Object.keys(shocks).length === 0 ? null : debtRank(derived.graph, { shocks, mode: state.model });
+    this.cachedShock = { key, result };
+    return result;
   }
 }
 

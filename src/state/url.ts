@@ -7,6 +7,7 @@
  *   status=confirmed,reported  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
  *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
+ *   asof=2025-06 (timeline)  shock=openai:0.5,nvidia:1  model=linear  round=2 (shock scenario)
  */
 import { LOOP_SORT_KEYS, type LoopSortKey } from '../analysis/loops.js';
 import { isValidDate } from '../data/dates.js';
@@ -155,7 +156,47 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     parse: (text) => (/^[a-z0-9]{1,12}-[0-9a-f]{8}$/.test(text) ? ok(text) : fail(`data: ${showValue(text, 40)} is not a data set fingerprint`)),
     format: (value) => value,
   } satisfies Param<'data'>,
+  {
+    key: 'asOf',
+    name: 'asof',
+    parse: (text) => (MONTH_PATTERN.test(text) && isValidDate(text) ? ok(text) : fail(`asof: ${showValue(text, 40)} is not a month (YYYY-MM)`)),
+    format: (value) => value,
+  } satisfies Param<'asOf'>,
+  {
+    key: 'shock',
+    name: 'shock',
+    parse: parseShock,
+    format: (value) => (value === null ? null : Object.entries(value).map(([firm, level]) => `${firm}:${level}`).join(',')),
+  } satisfies Param<'shock'>,
+  {
+    key: 'model',
+    name: 'model',
+    parse: (text) => (text === 'original' || text === 'linear' ? ok(text) : fail(`model: ${showValue(text, 40)} is not original or linear`)),
+    format: (value) => (value === 'original' ? null : value),
+  } satisfies Param<'model'>,
+  {
+    key: 'round',
+    name: 'round',
+    parse: (text) => (/^\d{1,4}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : fail(`round: ${showValue(text, 40)} is not a round number (1, 2, …)`)),
+    format: (value) => (value === null ? null : String(value)),
+  } satisfies Param<'round'>,
 ] as ReadonlyArray<Param<keyof ViewState>>;
+
+/** `openai:0.5,nvidia:1` → {openai: 0.5, nvidia: 1}; distress from 0 to 1, at most 50 firms. */
+function parseShock(text: string): Parsed<Record<string, number> | null> {
+  const entries = text.split(',').filter((part) => part !== '');
+  if (entries.length === 0 || entries.length > 50) return fail(`shock: ${showValue(text, 40)} is not a list of firm:distress`);
+  const shock: Record<string, number> = {};
+  for (const entry of entries) {
+    const [firm, level, extra] = entry.split(':');
+    const distress = Number(level);
+    if (extra !== undefined || firm === undefined || !ID_PATTERN.test(firm) || level === undefined || !/^(0|1|0?\.\d{1,4}|1\.0{1,4})$/.test(level) || !(distress >= 0 && distress <= 1)) {
+      return fail(`shock: ${showValue(entry, 40)} is not firm:distress with a distress from 0 to 1`);
+    }
+    shock[firm] = distress;
+  }
+  return ok(shock);
+}
 
 export interface ParsedUrl {
   state: ViewState;
@@ -206,6 +247,6 @@ export function formatViewUrl(state: ViewState): string {
     const text = param.format(state[param.key]);
     if (text !== null) search.set(param.name, text);
   }
-  // Keep commas and > readable: they are safe in a query string.
-  return search.toString().replace(/%2C/g, ',').replace(/%3E/g, '>');
+  // Keep commas, > and : readable: they are safe in a query string.
+  return search.toString().replace(/%2C/g, ',').replace(/%3E/g, '>').replace(/%3A/g, ':');
 }

@@ -2,6 +2,7 @@
  * The view state: one plain object that defines what the analyst sees. Everything else (the
  * filtered graph, loops, measures, highlights) is derived from it and the data set.
  */
+import type { ContagionMode } from '../analysis/contagion.js';
 import type { LoopSortKey } from '../analysis/loops.js';
 import type { DealStatus, DealType, EntityKind } from '../data/types.js';
 import type { DealFilter } from '../model/filter.js';
@@ -44,6 +45,14 @@ export interface ViewState {
   view: Viewport | null;
   /** Fingerprint of an imported data set the view was made with; null for the shipped data. */
   data: string | null;
+  /** Timeline: the network as of the end of this month (YYYY-MM); null shows every deal. */
+  asOf: string | null;
+  /** Shock scenario: initial distress (0..1) per firm id; null when no scenario runs. */
+  shock: Record<string, number> | null;
+  /** Contagion rule: `original` DebtRank or the `linear` variant. */
+  model: ContagionMode;
+  /** Scenario round shown (1 = the shock itself); null shows the final state. */
+  round: number | null;
 }
 
 export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
@@ -61,6 +70,10 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   sort: 'bottleneck',
   view: null,
   data: null,
+  asOf: null,
+  shock: null,
+  model: 'original',
+  round: null,
 });
 
 /** The deal filter a view state describes. */
@@ -72,10 +85,11 @@ export function filterOf(state: ViewState): DealFilter {
   if (state.minUsd > 0) filter.minUsd = state.minUsd;
   if (state.from) filter.from = state.from;
   if (state.to) filter.to = state.to;
+  if (state.asOf) filter.asOf = state.asOf;
   return filter;
 }
 
 /** A key that changes exactly when the filter changes: derived results are cached by it. */
 export function filterKey(state: ViewState): string {
-  return JSON.stringify([state.types, state.minUsd, state.from, state.to, state.kinds, state.statuses, state.hideIsolated]);
+  return JSON.stringify([state.types, state.minUsd, state.from, state.to, state.kinds, state.statuses, state.hideIsolated, state.asOf]);
 }

@@ -67,6 +67,7 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
       },
     })),
     { selector: 'edge[?undisclosed]', style: { label: '?', 'line-opacity': 0.85 } },
+    { selector: 'node.distressed', style: { 'background-color': 'data(distressColor)', 'border-color': dark ? '#f0f0f0' : '#555555', 'border-opacity': 1 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: 'node.highlighted', style: { 'border-width': 3, 'border-opacity': 1, 'z-index': 10 } },

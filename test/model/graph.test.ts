@@ -122,3 +122,14 @@ describe('summarizeFirmGraph', () => {
     expect(summary.total).toEqual({ deals: 4, knownUsd: 115, undisclosed: 1, superseded: 0 });
   });
 });
+
+describe('filterFirmGraph(graph, {asOf})', () => {
+  it('keeps only deals whose whole date period has passed by the end of the month', () => {
+    const graph = triangle();
+    // e2 is dated only "2024": it counts from the end of 2024, not from January.
+    expect(filterFirmGraph(graph, { asOf: '2024-06' }).edges()).toEqual([]);
+    expect(filterFirmGraph(graph, { asOf: '2024-12' }).edges()).toEqual(['e2-b-c']);
+    expect(filterFirmGraph(graph, { asOf: '2025-03' }).edges().sort()).toEqual(['e0-a-b', 'e1-a-b', 'e2-b-c']);
+    expect(filterFirmGraph(graph, { asOf: '2025-06' }).size).toBe(4);
+  });
+});

@@ -34,6 +34,13 @@ const viewState: fc.Arbitrary<ViewState> = fc
       fc.record({ zoom: fc.integer({ min: 20, max: 20_000 }).map((z) => z / 1000), x: fc.integer({ min: -100_000, max: 100_000 }).map((x) => x / 10), y: fc.integer({ min: -100_000, max: 100_000 }).map((y) => y / 10) }),
       { nil: null },
     ),
+    asOf: fc.option(month, { nil: null }),
+    shock: fc.option(
+      fc.uniqueArray(fc.tuple(slug, fc.integer({ min: 0, max: 20 }).map((k) => k / 20)), { minLength: 1, maxLength: 4, selector: ([firm]) => firm }).map((pairs) => Object.fromEntries(pairs)),
+      { nil: null },
+    ),
+    model: fc.constantFrom('original' as const, 'linear' as const),
+    round: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
     data: fc.option(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.stringMatching(/^[0-9a-f]{8}$/)).map(([a, b]) => `${a}-${b}`), { nil: null }),
   })
   .map(({ dates: [a, b], ...rest }) => {
@@ -125,6 +132,15 @@ describe('the view URL', () => {
     expect(parseViewUrl(`x=${'y'.repeat(9000)}`).notices).toEqual(['the link is too long (9002 characters); it was not read']);
   });
 
+  it('reads a shock scenario and the timeline month', () => {
+    expect(parseViewUrl('shock=openai:0.5,nvidia:1&model=linear&round=2&asof=2025-06')).toEqual({
+      state: { ...DEFAULT_VIEW_STATE, shock: { openai: 0.5, nvidia: 1 }, model: 'linear', round: 2, asOf: '2025-06' },
+      notices: [],
+    });
+    expect(parseViewUrl('shock=openai:1.5').notices).toEqual(['shock: "openai:1.5" is not firm:distress with a distress from 0 to 1']);
+    expect(parseViewUrl('round=0').notices).toEqual(['round: "0" is not a round number (1, 2, …)']);
+  });
+
   it('a date range that ends before it starts is ignored with a notice', () => {
     expect(parseViewUrl('from=2026-01&to=2025-01')).toEqual({
       state: { ...DEFAULT_VIEW_STATE },
@@ -149,7 +165,7 @@ describe('the view URL', () => {
         '&&&==&=',
         'firm=nvidia&firm=<b>',
       ),
-      fc.array(fc.tuple(fc.constantFrom('types', 'min', 'from', 'to', 'kinds', 'status', 'isolated', 'firm', 'deal', 'loop', 'size', 'sort', 'view', 'data'), fc.string({ maxLength: 40 })), { maxLength: 12 }).map((pairs) =>
+      fc.array(fc.tuple(fc.constantFrom('types', 'min', 'from', 'to', 'kinds', 'status', 'isolated', 'firm', 'deal', 'loop', 'size', 'sort', 'view', 'data', 'asof', 'shock', 'model', 'round'), fc.string({ maxLength: 40 })), { maxLength: 12 }).map((pairs) =>
         pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
       ),
     );

@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { importDataSet, MAX_IMPORT_BYTES } from '../../data/import/import-files.js';
@@ -15,7 +16,8 @@ import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { formatViewUrl } from '../../state/url.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../export-image.js';
-import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
+import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
+import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount } from '../format.js';
@@ -32,10 +34,14 @@ import type { LoopStep } from './rt-graph.js';
 import './rt-inspector.js';
 import './rt-legend.js';
 import './rt-measures.js';
+import './rt-scenario.js';
+import type { ScenarioChangeEvent } from './rt-scenario.js';
+import './rt-timeline.js';
+import type { TimelineChangeEvent } from './rt-timeline.js';
 
 export type DataLoader = () => Promise<{ ok: true; data: DataSet } | { ok: false; problems: Problem[] }>;
 
-type Tab = 'details' | 'loops' | 'measures';
+type Tab = 'details' | 'loops' | 'measures' | 'scenario';
 
 const SIZE_LABEL: Record<SizeMeasure, string> = {
   pagerank: 'PageRank',
@@ -54,6 +60,8 @@ interface Loaded {
   entities: Map<string, Entity>;
   deals: Map<string, Deal>;
   kindsPresent: Array<(typeof ENTITY_KINDS)[number]>;
+  /** Every month the deals span, for the timeline. */
+  months: string[];
   minMonth: string;
   maxMonth: string;
 }
@@ -72,11 +80,11 @@ export class RtApp extends LitElement {
     main { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 24rem; min-height: 0; }
     aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
-    .center { position: relative; display: grid; grid-template-rows: auto 1fr; min-height: 0; }
+    .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; min-height: 0; }
     .toolbar { display: flex; gap: 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
     rt-graph { min-height: 0; height: 100%; }
     [role='tablist'] { display: flex; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
-    [role='tab'] { border: none; background: none; padding: 0.35rem 0.6rem; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
+    [role='tab'] { border: none; background: none; padding: 0.35rem 0.45rem; white-space: nowrap; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
     [role='tab'][aria-selected='true'] { border-bottom-color: Highlight; font-weight: 600; }
     .banner { margin: 1rem; border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; }
     .banner h2 { margin: 0 0 0.5rem; font-size: 1.05rem; color: #b3261e; }
@@ -118,6 +126,8 @@ export class RtApp extends LitElement {
   @state() private notices: string[] = [...this.initialUrl.notices];
   @state() private copied = '';
   private layoutJob: LayoutJob | null = null;
+  private historyKey = '';
+  @state() private history: QuarterPoint[] = [];
   /** The shipped data set, kept to go back to after an import. */
   private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
   /** Name of the data set shown, when it is not the shipped one. */
@@ -213,11 +223,13 @@ export class RtApp extends LitElement {
       entities: new Map(data.entities.map((e) => [e.id, e])),
       deals: new Map(data.deals.map((d) => [d.id, d])),
       kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
+      months: monthsOf(deriver.fullGraph),
       minMonth: months[0] ?? '',
       maxMonth: months[months.length - 1] ?? '',
     };
     performance.mark('roundtrip:analysis-done');
     this.notices = [...this.notices, ...this.checkSelection()];
+    if (this.store.state.shock) this.tab = 'scenario';
     const loop = this.store.state.loop ? this.cache.derived?.loopById.get(this.store.state.loop) : undefined;
     if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
     this.urlSync.start();
@@ -246,6 +258,14 @@ export class RtApp extends LitElement {
       if (!derived.loopById.has(s.loop)) {
         notices.push(`loop: "${s.loop}" is not a loop of this view${derived.loops.truncated ? ' (or lies beyond the loop cap)' : ''}`);
         patch.loop = null;
+      }
+    }
+    if (s.shock) {
+      const missing = Object.keys(s.shock).filter((firm) => !loaded.entities.has(firm));
+      if (missing.length > 0) {
+        notices.push(`shock: ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this data set`);
+        const kept = Object.fromEntries(Object.entries(s.shock).filter(([firm]) => loaded.entities.has(firm)));
+        patch.shock = Object.keys(kept).length > 0 ? kept : null;
       }
     }
     if (Object.keys(patch).length > 0) this.store.update(patch, 'replace');
@@ -500,6 +520,8 @@ export class RtApp extends LitElement {
     const highlight = this.currentHighlight(derived, s);
     const shownLoop = derived.loopById.get(this.previewLoop ?? s.loop ?? '') ?? null;
     const firmLoops = s.firm ? sortLoops(derived.loopsByFirm.get(s.firm) ?? [], s.sort) : [];
+    const scenario = loaded.deriver.scenario(s);
+    const distress = scenario ? this.distressAt(scenario, s.round) : null;
     return html`<main>
       <aside aria-label="Filters">
         <rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
@@ -515,15 +537,18 @@ export class RtApp extends LitElement {
           <button @click=${() => this.fitAll(nodes)}>Fit</button>
         </div>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
-          .loopSteps=${this.loopSteps(shownLoop)} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
+          .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}></rt-graph>
+        <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timelineFor(loaded, s)}
+          @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
       <section class="panel" aria-label="Details, loops and measures">
         <div role="tablist" aria-label="Panels" @keydown=${this.handleTabKey}>
           ${this.renderTab('details', 'Details')}
           ${this.renderTab('loops', `Loops (${derived.loops.count}${derived.loops.truncated ? '+' : ''})`)}
           ${this.renderTab('measures', 'Measures')}
+          ${this.renderTab('scenario', s.shock ? 'What if ●' : 'What if')}
         </div>
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
           <rt-inspector .graph=${derived.graph} .entities=${loaded.entities} .deals=${loaded.deals} .measures=${derived.measures}
@@ -536,6 +561,11 @@ export class RtApp extends LitElement {
             .nameOf=${this.nameOf} .typesOf=${this.typesOf}
             @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
             @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}
+        </div>
+ <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
+          ${this.tab !== 'scenario' ? nothing : html`<rt-scenario .shock=${s.shock} .model=${s.model} .round=${s.round} .result=${scenario}
+            .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf}
+            @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'shock' in e.patch || 'model' in e.patch ? 'push' : 'replace')}></rt-scenario>`}
         </div>
         <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
           ${this.tab !== 'measures' ? nothing : html`<rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>`}
@@ -568,6 +598,34 @@ export class RtApp extends LitElement {
       }
     });
     return steps;
+  }
+
+  /**
+   * The loop history of the timeline chart. It takes a search per quarter, so it is computed after
+   * the page has drawn, not while the analyst waits for the graph.
+   */
+  private timelineFor(loaded: Loaded, s: ViewState): QuarterPoint[] {
+    const key = filterKey({ ...s, asOf: null });
+    if (key !== this.historyKey) {
+      this.historyKey = key;
+      const deriver = loaded.deriver;
+      setTimeout(() => {
+        if (this.historyKey === key && this.loaded?.deriver === deriver) this.history = deriver.timeline(s);
+      }, 50);
+    }
+    return this.history;
+  }
+
+  private scenarioFirms(derived: Derived): Array<{ id: string; name: string }> {
+    return derived.graph
+      .mapNodes((id, e) => ({ id, name: e.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  }
+
+  /** Each firm's distress at a round of the scenario (the final state when null). */
+  private distressAt(result: DebtRankResult, round: number | null): Map<string, number> {
+    const index = Math.min(round ?? result.rounds, result.rounds) - 1;
+    return new Map(result.firms.map((f) => [f.id, f.byRound[index] ?? f.final]));
   }
 
   private readonly handleFirm = (event: FirmSelectEvent): void => {
@@ -618,7 +676,7 @@ export class RtApp extends LitElement {
   };
 
   private readonly handleTabKey = (event: KeyboardEvent): void => {
-    const tabs: Tab[] = ['details', 'loops', 'measures'];
+    const tabs: Tab[] = ['details', 'loops', 'measures', 'scenario'];
     const index = tabs.indexOf(this.tab);
     let next = index;
     if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;

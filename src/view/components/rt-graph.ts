@@ -19,6 +19,7 @@ import type { Highlight } from '../../state/derive.js';
 import type { Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
+import { distressColor } from '../distress-scale.js';
 import { graphStylesheet } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
@@ -84,6 +85,8 @@ export class RtGraph extends LitElement {
   /** Zoom and pan to restore; null fits the visible graph. */
   @property({ attribute: false }) viewport: Viewport | null = null;
   @property({ type: Boolean }) dark = false;
+  /** Distress (0..1) per firm while a shock scenario is shown; null colours firms by kind. */
+  @property({ attribute: false }) distress: ReadonlyMap<string, number> | null = null;
   /** Positions being computed for `elements` (started early by the app); null lays out here. */
   @property({ attribute: false }) layoutJob: LayoutJob | null = null;
 
@@ -162,6 +165,7 @@ export class RtGraph extends LitElement {
       if (changed.has('sizes')) this.applySizes(cy);
       if (changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
       if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.applySelection(cy);
+      if (changed.has('distress')) this.applyDistress(cy);
     });
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
@@ -202,6 +206,7 @@ export class RtGraph extends LitElement {
       this.applySizes(cy);
       this.applyHighlight(cy);
       this.applySelection(cy);
+      this.applyDistress(cy);
     });
     this.layingOut = false;
     this.showProgress = false;
@@ -261,6 +266,20 @@ export class RtGraph extends LitElement {
         if (edge.nonempty() && edge.data('step') !== step.step) edge.data({ step: step.step, stepLabel: step.label });
       }
     }
+  }
+
+  private applyDistress(cy: Core): void {
+    const distress = this.distress;
+    cy.nodes().forEach((node) => {
+      const level = distress?.get(node.id());
+      if (level === undefined) {
+        if (node.hasClass('distressed')) node.removeClass('distressed').removeData('distressColor distressLevel');
+        return;
+      }
+      const color = distressColor(level);
+      if (node.data('distressColor') !== color) node.data({ distressColor: color, distressLevel: level });
+      if (!node.hasClass('distressed')) node.addClass('distressed');
+    });
   }
 
   private applySelection(cy: Core): void {

@@ -1,0 +1,71 @@
+/**
+ * How the loops grew: per quarter, the loops of the network as of the quarter's end and the money
+ * in them (the counted amounts of the deals on at least one loop, each deal once).
+ */
+import { findLoops } from '../analysis/loops.js';
+import { periodEnd } from '../data/dates.js';
+import { countedAmount } from '../model/amounts.js';
+import { filterFirmGraph, type DealFilter } from '../model/filter.js';
+import type { FirmGraph } from '../model/graph.js';
+
+export interface QuarterPoint {
+  /** `2025-Q3`. */
+  label: string;
+  /** Last month of the quarter, `2025-09`. */
+  month: string;
+  loops: number;
+  /** True when the loop count hit the cap. */
+  capped: boolean;
+  /** Known money on the loops, in US dollars. */
+  moneyUsd: number;
+}
+
+/** Loops listed per quarter at most: the chart shows growth, not every loop of a huge network. */
+export const TIMELINE_LOOP_CAP = 2000;
+
+/** Months from the first to the last deal, `YYYY-MM`. */
+export function monthsOf(graph: FirmGraph): string[] {
+  let first = '';
+  let last = '';
+  graph.forEachEdge((_id, deal) => {
+    const end = periodEnd(deal.date).slice(0, 7);
+    const start = deal.date.slice(0, 4) + (deal.date.length >= 7 ? deal.date.slice(4, 7) : '-01');
+    if (first === '' || start < first) first = start;
+    if (last === '' || end > last) last = end;
+  });
+  if (first === '') return [];
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 2400; guard++) {
+    const text = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(text);
+    if (text >= last) break;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return months;
+}
+
+/** The loop count and loop money at the end of every quarter the deals span. */
+export function loopHistory(graph: FirmGraph, filter: DealFilter, maxLength?: number): QuarterPoint[] {
+  const months = monthsOf(graph);
+  const last = months[months.length - 1];
+  const quarterEnds = months.filter((m) => ['03', '06', '09', '12'].includes(m.slice(5)));
+  // The quarter of the last deal, even when the data stops before its end.
+  if (last !== undefined && quarterEnds[quarterEnds.length - 1] !== last) {
+    const quarterEnd = `${last.slice(0, 4)}-${String(Math.ceil(Number(last.slice(5)) / 3) * 3).padStart(2, '0')}`;
+    quarterEnds.push(quarterEnd);
+  }
+  return quarterEnds.map((month) => {
+    const view = filterFirmGraph(graph, { ...filter, asOf: month });
+    const { loops, truncated } = findLoops(view, { maxCycles: TIMELINE_LOOP_CAP, ...(maxLength ? { maxLength } : {}) });
+    const deals = new Set<string>();
+    for (const loop of loops) for (const hop of loop.hops) for (const deal of hop.deals) deals.add(deal);
+    let moneyUsd = 0;
+    for (const id of deals) moneyUsd += countedAmount(view.getEdgeAttributes(id), view) ?? 0;
+    return { label: `${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`, month, loops: loops.length, capped: truncated, moneyUsd };
+  });
+}

@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { findLoops } from '../../src/analysis/loops.js';
+import { filterFirmGraph } from '../../src/model/filter.js';
+import { loopHistory } from '../../src/state/timeline.js';
+import { shippedGraph } from '../fixtures/shipped.js';
+import { openApp } from './app-page.js';
+import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = collectPageErrors(page);
+});
+
+afterEach(async () => {
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+/** Firm id → fill colour for every firm the scenario colours. */
+async function distressColours(p: Page): Promise<Record<string, string>> {
+  return p.evaluate(() => {
+    const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+    return Object.fromEntries(cy.nodes('.distressed').map((n) => [n.id(), n.data('distressColor') as string]));
+  });
+}
+
+async function scenarioTable(p: Page): Promise<string[]> {
+  return p.locator('rt-scenario table tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+}
+
+describe('shock scenarios', () => {
+  it('a preset recolours the firms by distress and fills the table; the link opens the same scenario', async () => {
+    await openApp(page, inject('baseUrl'));
+    await page.locator('#tab-scenario').click();
+    await page.locator('rt-scenario [data-preset="openai-misses"]').click();
+    await expect.poll(async () => Object.keys(await distressColours(page)).length).toBeGreaterThan(20);
+    const colours = await distressColours(page);
+    expect(colours.openai).not.toBe('#fff5f0');
+    expect(colours.pimco).toBe('#fff5f0');
+    const rows = await scenarioTable(page);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows[0]).toMatch(/^OpenAI/);
+    expect(await page.evaluate(() => location.search)).toBe('?shock=openai:0.5');
+    await screenshot(page, 'scenario');
+
+    // Stepping back to round 1 shows only the shock itself.
+    await page.getByRole('button', { name: 'Previous round' }).click();
+    await page.getByRole('button', { name: 'Previous round' }).click();
+    await page.getByRole('button', { name: 'Previous round' }).click();
+    await expect(page.locator('rt-scenario [data-round]').getAttribute('data-round')).resolves.toBe('1');
+    const round1 = await distressColours(page);
+    expect(Object.entries(round1).filter(([, c]) => c !== '#fff5f0').map(([id]) => id)).toEqual(['openai']);
+
+    const link = await page.evaluate(() => location.href);
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    errors.push(...collectPageErrors(other));
+    await openApp(other, link, '');
+    await expect(other.locator('rt-scenario [data-round]').getAttribute('data-round')).resolves.toBe('1');
+    expect(await distressColours(other)).toEqual(round1);
+    await other.getByRole('button', { name: 'Next round' }).click();
+    await other.getByRole('button', { name: 'Next round' }).click();
+    await other.getByRole('button', { name: 'Next round' }).click();
+    expect(await scenarioTable(other)).toEqual(rows);
+    await other.close();
+  });
+});
+
+describe('the timeline', () => {
+  it('moving the slider to a month before the first loop closed shows no loop; all dates shows them all', async () => {
+    const graph = shippedGraph();
+    const history = loopHistory(graph, {});
+    const firstLoopQuarter = history.find((p) => p.loops > 0)!;
+    const before = history[history.indexOf(firstLoopQuarter) - 1]!.month;
+    expect(findLoops(filterFirmGraph(graph, { asOf: before })).count).toBe(0);
+    await openApp(page, inject('baseUrl'));
+    const months = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-timeline')!.months);
+    const slider = page.locator('rt-timeline input[type="range"]');
+    await slider.focus();
+    await slider.fill(String(months.indexOf(before)));
+    await expect.poll(() => page.locator('rt-timeline [data-asof]').getAttribute('data-asof')).toBe(before);
+    await page.locator('#tab-loops').click();
+    await expect.poll(async () => page.locator('rt-cycles .count').getAttribute('data-count')).toBe('0');
+    expect(await page.evaluate(() => location.search)).toBe(`?asof=${before}`);
+    await screenshot(page, 'timeline-before-loops');
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await expect.poll(async () => page.locator('rt-cycles .count').getAttribute('data-count')).toBe(String(findLoops(graph).count));
+  });
+});

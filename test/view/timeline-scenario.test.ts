@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findLoops } from '../../src/analysis/loops.js';
+import { filterFirmGraph } from '../../src/model/filter.js';
+import { buildFirmGraph } from '../../src/model/graph.js';
+import { Deriver } from '../../src/state/derive.js';
+import { PRESET_SCENARIOS, shockWithin } from '../../src/state/scenarios.js';
+import { loopHistory, monthsOf } from '../../src/state/timeline.js';
+import { DEFAULT_VIEW_STATE } from '../../src/state/view-state.js';
+import { distressColor } from '../../src/view/distress-scale.js';
+import { dataSetFromEdges } from '../fixtures/datasets.js';
+import { shippedDataSet, shippedGraph } from '../fixtures/shipped.js';
+
+describe('monthsOf', () => {
+  it('monthsOf(graph) lists every month from the first deal to the last', () => {
+    const graph = buildFirmGraph(dataSetFromEdges([['a', 'b', { date: '2024-11-05' }], ['b', 'a', { date: '2025-02' }]]));
+    expect(monthsOf(graph)).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+  });
+});
+
+describe('loopHistory', () => {
+  it('loopHistory counts a loop from the quarter its last hop lands, and sums the money on loops once per deal', () => {
+    const graph = buildFirmGraph(
+      dataSetFromEdges([
+        ['a', 'b', { date: '2024-11', amountUsd: 10 }],
+        ['b', 'a', { date: '2025-02', amountUsd: 5 }],
+        ['b', 'c', { date: '2024-12', amountUsd: 100 }],
+      ]),
+    );
+    expect(loopHistory(graph, {})).toEqual([
+      { label: '2024-Q4', month: '2024-12', loops: 0, capped: false, moneyUsd: 0 },
+      { label: '2025-Q1', month: '2025-03', loops: 1, capped: false, moneyUsd: 15 },
+    ]);
+  });
+
+  it('loopHistory on the shipped data ends with every loop, and never falls (loops only accumulate)', () => {
+    const graph = shippedGraph();
+    const history = loopHistory(graph, {});
+    expect(history[history.length - 1]?.loops).toBe(findLoops(graph).count);
+    for (let i = 1; i < history.length; i++) expect(history[i]!.loops).toBeGreaterThanOrEqual(history[i - 1]!.loops);
+    const firstWithLoops = history.find((p) => p.loops > 0)!;
+    const before = history[history.indexOf(firstWithLoops) - 1]!;
+    expect(findLoops(filterFirmGraph(graph, { asOf: before.month })).count).toBe(0);
+  });
+});
+
+describe('scenarios', () => {
+  it('every preset names firms of the shipped data and says what it assumes', () => {
+    const ids = new Set(shippedDataSet().entities.map((e) => e.id));
+    for (const preset of PRESET_SCENARIOS) {
+      expect(Object.keys(preset.shock).every((firm) => ids.has(firm)), preset.id).toBe(true);
+      expect(preset.assumption.endsWith('.')).toBe(true);
+      for (const level of Object.values(preset.shock)) expect(level > 0 && level <= 1).toBe(true);
+    }
+    expect(shockWithin({ openai: 0.5, ghost: 1 }, (f) => ids.has(f))).toEqual({ openai: 0.5 });
+  });
+
+  it('Deriver.scenario runs DebtRank on the filtered view and reuses it while only the round changes', () => {
+    const deriver = new Deriver(shippedDataSet());
+    const state = { ...DEFAULT_VIEW_STATE, shock: { openai: 0.5 } };
+    const result = deriver.scenario(state)!;
+    expect(result.firms.find((f) => f.id === 'oracle')!.final).toBeGreaterThan(0);
+    expect(deriver.scenario({ ...state, round: 2 })).toBe(result);
+    expect(deriver.scenario({ ...state, types: ['investment'] })).not.toBe(result);
+    expect(deriver.scenario({ ...state, shock: { ghost: 1 } })).toBeNull();
+  });
+});
+
+describe('distressColor', () => {
+  it('runs from near white (unharmed) to dark red (failed), darker with more distress', () => {
+    expect(distressColor(0)).toBe('#fff5f0');
+    expect(distressColor(1)).toBe('#67000d');
+    const lightness = (hex: string) => parseInt(hex.slice(1, 3), 16) + parseInt(hex.slice(3, 5), 16) + parseInt(hex.slice(5, 7), 16);
+    for (let k = 0; k < 10; k++) expect(lightness(distressColor((k + 1) / 10))).toBeLessThan(lightness(distressColor(k / 10)));
+  });
+});
