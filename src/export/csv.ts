@@ -4,6 +4,7 @@
  * injection; numbers stay numbers so a spreadsheet can sum them.
  */
 import Papa from 'papaparse';
+import { DEAL_CSV_COLUMNS } from '../data/import/import-files.js';
 import { MEASURE_KEYS, type FirmMeasures } from '../analysis/centrality.js';
 import type { MoneyLoop } from '../analysis/loops.js';
 import { DEAL_TYPES, type DealType } from '../data/types.js';
@@ -103,16 +104,7 @@ export function measuresCsv(measures: readonly FirmMeasures[]): string {
  * source) are columns it also reads; `sources` lists every source URL, `;`-joined.
  */
 export const DEAL_COLUMNS = [
-  'id',
-  'from',
-  'to',
-  'type',
-  'amountUsd',
-  'amountBasis',
-  'date',
-  'title',
-  'sourceUrl',
-  'sourceTitle',
+  ...DEAL_CSV_COLUMNS,
   'status',
   'statusNote',
   'supersededBy',

@@ -1,37 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findLoops, loopsThrough } from '../../src/analysis/loops.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
 import { shippedGraph } from '../fixtures/shipped.js';
 import { clickElement, graphState, openApp } from './app-page.js';
-import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+import { screenshot } from './chromium.js';
+import { useAppSession } from './session.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const graph = shippedGraph();
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = collectPageErrors(page);
-  await openApp(page, inject('baseUrl'));
-});
-
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+useAppSession({  }, (session) => {
+  ({ page, errors } = session);
 });
 
 /** Deal ids on the loops through a firm, from the analysis engine itself. */

@@ -3,32 +3,17 @@ import { DOMParser } from '@xmldom/xmldom';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
 import path from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { graphState, openApp } from './app-page.js';
-import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+import { screenshot } from './chromium.js';
+import { useAppSession } from './session.js';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  errors = collectPageErrors(page);
-  await openApp(page, inject('baseUrl'));
-});
-
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+useAppSession({  }, (session) => {
+  ({ page, errors } = session);
 });
 
 async function exportFile(p: Page, format: string): Promise<{ name: string; bytes: Buffer }> {

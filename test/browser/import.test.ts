@@ -1,29 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphState, openApp } from './app-page.js';
-import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+import { collectPageErrors, screenshot } from './chromium.js';
+import { useAppSession } from './session.js';
 
 let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = collectPageErrors(page);
-  await openApp(page, inject('baseUrl'));
-});
-
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+useAppSession({  }, (session) => {
+  ({ browser, page, errors } = session);
 });
 
 const CSV = [

@@ -1,32 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { findLoops } from '../../src/analysis/loops.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
 import { loopHistory } from '../../src/state/timeline.js';
 import { shippedGraph } from '../fixtures/shipped.js';
 import { openApp } from './app-page.js';
-import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+import { collectPageErrors, screenshot } from './chromium.js';
+import { useAppSession } from './session.js';
 
 let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = collectPageErrors(page);
-});
-
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+useAppSession({ open: false }, (session) => {
+  ({ browser, page, errors } = session);
 });
 
 /** Firm id → fill colour for every firm the scenario colours. */

@@ -1,31 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { clickElement, graphState, openApp } from './app-page.js';
-import { collectPageErrors, launchChromium, screenshot } from './chromium.js';
+import { collectPageErrors, screenshot } from './chromium.js';
+import { useAppSession } from './session.js';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
+let context: BrowserContext;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-});
-
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
+useAppSession({ open: false, permissions: ['clipboard-read', 'clipboard-write'] }, (session) => {
+  ({ page, errors, context } = session);
 });
 
 async function viewState(p: Page): Promise<Record<string, unknown>> {

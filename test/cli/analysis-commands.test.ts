@@ -1,15 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli, root } from './run-cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: root });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 interface CyclesJson {
   count: number;

@@ -2,17 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli, root } from './run-cli.js';
 import { validDocuments } from '../fixtures/datasets.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: root });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function dataDir(entities: unknown, deals: unknown | string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-'));

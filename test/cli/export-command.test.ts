@@ -6,17 +6,10 @@ import { parse as parseGEXF } from 'graphology-gexf';
 import { parse as parseGraphML } from 'graphology-graphml';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli, root } from './run-cli.js';
 import { shippedDataSet } from '../fixtures/shipped.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: root });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'roundtrip-'));
 
