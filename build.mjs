@@ -23,25 +23,19 @@ export async function buildAll({ quiet = false } = {}) {
     tsconfig: path.join(root, 'tsconfig.json'),
     legalComments: 'none',
   };
+  const browserBundle = (entry, out) =>
+    build({
+      ...common,
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(dist, out),
+      format: 'esm',
+      platform: 'browser',
+      target: ['chrome110', 'firefox115', 'safari16'],
+      minify: !dev,
+    });
   await Promise.all([
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'src/app/main.ts')],
-      outfile: path.join(dist, 'app.js'),
-      format: 'esm',
-      platform: 'browser',
-      target: ['chrome110', 'firefox115', 'safari16'],
-      minify: !dev,
-    }),
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'src/view/layout-worker.ts')],
-      outfile: path.join(dist, 'layout-worker.js'),
-      format: 'esm',
-      platform: 'browser',
-      target: ['chrome110', 'firefox115', 'safari16'],
-      minify: !dev,
-    }),
+    browserBundle('src/app/main.ts', 'app.js'),
+    browserBundle('src/view/layout-worker.ts', 'layout-worker.js'),
     build({
       ...common,
       entryPoints: [path.join(root, 'src/cli/main.ts')],
