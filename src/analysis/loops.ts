@@ -7,6 +7,7 @@ import type { DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 import { circuitsThrough, elementaryCircuits } from './circuits.js';
 import { PairDeals, typesOfMask } from './hops.js';
+import { wholeNumberOption } from './options.js';
 import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
 
 export interface Hop {
@@ -56,15 +57,10 @@ export interface LoopSearchResult {
 export const LOOP_ID_SEPARATOR = '>';
 
 function resolveOptions(options: LoopOptions): { maxLength: number; maxCycles: number } {
-  const maxLength = options.maxLength ?? LOOP_DEFAULTS.maxLength;
-  const maxCycles = options.maxCycles ?? LOOP_DEFAULTS.maxCycles;
-  if (!Number.isInteger(maxLength) || maxLength < 2) {
-    throw new Error(`roundtrip/loops: maxLength must be a whole number of at least 2 (got ${String(options.maxLength)})`);
-  }
-  if (!Number.isInteger(maxCycles) || maxCycles < 0) {
-    throw new Error(`roundtrip/loops: maxCycles must be a whole number of at least 0 (got ${String(options.maxCycles)})`);
-  }
-  return { maxLength, maxCycles };
+  return {
+    maxLength: wholeNumberOption('loops', 'maxLength', options.maxLength ?? LOOP_DEFAULTS.maxLength, 2),
+    maxCycles: wholeNumberOption('loops', 'maxCycles', options.maxCycles ?? LOOP_DEFAULTS.maxCycles, 0),
+  };
 }
 
 /** Turns vertex circuits into measured loops. */

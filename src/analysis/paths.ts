@@ -6,6 +6,7 @@
 import type { FirmGraph } from '../model/graph.js';
 import { bottleneckOf, PairDeals } from './hops.js';
 import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
+import { wholeNumberOption } from './options.js';
 
 export interface PathHop {
   from: string;
@@ -103,14 +104,8 @@ export function* simplePaths(graph: IndexedGraph, from: number, to: number, maxL
 
 /** All simple paths of money from one firm to another, hop by hop with deals. */
 export function paths(graph: FirmGraph, from: string, to: string, options: PathOptions = {}): PathSearchResult {
-  const maxLength = options.maxLength ?? PATH_DEFAULTS.maxLength;
-  const maxPaths = options.maxPaths ?? PATH_DEFAULTS.maxPaths;
-  if (!Number.isInteger(maxLength) || maxLength < 1) {
-    throw new Error(`roundtrip/paths: maxLength must be a whole number of at least 1 (got ${String(options.maxLength)})`);
-  }
-  if (!Number.isInteger(maxPaths) || maxPaths < 0) {
-    throw new Error(`roundtrip/paths: maxPaths must be a whole number of at least 0 (got ${String(options.maxPaths)})`);
-  }
+  const maxLength = wholeNumberOption('paths', 'maxLength', options.maxLength ?? PATH_DEFAULTS.maxLength, 1);
+  const maxPaths = wholeNumberOption('paths', 'maxPaths', options.maxPaths ?? PATH_DEFAULTS.maxPaths, 0);
   for (const firm of [from, to]) if (!graph.hasNode(firm)) throw new Error(`roundtrip/paths: unknown firm ${JSON.stringify(firm)}`);
   if (from === to) throw new Error('roundtrip/paths: from and to are the same firm; use loopsThrough for loops');
   const indexed = indexFirmGraph(graph);

@@ -14,13 +14,3 @@ export function buildFirmGraph(data: DataSet): FirmGraph {
   for (const deal of data.deals) graph.addDirectedEdgeWithKey(deal.id, deal.from, deal.to, { ...deal });
   return graph;
 }
-
-/** The deals of a graph in insertion order. */
-export function dealsOf(graph: FirmGraph): Deal[] {
-  return graph.mapEdges((_key, attributes) => attributes);
-}
-
-/** The entities of a graph in insertion order. */
-export function entitiesOf(graph: FirmGraph): Entity[] {
-  return graph.mapNodes((_key, attributes) => attributes);
-}

@@ -5,14 +5,6 @@ import type { MoneyLoop } from '../analysis/loops.js';
 import { formatUsd } from '../data/money.js';
 import type { Deal } from '../data/types.js';
 
-const BASIS_NOTE: Record<Deal['amountBasis'], string> = {
-  committed: '',
-  'up-to': 'up to',
-  estimated: 'estimated',
-  annual: 'a year',
-  undisclosed: '',
-};
-
 /** `$30B (estimated)`, `up to $100B`, `undisclosed`. */
 export function dealAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis'>): string {
   if (deal.amountUsd === null) return 'undisclosed';
@@ -27,10 +19,6 @@ export function dealAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis'>): strin
     default:
       return amount;
   }
-}
-
-export function basisNote(deal: Pick<Deal, 'amountBasis'>): string {
-  return BASIS_NOTE[deal.amountBasis];
 }
 
 export type NameOf = (firm: string) => string;
