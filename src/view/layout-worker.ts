@@ -1,13 +1,18 @@
 /**
  * The layout worker: lays the graph out off the page's main thread, so a large data set never
- * freezes the page.
+ * freezes the page, and reports how far it has got.
  */
-import { runLayout, type LayoutRequest } from '../layout/layout.js';
+import type { LayoutRequest } from '../layout/layout.js';
+import { runLayout } from '../layout/run-layout.js';
+import type { LayoutReply } from './layout-client.js';
 
-self.onmessage = (event: MessageEvent<LayoutRequest>) => {
+const reply = (message: LayoutReply): void => self.postMessage(message);
+
+self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+  reply({ kind: 'started' });
   try {
-    self.postMessage({ ok: true, positions: runLayout(event.data) });
+    reply({ kind: 'done', positions: await runLayout(event.data, (done) => reply({ kind: 'progress', done })) });
   } catch (error) {
-    self.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 };

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { layoutRequestFor, runLayout } from '../../src/layout/layout.js';
+import { layoutRequestFor } from '../../src/layout/layout.js';
+import { runLayout } from '../../src/layout/run-layout.js';
 import { randomDataSet } from '../../bench/graphs.js';
 import { shippedDataSet } from '../fixtures/shipped.js';
 import { openApp } from './app-page.js';
@@ -27,7 +28,13 @@ describe('the layout', () => {
     const errors = collectPageErrors(page);
     await page.route('**/data/layout.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"key": "stale", "positions": {}}' }));
     await openApp(page, inject('baseUrl'));
-    expect(await page.evaluate(positionsOnPage)).toEqual(runLayout(layoutRequestFor(shippedDataSet())));
+    expect(await page.evaluate(positionsOnPage)).toEqual(await runLayout(layoutRequestFor(shippedDataSet())));
+    // The texture hook found what it needs in this Cytoscape's renderer and is in place.
+    const hooked = await page.evaluate(() => {
+      const renderer = (document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy as unknown as { renderer(): { data: { lyrTxrCache: object } } }).renderer();
+      return Object.prototype.hasOwnProperty.call(renderer, 'drawCachedElements') && Object.prototype.hasOwnProperty.call(renderer.data.lyrTxrCache, 'getLayers');
+    });
+    expect(hooked).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -39,9 +46,15 @@ describe('the layout', () => {
     await page.route('**/data/layout.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"key": "stale", "positions": {}}' }));
     await page.route('**/data/entities.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ entities: data.entities }) }));
     await page.route('**/data/deals.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ deals: data.deals }) }));
+    // The worker's script arrives late, so the layout is surely still running when Cancel is clicked.
+    await page.route('**/layout-worker.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+      await route.continue().catch(() => {});
+    });
     await page.goto(inject('baseUrl'));
     const progress = page.getByRole('status').filter({ hasText: 'Laying out 1500 firms' });
     await progress.waitFor({ timeout: 30_000 });
+    await expect(progress.getByRole('progressbar', { name: 'Layout progress' }).count()).resolves.toBe(1);
     // The main thread is free while the worker works: the page answers at once.
     const started = Date.now();
     await page.evaluate(() => 1 + 1);

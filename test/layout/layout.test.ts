@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { gridPositions, layoutKey, layoutRequestFor, runLayout, type PrecomputedLayout } from '../../src/layout/layout.js';
+import { gridPositions, layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../src/layout/layout.js';
+import { runLayout } from '../../src/layout/run-layout.js';
 import { dataSetFromEdges } from '../fixtures/datasets.js';
 import { shippedDataSet } from '../fixtures/shipped.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('runLayout', () => {
-  it('runLayout gives the same positions for the same data, every time', () => {
+  it('runLayout gives the same positions for the same data, every time', async () => {
     const request = layoutRequestFor(shippedDataSet());
-    const first = runLayout(request);
+    const first = await runLayout(request);
     expect(Object.keys(first).sort()).toEqual(request.nodes.map((n) => n.id).sort());
-    expect(runLayout(request)).toEqual(first);
+    expect(await runLayout(request)).toEqual(first);
     for (const { x, y } of Object.values(first)) {
       expect(Number.isFinite(x)).toBe(true);
       expect(Number.isFinite(y)).toBe(true);
@@ -41,6 +42,6 @@ describe('runLayout', () => {
     expect(lines[0]).toMatch(/^layout of \d+ firms and \d+ deals written to /);
     const written = JSON.parse(readFileSync(out, 'utf8')) as PrecomputedLayout;
     const request = layoutRequestFor(shippedDataSet());
-    expect(written).toEqual({ key: layoutKey(request), positions: runLayout(request) });
+    expect(written).toEqual({ key: layoutKey(request), positions: await runLayout(request) });
   });
 });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { layoutKey, layoutRequestFor, runLayout, type PrecomputedLayout } from '../../layout/layout.js';
+import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
+import { runLayout } from '../../layout/run-layout.js';
 import { EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 
@@ -18,7 +19,7 @@ export const layoutCommand: Command = {
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
     const request = layoutRequestFor(loaded.data);
-    const layout: PrecomputedLayout = { key: layoutKey(request), positions: runLayout(request) };
+    const layout: PrecomputedLayout = { key: layoutKey(request), positions: await runLayout(request) };
     await writeFile(path.resolve(io.cwd, out), `${JSON.stringify(layout)}\n`);
     io.out(`layout of ${request.nodes.length} firms and ${request.edges.length} deals written to ${out}`);
     return EXIT_OK;
