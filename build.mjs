@@ -2,7 +2,7 @@
 // Usage: node build.mjs [--dev]   (--dev: no minification)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeValidators } from './scripts/generate-validators.mjs';
@@ -10,6 +10,29 @@ import { writeValidators } from './scripts/generate-validators.mjs';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 const dev = process.argv.includes('--dev');
+
+/**
+ * index.html with a modulepreload link for every chunk app.js imports statically, so the browser
+ * fetches them alongside app.js instead of after reading it.
+ */
+async function writeIndexHtml(metafile) {
+  const app = metafile.outputs[path.relative(root, path.join(dist, 'app.js'))];
+  if (!app) throw new Error('the build wrote no app.js');
+  const chunks = new Set();
+  const visit = (output) => {
+    for (const i of output.imports) {
+      if (i.kind !== 'import-statement' || chunks.has(i.path)) continue;
+      chunks.add(i.path);
+      visit(metafile.outputs[i.path]);
+    }
+  };
+  visit(app);
+  const links = [...chunks].map((chunk) => `    <link rel="modulepreload" href="./${path.relative(dist, path.resolve(root, chunk))}" />\n`).join('');
+  const template = await readFile(path.join(root, 'src/app/index.html'), 'utf8');
+  const marker = '    <script type="module" src="./app.js"></script>\n';
+  if (!template.includes(marker)) throw new Error('src/app/index.html lost its app.js script tag');
+  await writeFile(path.join(dist, 'index.html'), template.replace(marker, links + marker));
+}
 
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
@@ -23,19 +46,23 @@ export async function buildAll({ quiet = false } = {}) {
     tsconfig: path.join(root, 'tsconfig.json'),
     legalComments: 'none',
   };
-  const browserBundle = (entry, out) =>
-    build({
-      ...common,
-      entryPoints: [path.join(root, entry)],
-      outfile: path.join(dist, out),
-      format: 'esm',
-      platform: 'browser',
-      target: ['chrome110', 'firefox115', 'safari16'],
-      minify: !dev,
-    });
+  // The page and the layout worker share one build with code splitting: what only an import, an
+  // export or a small layout needs is a chunk loaded when first used, so the page and the worker
+  // start by compiling only what they need.
+  const browserBundles = build({
+    ...common,
+    entryPoints: { app: path.join(root, 'src/app/main.ts'), 'layout-worker': path.join(root, 'src/view/layout-worker.ts') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome110', 'firefox115', 'safari16'],
+    minify: !dev,
+    metafile: true,
+  });
   await Promise.all([
-    browserBundle('src/app/main.ts', 'app.js'),
-    browserBundle('src/view/layout-worker.ts', 'layout-worker.js'),
+    browserBundles.then(({ metafile }) => writeIndexHtml(metafile)),
     build({
       ...common,
       entryPoints: [path.join(root, 'src/cli/main.ts')],
@@ -46,7 +73,6 @@ export async function buildAll({ quiet = false } = {}) {
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
     }),
-    cp(path.join(root, 'src/app/index.html'), path.join(dist, 'index.html')),
     cp(path.join(root, 'src/app/icon.svg'), path.join(dist, 'icon.svg')),
     cp(path.join(root, 'data/entities.json'), path.join(dist, 'data/entities.json')),
     cp(path.join(root, 'data/deals.json'), path.join(dist, 'data/deals.json')),

@@ -60,6 +60,20 @@ export function entityMatcher(filter: DealFilter): (entity: Entity) => boolean {
   return (entity) => !kinds || kinds.has(entity.kind);
 }
 
+/** True when the filter keeps every firm and deal (so there is nothing to copy). */
+export function keepsEverything(filter: DealFilter): boolean {
+  return (
+    filter.types === undefined &&
+    filter.statuses === undefined &&
+    filter.kinds === undefined &&
+    (filter.minUsd ?? 0) <= 0 &&
+    filter.from === undefined &&
+    filter.to === undefined &&
+    filter.asOf === undefined &&
+    !filter.hideIsolated
+  );
+}
+
 /** A new graph holding only the firms and deals the filter keeps. The input is not changed. */
 export function filterFirmGraph(graph: FirmGraph, filter: DealFilter): FirmGraph {
   const keepEntity = entityMatcher(filter);

@@ -6,10 +6,10 @@ import { firmMeasures, type FirmMeasures } from '../analysis/centrality.js';
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
-import { filterFirmGraph } from '../model/filter.js';
+import { filterFirmGraph, keepsEverything } from '../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
 import { shockWithin } from './scenarios.js';
-import { loopHistory, type QuarterPoint } from './timeline.js';
+import { loopHistorySteps, type QuarterPoint } from './timeline.js';
 import { filterKey, filterOf, type ViewState } from './view-state.js';
 
 /** Loops listed at most; the panel says when the cap cut the list. */
@@ -48,7 +48,9 @@ export class Deriver {
   derive(state: ViewState): Derived {
     const key = filterKey(state);
     if (this.cached?.key === key) return this.cached;
-    const graph = filterFirmGraph(this.full, filterOf(state));
+    // Views are read, never changed: an unfiltered view can be the full graph itself.
+    const filter = filterOf(state);
+    const graph = keepsEverything(filter) ? this.full : filterFirmGraph(this.full, filter);
     const loops = findLoops(graph, { maxCycles: LOOP_CAP });
     const measures = new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
     const loopsByFirm = new Map<string, MoneyLoop[]>();
@@ -65,10 +67,32 @@ export class Deriver {
 
   /** Loops and loop money per quarter under the view's filters (the timeline month aside). */
   timeline(state: ViewState): QuarterPoint[] {
+    const steps = this.timelineSteps(state);
+    return Array.isArray(steps) ? steps : [...steps];
+  }
+
+  /**
+   * The same, either at once from the cache or as quarters to take one by one (the history is
+   * cached when the last quarter has been taken).
+   */
+  timelineSteps(state: ViewState): QuarterPoint[] | Iterable<QuarterPoint> {
     const withoutDate = { ...state, asOf: null };
     const key = filterKey(withoutDate);
-    if (this.cachedTimeline?.key !== key) this.cachedTimeline = { key, history: loopHistory(this.full, filterOf(withoutDate)) };
-    return this.cachedTimeline.history;
+    if (this.cachedTimeline?.key === key) return this.cachedTimeline.history;
+    const steps = loopHistorySteps(this.full, filterOf(withoutDate));
+    const remember = (history: QuarterPoint[]): void => {
+      this.cachedTimeline = { key, history };
+    };
+    return {
+      *[Symbol.iterator]() {
+        const history: QuarterPoint[] = [];
+        for (const point of steps) {
+          history.push(point);
+          yield point;
+        }
+        remember(history);
+      },
+    };
   }
 
   /**

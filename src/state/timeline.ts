@@ -51,6 +51,14 @@ export function monthsOf(graph: FirmGraph): string[] {
 
 /** The loop count and loop money at the end of every quarter the deals span. */
 export function loopHistory(graph: FirmGraph, filter: DealFilter, maxLength?: number): QuarterPoint[] {
+  return [...loopHistorySteps(graph, filter, maxLength)];
+}
+
+/**
+ * The same, a quarter at a time: each quarter is a loop search of its own, so a caller on the page
+ * can take them in slices and keep the page responsive.
+ */
+export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, maxLength?: number): Generator<QuarterPoint, void, undefined> {
   const months = monthsOf(graph);
   const last = months[months.length - 1];
   const quarterEnds = months.filter((m) => ['03', '06', '09', '12'].includes(m.slice(5)));
@@ -59,13 +67,13 @@ export function loopHistory(graph: FirmGraph, filter: DealFilter, maxLength?: nu
     const quarterEnd = `${last.slice(0, 4)}-${String(Math.ceil(Number(last.slice(5)) / 3) * 3).padStart(2, '0')}`;
     quarterEnds.push(quarterEnd);
   }
-  return quarterEnds.map((month) => {
+  for (const month of quarterEnds) {
     const view = filterFirmGraph(graph, { ...filter, asOf: month });
     const { loops, truncated } = findLoops(view, { maxCycles: TIMELINE_LOOP_CAP, ...(maxLength ? { maxLength } : {}) });
     const deals = new Set<string>();
     for (const loop of loops) for (const hop of loop.hops) for (const deal of hop.deals) deals.add(deal);
     let moneyUsd = 0;
     for (const id of deals) moneyUsd += countedAmount(view.getEdgeAttributes(id), view) ?? 0;
-    return { label: `${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`, month, loops: loops.length, capped: truncated, moneyUsd };
-  });
+    yield { label: `${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`, month, loops: loops.length, capped: truncated, moneyUsd };
+  }
 }

@@ -5,6 +5,10 @@ import type cytoscape from 'cytoscape';
 import { DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
 import { DEAL_STYLE, KIND_STYLE } from './palette.js';
 
+/** Firm names: font size and gap below the node, model pixels. */
+export const NODE_FONT_SIZE = 15;
+export const NODE_LABEL_GAP = 4;
+
 /** Above this many deals, edges are drawn straight: bezier bundles cost too much to draw. */
 const STRAIGHT_EDGES_ABOVE = 1500;
 
@@ -13,6 +17,16 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
   const text = dark ? '#e8e8e8' : '#1d1d1f';
   const textBackground = dark ? '#1b1b1d' : '#ffffff';
   const accent = dark ? '#ffd24d' : '#1a56db';
+  const edgeLabel = {
+    'font-size': 12,
+    color: text,
+    'text-background-color': textBackground,
+    'text-background-opacity': 0.85,
+    'text-background-padding': '1px',
+    'text-rotation': 'autorotate',
+    // Edge labels are skipped when too small to read, which also saves drawing them.
+    'min-zoomed-font-size': 8,
+  } as const;
   return [
     {
       selector: 'node',
@@ -20,11 +34,11 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
         width: 'data(size)',
         height: 'data(size)',
         label: 'data(label)',
-        'font-size': 15,
+        'font-size': NODE_FONT_SIZE,
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: text,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': NODE_LABEL_GAP,
         'text-background-color': textBackground,
         'text-background-opacity': 0.75,
         'text-background-padding': '2px',
@@ -32,7 +46,8 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
         'border-width': 1.5,
         'border-color': dark ? '#f0f0f0' : '#333333',
         'border-opacity': 0.6,
-        'min-zoomed-font-size': 7,
+        // Names smaller than this on screen are not drawn: unreadable, and costly on large networks.
+        'min-zoomed-font-size': 8,
       },
     },
     ...ENTITY_KINDS.map((kind) => ({
@@ -41,21 +56,15 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
     })),
     {
       selector: 'edge',
+      // Only what every deal needs: each declared property costs a little per deal when thousands
+      // are styled, so label properties sit with the rules that show a label.
       style: {
         width: 'data(width)',
         'curve-style': large ? 'straight' : 'bezier',
-        'control-point-step-size': 28,
+        ...(large ? {} : { 'control-point-step-size': 28 }),
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,
         opacity: 0.8,
-        'font-size': 12,
-        color: text,
-        'text-background-color': textBackground,
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        'text-rotation': 'autorotate',
-        // Edge labels are skipped when too small to read, which also saves drawing them.
-        'min-zoomed-font-size': 8,
       },
     },
     ...DEAL_TYPES.map((type) => ({
@@ -66,12 +75,12 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
         'line-style': DEAL_STYLE[type].line,
       },
     })),
-    { selector: 'edge[?undisclosed]', style: { label: '?', 'line-opacity': 0.85 } },
+    { selector: 'edge[?undisclosed]', style: { ...edgeLabel, label: '?', 'line-opacity': 0.85 } },
     { selector: 'node.distressed', style: { 'background-color': 'data(distressColor)', 'border-color': dark ? '#f0f0f0' : '#555555', 'border-opacity': 1 } },
-    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.hidden, .pending', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: 'node.highlighted', style: { 'border-width': 3, 'border-opacity': 1, 'z-index': 10 } },
-    { selector: 'edge.highlighted', style: { opacity: 1, label: 'data(amount)', 'z-index': 10, 'font-weight': 'bold' } },
+    { selector: 'edge.highlighted', style: { ...edgeLabel, opacity: 1, label: 'data(amount)', 'z-index': 10, 'font-weight': 'bold' } },
     { selector: 'edge.highlighted[step]', style: { label: 'data(stepLabel)' } },
     {
       selector: 'node:selected',
@@ -79,7 +88,7 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
     },
     {
       selector: 'edge:selected',
-      style: { 'overlay-color': accent, 'overlay-opacity': 0.3, 'overlay-padding': 5, opacity: 1, label: 'data(amount)' },
+      style: { ...edgeLabel, 'overlay-color': accent, 'overlay-opacity': 0.3, 'overlay-padding': 5, opacity: 1, label: 'data(amount)' },
     },
     { selector: 'node:active, edge:active', style: { 'overlay-opacity': 0.15 } },
   ];

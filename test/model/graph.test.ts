@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapseFirmGraph, pairKey } from '../../src/model/collapse.js';
-import { filterFirmGraph } from '../../src/model/filter.js';
+import { filterFirmGraph, keepsEverything } from '../../src/model/filter.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
 import { summarizeFirmGraph } from '../../src/model/summary.js';
 import { dataSetFromEdges } from '../fixtures/datasets.js';
@@ -67,6 +67,17 @@ describe('filterFirmGraph', () => {
   it('filterFirmGraph(graph, {hideIsolated}) drops firms left without deals', () => {
     expect(filterFirmGraph(triangle(), { hideIsolated: true }).nodes().sort()).toEqual(['a', 'b', 'c']);
     expect(filterFirmGraph(triangle(), { types: ['loan'], hideIsolated: true }).nodes().sort()).toEqual(['a', 'c']);
+  });
+
+  it('keepsEverything is true exactly when filterFirmGraph would keep every firm and deal', () => {
+    const graph = triangle();
+    const filters = [{}, { minUsd: 0 }, { hideIsolated: false }, { types: ['loan' as const] }, { minUsd: 10 }, { from: '2025' }, { to: '2024' }, { asOf: '2025-01' }, { kinds: ['bank' as const] }, { statuses: ['loi' as const] }, { hideIsolated: true }];
+    for (const filter of filters) {
+      const view = filterFirmGraph(graph, filter);
+      const keptAll = view.order === graph.order && view.size === graph.size;
+      if (keepsEverything(filter)) expect(keptAll, JSON.stringify(filter)).toBe(true);
+    }
+    expect(filters.filter(keepsEverything)).toEqual([{}, { minUsd: 0 }, { hideIsolated: false }]);
   });
 
   it('leaves the input graph unchanged', () => {

@@ -18,6 +18,23 @@ describe('Deriver', () => {
     expect(filtered).not.toBe(first);
     expect(filtered.graph.size).toBeLessThan(first.graph.size);
   });
+
+  it('an unfiltered view analyses the full graph itself, a filtered one a copy', () => {
+    expect(deriver.derive(state()).graph).toBe(deriver.fullGraph);
+    expect(deriver.derive(state({ minUsd: 1e9 })).graph).not.toBe(deriver.fullGraph);
+  });
+
+  it('timelineSteps gives the quarters one by one, then the same history from the cache', () => {
+    const fresh = new Deriver(shippedDataSet());
+    const steps = fresh.timelineSteps(state());
+    expect(Array.isArray(steps)).toBe(false);
+    const taken = [...steps];
+    expect(taken.length).toBeGreaterThan(4);
+    const cached = fresh.timelineSteps(state({ firm: 'nvidia', asOf: '2025-06' }));
+    expect(Array.isArray(cached)).toBe(true);
+    expect(cached).toEqual(taken);
+    expect(fresh.timeline(state())).toEqual(taken);
+  });
 });
 
 describe('highlightOf', () => {

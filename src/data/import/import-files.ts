@@ -13,8 +13,7 @@ import { validateDataSet } from '../validate.js';
 import { readCsv, type CsvTable } from './csv-table.js';
 import { slugify, uniqueSlug } from './slug.js';
 
-/** Files above this size are refused before they are read. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './limits.js';
 
 export interface ImportFile {
   name: string;

@@ -6,8 +6,9 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
+import { fetchPrecomputedLayout, fetchShippedDataSet } from '../../app/fetch-data.js';
 import { dataSetFingerprint } from '../../data/fingerprint.js';
-import { importDataSet, MAX_IMPORT_BYTES } from '../../data/import/import-files.js';
+import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
@@ -16,12 +17,13 @@ import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { formatViewUrl } from '../../state/url.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../export-image.js';
+import { takeInSlices } from '../../state/slices.js';
 import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount } from '../format.js';
-import { startLayout, type LayoutJob } from '../layout-client.js';
+import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import './rt-about.js';
 import type { RtAbout } from './rt-about.js';
@@ -127,7 +129,9 @@ export class RtApp extends LitElement {
   @state() private copied = '';
   private layoutJob: LayoutJob | null = null;
   private historyKey = '';
-  @state() private history: QuarterPoint[] = [];
+  /** Set once the graph has first been drawn: work the first picture does not need waits for it. */
+  @state() private graphDrawn = false;
+  private history: QuarterPoint[] = [];
   /** The shipped data set, kept to go back to after an import. */
   private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
   /** Name of the data set shown, when it is not the shipped one. */
@@ -179,9 +183,8 @@ export class RtApp extends LitElement {
     let layout: Promise<PrecomputedLayout | null> = Promise.resolve(null);
     let loader = this.loader;
     if (!loader) {
-      const shipped = await import('../../app/fetch-data.js');
-      loader = shipped.fetchShippedDataSet;
-      layout = shipped.fetchPrecomputedLayout();
+      loader = fetchShippedDataSet;
+      layout = fetchPrecomputedLayout();
     }
     const result = await loader();
     performance.mark('roundtrip:data-validated');
@@ -200,19 +203,21 @@ export class RtApp extends LitElement {
       ];
       this.store.update({ data: null }, 'replace');
     }
-    this.useDataSet(result.data, precomputed);
+    await this.useDataSet(result.data, precomputed);
   }
 
-  private useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null): void {
-    this.importedName = importedName;
+  private async useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null): Promise<void> {
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
     const request = layoutRequestFor(data);
-    this.layoutJob =
-      precomputed && precomputed.key === layoutKey(request)
-        ? { positions: Promise.resolve(precomputed.positions), cancel: () => {} }
-        : startLayout(request);
+    const job = precomputed && precomputed.key === layoutKey(request) ? settledLayout(precomputed.positions) : startLayout(request);
+    this.layoutJob = job;
+    // Let the worker start before the analysis keeps this thread busy (not for ever, though).
+    await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    if (this.layoutJob !== job) return;
+    this.importedName = importedName;
+    this.graphDrawn = false;
     const deriver = new Deriver(data);
     const full = deriver.derive({ ...this.store.state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false });
     const months = data.deals.map((d) => d.date.slice(0, 7)).filter((d) => d.length === 7).sort();
@@ -295,6 +300,7 @@ export class RtApp extends LitElement {
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const { importDataSet } = await import('../../data/import/import-files.js');
       const result = importDataSet(texts, { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] });
       this.importWarnings = result.warnings;
       if (!result.ok) {
@@ -305,7 +311,7 @@ export class RtApp extends LitElement {
       this.previewLoop = null;
       this.fitIds = null;
       this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
-      this.useDataSet(result.data, null, result.name);
+      await this.useDataSet(result.data, null, result.name);
     } catch (error) {
       this.importProblems = [{ file: files.map((f) => f.name).join(', '), record: null, recordId: null, field: null, message: `could not be read (${error instanceof Error ? error.message : String(error)})` }];
     } finally {
@@ -379,7 +385,7 @@ export class RtApp extends LitElement {
     this.previewLoop = null;
     this.fitIds = null;
     this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
-    this.useDataSet(this.shipped.data, this.shipped.layout);
+    void this.useDataSet(this.shipped.data, this.shipped.layout);
   };
 
   private readonly handleDragOver = (event: DragEvent): void => {
@@ -539,7 +545,8 @@ export class RtApp extends LitElement {
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
-          @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}></rt-graph>
+          @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
+          @rt-graph-drawn=${() => (this.graphDrawn = true)}></rt-graph>
         <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timelineFor(loaded, s)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
@@ -601,17 +608,23 @@ export class RtApp extends LitElement {
   }
 
   /**
-   * The loop history of the timeline chart. It takes a search per quarter, so it is computed after
-   * the page has drawn, not while the analyst waits for the graph.
+   * The loop history of the timeline chart. It takes a loop search per quarter, so it waits until
+   * the graph has been drawn and then runs in slices, never holding the page up for long.
    */
   private timelineFor(loaded: Loaded, s: ViewState): QuarterPoint[] {
     const key = filterKey({ ...s, asOf: null });
-    if (key !== this.historyKey) {
+    if (key !== this.historyKey && this.graphDrawn) {
       this.historyKey = key;
       const deriver = loaded.deriver;
-      setTimeout(() => {
-        if (this.historyKey === key && this.loaded?.deriver === deriver) this.history = deriver.timeline(s);
-      }, 50);
+      const steps = deriver.timelineSteps(s);
+      if (Array.isArray(steps)) return (this.history = steps);
+      takeInSlices(steps, {
+        stale: () => this.historyKey !== key || this.loaded?.deriver !== deriver,
+        done: (history) => {
+          this.history = history;
+          this.requestUpdate();
+        },
+      });
     }
     return this.history;
   }

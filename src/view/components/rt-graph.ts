@@ -11,7 +11,7 @@
  * @fires rt-clear-selection - The empty canvas was clicked.
  * @fires rt-viewport-change - The analyst zoomed or panned.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import svgExport from 'cytoscape-svg';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -19,12 +19,17 @@ import type { Highlight } from '../../state/derive.js';
 import type { Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
+import { fillTexturesBeforeDrawing } from '../batched-textures.js';
 import { distressColor } from '../distress-scale.js';
-import { graphStylesheet } from '../graph-stylesheet.js';
+import { fitViewport } from '../fit.js';
+import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
 
 cytoscape.use(svgExport);
+
+/** Class of elements added while their positions are being computed: not drawn. */
+const PENDING = 'pending';
 
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */
@@ -92,6 +97,8 @@ export class RtGraph extends LitElement {
 
   @state() private layingOut = false;
   @state() private showProgress = false;
+  /** Fraction of the running layout done, as its worker reports it. */
+  @state() private layoutDone = 0;
   /** Says when the layout was cancelled or failed and the grid stands in. */
   @state() private layoutNote = '';
   private runningLayout: LayoutJob | null = null;
@@ -111,6 +118,7 @@ export class RtGraph extends LitElement {
       <div id="cy" part="canvas"></div>
       ${this.layingOut && this.showProgress
         ? html`<div class="overlay" role="status">Laying out ${this.elements?.nodes.length ?? 0} firms and ${this.elements?.edges.length ?? 0} deals…
+            <progress max="100" .value=${Math.round(this.layoutDone * 100)} aria-label="Layout progress"></progress>
             <button @click=${() => this.runningLayout?.cancel()}>Cancel</button></div>`
         : nothing}
       ${this.layoutNote ? html`<div class="note" role="status">${this.layoutNote}</div>` : nothing}
@@ -128,6 +136,7 @@ export class RtGraph extends LitElement {
       maxZoom: 6,
     });
     this.instance = cy;
+    fillTexturesBeforeDrawing(cy);
     cy.on('tap', 'node', (event) => this.dispatchEvent(new FirmSelectEvent(event.target.id() as string)));
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
     cy.on('tap', (event) => {
@@ -182,9 +191,15 @@ export class RtGraph extends LitElement {
     const job = this.layoutJob ?? startLayout(layoutRequestFor({ entities: elements.nodes.map((n) => ({ id: n.id, name: n.label })), deals: elements.edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) }));
     this.runningLayout = job;
     this.layingOut = true;
+    this.layoutDone = 0;
+    job.onProgress((done) => {
+      if (this.runningLayout === job) this.layoutDone = done;
+    });
     // The progress note only shows for a layout that takes a while, so small graphs do not flash it.
     const showProgress = setTimeout(() => (this.showProgress = true), 300);
     performance.mark('roundtrip:layout-start');
+    // Firms and deals go in now, not drawn ("pending"): Cytoscape styles them while the layout
+    // runs, and showing them later changes one property instead of restyling thousands.
     let positions: Positions;
     try {
       positions = await job.positions;
@@ -199,15 +214,14 @@ export class RtGraph extends LitElement {
       clearTimeout(showProgress);
     }
     if (this.elements !== elements || this.instance !== cy) return;
+    performance.mark('roundtrip:positions');
     cy.batch(() => {
       cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...(positions[data.id] ?? { x: 0, y: 0 }) } })));
       cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
-      this.applyVisibility(cy);
-      this.applySizes(cy);
-      this.applyHighlight(cy);
-      this.applySelection(cy);
-      this.applyDistress(cy);
+      this.applyAll(cy);
     });
+    // Style every element now, before the first frame: styling inside the frame marks the deals'
+    // geometry stale after Cytoscape has computed it, and it computes it all a second time.
     this.layingOut = false;
     this.showProgress = false;
     performance.mark('roundtrip:layout-done');
@@ -218,6 +232,14 @@ export class RtGraph extends LitElement {
     if (this.viewport) this.applyViewport(cy, this.viewport);
     else if (this.fitIds) this.fitTo(cy, this.fitIds);
     else this.fitTo(cy, null);
+  }
+
+  private applyAll(cy: Core): void {
+    this.applyVisibility(cy);
+    this.applySizes(cy);
+    this.applyHighlight(cy);
+    this.applySelection(cy);
+    this.applyDistress(cy);
   }
 
   /*
@@ -293,16 +315,25 @@ export class RtGraph extends LitElement {
     }
   }
 
+  /** Fits the view to the firms `ids` that are shown, or to every firm shown. */
   private fitTo(cy: Core, ids: readonly string[] | null): void {
-    this.movingByCode = true;
-    const visible = cy.elements(':visible');
-    let target = visible;
-    if (ids) {
-      target = cy.collection();
-      for (const id of ids) target = target.union(cy.getElementById(id));
+    // Classes, positions and data only: nothing here makes Cytoscape style or measure elements.
+    const shown = (node: NodeSingular): boolean => !node.hasClass('hidden');
+    let nodes: NodeSingular[] = [];
+    for (const id of ids ?? []) {
+      const node = cy.getElementById(id);
+      if (node.nonempty() && node.isNode() && shown(node)) nodes.push(node);
     }
-    cy.fit(target.nonempty() ? target : visible, 40);
-    if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    if (nodes.length === 0) nodes = cy.nodes().filter(shown).toArray() as NodeSingular[];
+    const viewport = fitViewport(
+      nodes.map((node) => ({ x: node.position('x'), y: node.position('y'), size: Number(node.data('size')) || 0, label: String(node.data('label') ?? '') })),
+      cy.width(),
+      cy.height(),
+      { padding: 40, minZoom: cy.minZoom(), maxZoom: 1.6, fontSize: NODE_FONT_SIZE, labelGap: NODE_LABEL_GAP },
+    );
+    if (!viewport) return;
+    this.movingByCode = true;
+    cy.viewport(viewport);
     this.movingByCode = false;
   }
 

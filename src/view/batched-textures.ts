@@ -1,0 +1,89 @@
+/**
+ * Makes Cytoscape's canvas renderer fill its element textures before it draws from them.
+ *
+ * The renderer caches each firm and label as a small image on a shared texture canvas and copies
+ * it onto the screen. It does so element by element: draw one into a texture, copy it out, draw
+ * the next into the same texture. Where canvases are rendered in software (no GPU, or a
+ * blocklisted one), every copy-out snapshots the texture and the next draw-in copies the whole
+ * texture again, so the first frame of 1,000 firms costs seconds. Filling all textures first and
+ * then copying takes one snapshot per texture: the picture is the same, drawn many times faster.
+ *
+ * This reaches into the renderer's internals (pinned Cytoscape version), so every hook checks what
+ * it needs and leaves the renderer untouched when something is missing: the worst case is the
+ * stock, slower drawing. Used only by the graph component, the one place that touches Cytoscape.
+ */
+import type { Core } from 'cytoscape';
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  w: number;
+  h: number;
+}
+
+interface RenderedElement {
+  boundingBox(): Box;
+  visible(): boolean;
+}
+
+interface TextureCache {
+  getElement(ele: RenderedElement, bb: Box, pxRatio: number, lvl: number | null | undefined, reason: unknown): unknown;
+  getBoundingBox(ele: RenderedElement): Box;
+  reasons?: { highQuality?: unknown };
+}
+
+interface LayeredTextureCache {
+  getLayers(eles: RenderedElement[], pxRatio: number, lvl?: number): unknown;
+}
+
+interface CanvasRenderer {
+  cy: Core;
+  data: {
+    eleTxrCache?: TextureCache;
+    lblTxrCache?: TextureCache;
+    lyrTxrCache?: LayeredTextureCache;
+  };
+  drawCachedElements?(context: unknown, eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined): void;
+}
+
+/** What the stock renderer computes as the texture level for a zoom (see its texture caches). */
+function textureLevel(zoom: number, pxRatio: number): number {
+  return Math.max(-4, Math.ceil(Math.log2(zoom * pxRatio)));
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return !(a.x1 > b.x2 || b.x1 > a.x2 || a.y1 > b.y2 || b.y1 > a.y2);
+}
+
+/** Installs the hooks on `cy`'s renderer; returns false when the renderer is not the expected one. */
+export function fillTexturesBeforeDrawing(cy: Core): boolean {
+  const renderer = (cy as unknown as { renderer?(): CanvasRenderer | undefined }).renderer?.();
+  const caches = renderer ? [renderer.data.eleTxrCache, renderer.data.lblTxrCache] : [];
+  if (!renderer || caches.some((cache) => typeof cache?.getElement !== 'function' || typeof cache.getBoundingBox !== 'function')) return false;
+  const textureCaches = caches as TextureCache[];
+  const drawCached = renderer.drawCachedElements;
+  const layers = renderer.data.lyrTxrCache;
+  if (typeof drawCached !== 'function' || typeof layers?.getLayers !== 'function') return false;
+
+  const fill = (eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined, lvl: number | undefined, reason: unknown): void => {
+    for (const ele of eles) {
+      const bb = ele.boundingBox();
+      if (bb.w === 0 || bb.h === 0 || !ele.visible() || (extent && !intersects(bb, extent))) continue;
+      for (const cache of textureCaches) cache.getElement(ele, cache.getBoundingBox(ele), pxRatio, lvl, reason);
+    }
+  };
+
+  renderer.drawCachedElements = function (context, eles, pxRatio, extent) {
+    fill(eles, pxRatio, extent, undefined, null);
+    drawCached.call(this, context, eles, pxRatio, extent);
+  };
+  const getLayers = layers.getLayers;
+  layers.getLayers = function (eles, pxRatio, lvl) {
+    // The layer cache draws each element at the level of its layers and asks for full quality.
+    fill(eles, pxRatio, null, lvl ?? textureLevel(cy.zoom(), pxRatio), textureCaches[0]?.reasons?.highQuality ?? null);
+    return getLayers.call(this, eles, pxRatio, lvl);
+  };
+  return true;
+}

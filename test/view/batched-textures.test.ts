@@ -1,0 +1,48 @@
+import type { Core } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { fillTexturesBeforeDrawing } from '../../src/view/batched-textures.js';
+
+/** A stand-in for Cytoscape's canvas renderer with the parts the hook uses, logging every call. */
+function fakeRenderer(log: string[]) {
+  const box = { x1: 0, y1: 0, x2: 10, y2: 10, w: 10, h: 10 };
+  const element = (id: string, visible = true) => ({ id, boundingBox: () => box, visible: () => visible });
+  const cache = (name: string) => ({
+    getElement: (ele: { id: string }, _bb: unknown, _px: number, lvl: number | undefined) => log.push(`${name}:${ele.id}@${lvl}`),
+    getBoundingBox: () => box,
+    reasons: { highQuality: 'hq' },
+  });
+  const renderer = {
+    data: { eleTxrCache: cache('body'), lblTxrCache: cache('label'), lyrTxrCache: { getLayers: (_eles: unknown[], _pxRatio: number) => void log.push('layers') } },
+    drawCachedElements: (_context: unknown, eles: Array<{ id: string }>) => void log.push(`draw:${eles.map((e) => e.id).join(',')}`),
+  };
+  const cy = { renderer: () => renderer, zoom: () => 0.3 } as unknown as Core;
+  return { cy, renderer, elements: [element('a'), element('b'), element('hidden', false)] };
+}
+
+describe('fillTexturesBeforeDrawing', () => {
+  it('fills every shown element\'s textures before the renderer draws any of them', () => {
+    const log: string[] = [];
+    const { cy, renderer, elements } = fakeRenderer(log);
+    expect(fillTexturesBeforeDrawing(cy)).toBe(true);
+    renderer.drawCachedElements(null, elements);
+    expect(log).toEqual(['body:a@undefined', 'label:a@undefined', 'body:b@undefined', 'label:b@undefined', 'draw:a,b,hidden']);
+  });
+
+  it('fills at the layer cache\'s level (zoom 0.3 → level −1) before it builds layers', () => {
+    const log: string[] = [];
+    const { cy, renderer, elements } = fakeRenderer(log);
+    fillTexturesBeforeDrawing(cy);
+    renderer.data.lyrTxrCache.getLayers(elements, 1);
+    expect(log).toEqual(['body:a@-1', 'label:a@-1', 'body:b@-1', 'label:b@-1', 'layers']);
+  });
+
+  it('leaves a renderer without the expected parts untouched', () => {
+    const log: string[] = [];
+    const { cy, renderer } = fakeRenderer(log);
+    const draw = renderer.drawCachedElements;
+    (renderer.data as { lblTxrCache?: unknown }).lblTxrCache = undefined;
+    expect(fillTexturesBeforeDrawing(cy)).toBe(false);
+    expect(renderer.drawCachedElements).toBe(draw);
+    expect(fillTexturesBeforeDrawing({} as Core)).toBe(false);
+  });
+});
