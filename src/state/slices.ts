@@ -8,9 +8,11 @@ export interface SliceOptions<T> {
   /** Checked before every slice: true stops the work (its result is no longer wanted). */
   stale(): boolean;
   sliceMs?: number;
+  /** Schedules the first slice (default: the next task). */
+  start?: (run: () => void) => void;
 }
 
-export function takeInSlices<T>(items: Iterable<T>, { done, stale, sliceMs = 12 }: SliceOptions<T>): void {
+export function takeInSlices<T>(items: Iterable<T>, { done, stale, sliceMs = 12, start = (run) => setTimeout(run, 0) }: SliceOptions<T>): void {
   const iterator = items[Symbol.iterator]();
   const taken: T[] = [];
   const slice = (): void => {
@@ -29,5 +31,5 @@ export function takeInSlices<T>(items: Iterable<T>, { done, stale, sliceMs = 12 
     } while (performance.now() < until);
     setTimeout(slice, 0);
   };
-  setTimeout(slice, 0);
+  start(slice);
 }

@@ -8,6 +8,8 @@
  * texture again, so the first frame of 1,000 firms costs seconds. Filling all textures first and
  * then copying takes one snapshot per texture: the picture is the same, drawn many times faster.
  *
+ * Small networks skip the renderer's layer cache altogether (see DIRECT_DRAW_UP_TO).
+ *
  * This reaches into the renderer's internals (pinned Cytoscape version), so every hook checks what
  * it needs and leaves the renderer untouched when something is missing: the worst case is the
  * stock, slower drawing. Used only by the graph component, the one place that touches Cytoscape.
@@ -48,6 +50,9 @@ interface CanvasRenderer {
   drawCachedElements?(context: unknown, eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined): void;
 }
 
+/** Up to this many drawn elements, the renderer skips its layer cache. */
+export const DIRECT_DRAW_UP_TO = 400;
+
 /** What the stock renderer computes as the texture level for a zoom (see its texture caches). */
 function textureLevel(zoom: number, pxRatio: number): number {
   return Math.max(-4, Math.ceil(Math.log2(zoom * pxRatio)));
@@ -81,6 +86,9 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
   };
   const getLayers = layers.getLayers;
   layers.getLayers = function (eles, pxRatio, lvl) {
+    // A small network is drawn element by element (no layers): the layer canvases cost more to
+    // make than they save, and making them is most of the first frame.
+    if (eles.length <= DIRECT_DRAW_UP_TO) return null;
     // The layer cache draws each element at the level of its layers and asks for full quality.
     fill(eles, pxRatio, null, lvl ?? textureLevel(cy.zoom(), pxRatio), textureCaches[0]?.reasons?.highQuality ?? null);
     return getLayers.call(this, eles, pxRatio, lvl);

@@ -619,6 +619,8 @@ export class RtApp extends LitElement {
       const steps = deriver.timelineSteps(s);
       if (Array.isArray(steps)) return (this.history = steps);
       takeInSlices(steps, {
+        // After the next frame: the graph's own update is drawn first.
+        start: (run) => requestAnimationFrame(() => setTimeout(run, 0)),
         stale: () => this.historyKey !== key || this.loaded?.deriver !== deriver,
         done: (history) => {
           this.history = history;
