@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { fillTexturesBeforeDrawing } from '../../src/view/batched-textures.js';
+import { DIRECT_DRAW_UP_TO, fillTexturesBeforeDrawing } from '../../src/view/batched-textures.js';
 
 /** A stand-in for Cytoscape's canvas renderer with the parts the hook uses, logging every call. */
 function fakeRenderer(log: string[]) {
@@ -28,12 +28,23 @@ describe('fillTexturesBeforeDrawing', () => {
     expect(log).toEqual(['body:a@undefined', 'label:a@undefined', 'body:b@undefined', 'label:b@undefined', 'draw:a,b,hidden']);
   });
 
-  it('fills at the layer cache\'s level (zoom 0.3 → level −1) before it builds layers', () => {
+  it('fills at the layer cache\'s level (zoom 0.3 → level −1) before a large network\'s layers are built', () => {
     const log: string[] = [];
     const { cy, renderer, elements } = fakeRenderer(log);
     fillTexturesBeforeDrawing(cy);
-    renderer.data.lyrTxrCache.getLayers(elements, 1);
-    expect(log).toEqual(['body:a@-1', 'label:a@-1', 'body:b@-1', 'label:b@-1', 'layers']);
+    const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => elements[i % 2]!);
+    renderer.data.lyrTxrCache.getLayers(many, 1);
+    expect(log.slice(0, 4)).toEqual(['body:a@-1', 'label:a@-1', 'body:b@-1', 'label:b@-1']);
+    expect(log.length).toBe(2 * many.length + 1);
+    expect(log[log.length - 1]).toBe('layers');
+  });
+
+  it('a small network gets no layers: it is drawn element by element', () => {
+    const log: string[] = [];
+    const { cy, renderer, elements } = fakeRenderer(log);
+    fillTexturesBeforeDrawing(cy);
+    expect(renderer.data.lyrTxrCache.getLayers(elements, 1)).toBeNull();
+    expect(log).toEqual([]);
   });
 
   it('leaves a renderer without the expected parts untouched', () => {
