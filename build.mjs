@@ -46,12 +46,16 @@ export async function buildAll({ quiet = false } = {}) {
     tsconfig: path.join(root, 'tsconfig.json'),
     legalComments: 'none',
   };
-  // The page and the layout worker share one build with code splitting: what only an import, an
+  // The page and its workers share one build with code splitting: what only an import, an
   // export or a small layout needs is a chunk loaded when first used, so the page and the worker
   // start by compiling only what they need.
   const browserBundles = build({
     ...common,
-    entryPoints: { app: path.join(root, 'src/app/main.ts'), 'layout-worker': path.join(root, 'src/view/layout-worker.ts') },
+    entryPoints: {
+      app: path.join(root, 'src/app/main.ts'),
+      'layout-worker': path.join(root, 'src/view/layout-worker.ts'),
+      'import-worker': path.join(root, 'src/view/import-worker.ts'),
+    },
     outdir: dist,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -64,4 +64,30 @@ describe('importing data', () => {
     expect((await graphState(page)).nodes).toEqual(nodes);
     await screenshot(page, 'import-problems');
   });
+
+  it('an import runs off the page with a Cancel button; cancelling leaves the data shown as it was', async () => {
+    const nodes = (await graphState(page)).nodes;
+    // The worker's script arrives late, so the import is surely still running when Cancel is clicked.
+    await page.route('**/import-worker.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+      await route.continue().catch(() => {});
+    });
+    try {
+      await page.locator('rt-app input#open-files').setInputFiles({ name: 'slow-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+      const status = page.getByRole('status').filter({ hasText: 'Reading and checking slow-deals.csv' });
+      await status.waitFor();
+      // The page answers while the import runs.
+      const started = Date.now();
+      await page.evaluate(() => 1 + 1);
+      expect(Date.now() - started).toBeLessThan(1000);
+      await status.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('status').filter({ hasText: 'Import cancelled: the data shown stays as it was.' }).waitFor();
+      expect(await status.count()).toBe(0);
+      expect((await graphState(page)).nodes).toEqual(nodes);
+      expect(await page.locator('rt-app [data-imported]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.unroute('**/import-worker.js');
+    }
+  });
 });

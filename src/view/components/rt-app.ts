@@ -23,6 +23,7 @@ import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type Vi
 import { graphElements, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount } from '../format.js';
+import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import './rt-about.js';
@@ -139,6 +140,9 @@ export class RtApp extends LitElement {
   @state() private importProblems: Problem[] = [];
   @state() private importWarnings: string[] = [];
   @state() private importing = '';
+  @state() private importJob: ImportJob | null = null;
+  /** Says what became of an import that did not load (cancelled). */
+  @state() private importNote = '';
   @state() private dropping = false;
   @state() private dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -289,19 +293,19 @@ export class RtApp extends LitElement {
     if (files.length === 0) return;
     this.importProblems = [];
     this.importWarnings = [];
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
     const tooBig = files.filter((f) => f.size > MAX_IMPORT_BYTES);
     if (tooBig.length > 0) {
-      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
       this.importProblems = tooBig.map((f) => ({ file: f.name, record: null, recordId: null, field: null, message: `the file is too large (${mb(f.size)}; the limit is ${mb(MAX_IMPORT_BYTES)})` }));
       return;
     }
-    this.importing = `Reading ${files.map((f) => f.name).join(', ')}…`;
-    await this.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.importNote = '';
+    this.importing = `Reading and checking ${files.map((f) => `${f.name} (${mb(f.size)})`).join(', ')}…`;
     try {
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-      const { importDataSet } = await import('../../data/import/import-files.js');
-      const result = importDataSet(texts, { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] });
+      const job = startImport({ files: texts, options: { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] } });
+      this.importJob = job;
+      const result = await job.result;
       this.importWarnings = result.warnings;
       if (!result.ok) {
         this.importProblems = result.problems;
@@ -313,9 +317,14 @@ export class RtApp extends LitElement {
       this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
       await this.useDataSet(result.data, null, result.name);
     } catch (error) {
+      if (error instanceof ImportCancelled) {
+        this.importNote = 'Import cancelled: the data shown stays as it was.';
+        return;
+      }
       this.importProblems = [{ file: files.map((f) => f.name).join(', '), record: null, recordId: null, field: null, message: `could not be read (${error instanceof Error ? error.message : String(error)})` }];
     } finally {
       this.importing = '';
+      this.importJob = null;
     }
   }
 
@@ -472,7 +481,10 @@ export class RtApp extends LitElement {
         ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
         <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
       </header>
-      ${this.importing ? html`<p class="status" role="status">${this.importing}</p>` : nothing}
+      ${this.importing
+        ? html`<p class="status" role="status">${this.importing} ${this.importJob ? html`<button @click=${() => this.importJob?.cancel()}>Cancel</button>` : nothing}</p>`
+        : nothing}
+      ${this.importNote ? html`<p class="status" role="status">${this.importNote} <button @click=${() => (this.importNote = '')}>Dismiss</button></p>` : nothing}
       ${this.importProblems.length > 0
         ? html`<section class="banner" role="alert" aria-label="The files could not be loaded">
             <h2>The files have ${this.importProblems.length} problem${this.importProblems.length === 1 ? '' : 's'}; nothing was loaded, and the data shown stays as it was</h2>

@@ -1,0 +1,80 @@
+/**
+ * Runs an import in a worker, off the page's main thread; cancellable. Falls back to importing on
+ * the page when workers are unavailable.
+ */
+import type { ImportFile, ImportOptions, ImportResult } from '../data/import/import-files.js';
+
+/** Where the worker script is served, next to the app bundle. */
+export const IMPORT_WORKER_URL = 'import-worker.js';
+
+export class ImportCancelled extends Error {
+  override readonly name = 'ImportCancelled';
+}
+
+export interface ImportRequest {
+  files: ImportFile[];
+  options: ImportOptions;
+}
+
+/** What the worker posts back. */
+export type ImportReply = { kind: 'done'; result: ImportResult } | { kind: 'failed'; message: string };
+
+export interface ImportJob {
+  result: Promise<ImportResult>;
+  /** Stops the import; `result` rejects with ImportCancelled. */
+  cancel(): void;
+}
+
+async function importOnPage(request: ImportRequest): Promise<ImportResult> {
+  const { importDataSet } = await import('../data/import/import-files.js');
+  return importDataSet(request.files, request.options);
+}
+
+function newWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(IMPORT_WORKER_URL, { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+export function startImport(request: ImportRequest): ImportJob {
+  const worker = newWorker();
+  let cancel = (): void => {};
+  const result = new Promise<ImportResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      worker?.terminate();
+      return true;
+    };
+    cancel = () => {
+      if (settle()) reject(new ImportCancelled('import cancelled'));
+    };
+    const fallBack = (): void => {
+      importOnPage(request).then(
+        (value) => settle() && resolve(value),
+        (error: unknown) => settle() && reject(error instanceof Error ? error : new Error(String(error))),
+      );
+    };
+    if (!worker) {
+      fallBack();
+      return;
+    }
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      if (!settle()) return;
+      if (event.data.kind === 'done') resolve(event.data.result);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      // A worker that cannot start (a blocked script, say) must not lose the import.
+      event.preventDefault();
+      worker.terminate();
+      fallBack();
+    };
+    worker.postMessage(request);
+  });
+  return { result, cancel: () => cancel() };
+}
