@@ -102,7 +102,13 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   const indexed = indexFirmGraph(graph);
   const rank = pagerankOf(collapsed, alpha);
   const estimated = isBetweennessEstimated(graph.order, options);
-  const between = betweenness(indexed, estimated ? { samples: options.betweennessSamples ?? DEFAULTS.betweennessSamples } : {}).values;
+  // Betweenness is the costliest measure and often not looked at: it is computed, for every firm
+  // at once, the first time any firm's value is read.
+  let between: ArrayLike<number> | null = null;
+  const betweennessOf = (v: number): number => {
+    between ??= betweenness(indexed, estimated ? { samples: options.betweennessSamples ?? DEFAULTS.betweennessSamples } : {}).values;
+    return between[v] ?? 0;
+  };
   // HITS may oscillate on some directed graphs; the scores are then reported as unknown (null).
   const hubsAndAuthorities = hits(indexed, { maxIterations: 1000, tolerance: 1e-10 });
   // An edge lies on some loop exactly when both its ends are in one strongly connected component.
@@ -122,12 +128,12 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
     collapsed.forEachOutEdge(id, (_edge, flow) => {
       outStrength += flow.weight;
     });
-    return {
+    const measures = {
       id,
       name: entity.name,
       kind: entity.kind,
       pagerank: rank[id] ?? 0,
-      betweenness: between[v] ?? 0,
+      betweenness: 0,
       hub: hubsAndAuthorities ? (hubsAndAuthorities.hubs[v] ?? 0) : null,
       authority: hubsAndAuthorities ? (hubsAndAuthorities.authorities[v] ?? 0) : null,
       inDegree: collapsed.inDegree(id),
@@ -137,5 +143,6 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
       circularity: inStrength > 0 ? circularInflow / inStrength : null,
       loops: options.loops ? (loopCounts.get(id) ?? 0) : null,
     };
+    return Object.defineProperty(measures, 'betweenness', { get: () => betweennessOf(v), enumerable: true });
   });
 }
