@@ -8,7 +8,7 @@
  * texture again, so the first frame of 1,000 firms costs seconds. Filling all textures first and
  * then copying takes one snapshot per texture: the picture is the same, drawn many times faster.
  *
- * Small networks skip the renderer's layer cache altogether (see DIRECT_DRAW_UP_TO).
+ * Small networks skip the caches altogether and are drawn element by element (DIRECT_DRAW_UP_TO).
  *
  * This reaches into the renderer's internals (pinned Cytoscape version), so every hook checks what
  * it needs and leaves the renderer untouched when something is missing: the worst case is the
@@ -48,9 +48,11 @@ interface CanvasRenderer {
     lyrTxrCache?: LayeredTextureCache;
   };
   drawCachedElements?(context: unknown, eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined): void;
+  /** Draws each element directly, as the renderer does for picture exports. */
+  drawElements?(context: unknown, eles: RenderedElement[]): void;
 }
 
-/** Up to this many drawn elements, the renderer skips its layer cache. */
+/** Up to this many drawn elements, the renderer skips its layer cache and element textures. */
 export const DIRECT_DRAW_UP_TO = 400;
 
 /** What the stock renderer computes as the texture level for a zoom (see its texture caches). */
@@ -80,7 +82,14 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
     }
   };
 
+  const drawDirectly = renderer.drawElements;
   renderer.drawCachedElements = function (context, eles, pxRatio, extent) {
+    // A small network is drawn straight onto the screen, without textures: making them costs
+    // more than drawing a few dozen shapes, and it is most of the first frame.
+    if (eles.length <= DIRECT_DRAW_UP_TO && typeof drawDirectly === 'function') {
+      drawDirectly.call(this, context, eles);
+      return;
+    }
     fill(eles, pxRatio, extent, undefined, null);
     drawCached.call(this, context, eles, pxRatio, extent);
   };

@@ -39,6 +39,19 @@ describe('fillTexturesBeforeDrawing', () => {
     expect(log[log.length - 1]).toBe('layers');
   });
 
+  it('a small network is drawn straight onto the screen, without textures', () => {
+    const log: string[] = [];
+    const { cy, renderer, elements } = fakeRenderer(log);
+    const direct = Object.assign(renderer, { drawElements: (_context: unknown, eles: Array<{ id: string }>) => void log.push(`direct:${eles.map((e) => e.id).join(',')}`) });
+    fillTexturesBeforeDrawing(cy);
+    direct.drawCachedElements(null, elements);
+    expect(log).toEqual(['direct:a,b,hidden']);
+    const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => elements[i % 2]!);
+    direct.drawCachedElements(null, many);
+    expect(log[1]).toBe('body:a@undefined');
+    expect(log[log.length - 1]).toMatch(/^draw:/);
+  });
+
   it('a small network gets no layers: it is drawn element by element', () => {
     const log: string[] = [];
     const { cy, renderer, elements } = fakeRenderer(log);
