@@ -132,6 +132,8 @@ export class RtGraph extends LitElement {
       container,
       style: graphStylesheet(this.dark, this.elements?.edges.length ?? 0),
       boxSelectionEnabled: false,
+      // Positions come from the layout worker; the default grid layout would only be wasted work.
+      layout: { name: 'preset' },
       minZoom: 0.05,
       maxZoom: 6,
     });
