@@ -39,6 +39,8 @@ interface Row {
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
+/** --browser-only: just the explorer's timings in Chromium. */
+const browserOnly = process.argv.includes('--browser-only');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -158,7 +160,7 @@ function heapMb(): number {
   return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
 }
 
-for (const c of loopCases) {
+for (const c of browserOnly ? [] : loopCases) {
   const indexed = toIndexed(c.graph);
   const adjacency = toAdjacency(c.graph);
   const mine = measure(c.runs, () => ours(indexed, c.cap));
@@ -180,21 +182,24 @@ for (const c of loopCases) {
 }
 
 // Memory: loops kept plus the graph, against the peer keeping the same loops.
-const k9 = completeDigraph(9);
-const before = heapMb();
-const keptOurs = collectCircuits(toIndexed(k9)).circuits;
-const oursMb = heapMb() - before;
-const before2 = heapMb();
-const keptPeer = peerJohnson(toAdjacency(k9), Number.POSITIVE_INFINITY);
-const peerMb = heapMb() - before2;
-const memoryLine = `memory, K9 with all loops kept: ours ${oursMb.toFixed(1)} MB (${keptOurs.count} loops), elementary-circuits-directed-graph ${peerMb.toFixed(1)} MB (${keptPeer.length} loops)`;
+function memoryComparison(): string {
+  const k9 = completeDigraph(9);
+  const before = heapMb();
+  const keptOurs = collectCircuits(toIndexed(k9)).circuits;
+  const oursMb = heapMb() - before;
+  const before2 = heapMb();
+  const keptPeer = peerJohnson(toAdjacency(k9), Number.POSITIVE_INFINITY);
+  const peerMb = heapMb() - before2;
+  return `memory, K9 with all loops kept: ours ${oursMb.toFixed(1)} MB (${keptOurs.count} loops), elementary-circuits-directed-graph ${peerMb.toFixed(1)} MB (${keptPeer.length} loops)`;
+}
+const memoryLine = browserOnly ? '' : memoryComparison();
 
 // ---- path tracing -----------------------------------------------------------------------------
 
-for (const [n, m, maxLength] of [
+for (const [n, m, maxLength] of browserOnly ? [] : ([
   [300, 1200, 6],
   [2000, 10_000, 6],
-] as const) {
+] as const)) {
   const arcs = randomDigraph(n, m, 11);
   const indexed = toIndexed(arcs);
   const simple = toGraphology(arcs);
@@ -215,10 +220,10 @@ for (const [n, m, maxLength] of [
 
 // ---- centrality: our Brandes and HITS against graphology-metrics ---------------------------------
 
-for (const [n, m] of [
+for (const [n, m] of browserOnly ? [] : ([
   [1000, 5000],
   [2000, 10_000],
-] as const) {
+] as const)) {
   const arcs = randomDigraph(n, m, 13);
   const indexed = toIndexed(arcs);
   const graph = toGraphology(arcs);
@@ -238,15 +243,16 @@ for (const [n, m] of [
 
 // ---- whole pipeline, centrality -----------------------------------------------------------------
 
-for (const [n, m, runs] of [
+for (const [n, m, runs] of browserOnly ? [] : ([
   [1000, 5000, 5],
   [10_000, 50_000, 1],
-] as const) {
+] as const)) {
   const graph = buildFirmGraph(randomDataSet(n, m, 5));
   const loops = measure(runs, () => findLoops(graph, { maxCycles: 10_000 }));
   record({ name: `findLoops on deals ${n}/${m} (cap 10,000)`, peer: null, ours_ms: loops.ms, peer_ms: null, ratio: null, cycles: loops.result.count, peer_cycles: null });
   if (quick && n > 1000) continue;
-  const measures = measure(runs, () => firmMeasures(graph, { loops: loops.result.loops }));
+  // Betweenness is computed when first read: reading one value times every measure.
+  const measures = measure(runs, () => firmMeasures(graph, { loops: loops.result.loops }).map((m) => m.betweenness).length);
   record({ name: `firmMeasures (all centrality) ${n}/${m}`, peer: null, ours_ms: measures.ms, peer_ms: null, ratio: null, cycles: null, peer_cycles: null });
 }
 
@@ -288,7 +294,7 @@ const line = (c: string[]) => c.map((x, i) => (i >= 2 ? x.padStart(widths[i] as 
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const c of cells) console.log(line(c));
-console.log(`\n${memoryLine}`);
+if (memoryLine) console.log(`\n${memoryLine}`);
 console.log('ratio = peer ms / ours ms (median of several runs); wrote bench-results.json');
 
 // The target: at least 2× every correct peer on every graph with 10,000+ loops.
