@@ -12,6 +12,9 @@ import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
 import { filterKey, filterOf, type ViewState } from './view-state.js';
 
+/** Filtered views kept for reuse. */
+const RECENT_VIEWS = 4;
+
 /** Loops listed at most; the panel says when the cap cut the list. */
 export const LOOP_CAP = 10_000;
 
@@ -33,7 +36,8 @@ export interface Highlight {
 /** Builds the full graph once per data set and derives views from it. */
 export class Deriver {
   private readonly full: FirmGraph;
-  private cached: Derived | null = null;
+  /** The last few views, newest last: switching a filter off and on again costs nothing. */
+  private readonly recent: Derived[] = [];
   private cachedShock: { key: string; result: DebtRankResult | null } | null = null;
   private cachedTimeline: { key: string; history: QuarterPoint[] } | null = null;
 
@@ -47,7 +51,12 @@ export class Deriver {
 
   derive(state: ViewState): Derived {
     const key = filterKey(state);
-    if (this.cached?.key === key) return this.cached;
+    const hit = this.recent.findIndex((d) => d.key === key);
+    if (hit >= 0) {
+      const derived = this.recent.splice(hit, 1)[0] as Derived;
+      this.recent.push(derived);
+      return derived;
+    }
     // Views are read, never changed: an unfiltered view can be the full graph itself.
     const filter = filterOf(state);
     const graph = keepsEverything(filter) ? this.full : filterFirmGraph(this.full, filter);
@@ -61,8 +70,10 @@ export class Deriver {
         else loopsByFirm.set(firm, [loop]);
       }
     }
-    this.cached = { key, graph, loops, measures, loopsByFirm, loopById: new Map(loops.loops.map((l) => [l.id, l])) };
-    return this.cached;
+    const derived: Derived = { key, graph, loops, measures, loopsByFirm, loopById: new Map(loops.loops.map((l) => [l.id, l])) };
+    this.recent.push(derived);
+    if (this.recent.length > RECENT_VIEWS) this.recent.shift();
+    return derived;
   }
 
   /** Loops and loop money per quarter under the view's filters (the timeline month aside). */

@@ -19,6 +19,19 @@ describe('Deriver', () => {
     expect(filtered.graph.size).toBeLessThan(first.graph.size);
   });
 
+  it('keeps the last few views: switching a filter off and on again reuses its analysis', () => {
+    const fresh = new Deriver(shippedDataSet());
+    const all = fresh.derive(state());
+    const money = fresh.derive(state({ types: ['investment', 'purchase'] }));
+    expect(fresh.derive(state())).toBe(all);
+    expect(fresh.derive(state({ types: ['investment', 'purchase'] }))).toBe(money);
+    // Four newer views push the oldest out; it is analysed again (equal, not the same object).
+    for (const minUsd of [1e6, 1e7, 1e8, 1e9]) fresh.derive(state({ minUsd }));
+    const again = fresh.derive(state());
+    expect(again).not.toBe(all);
+    expect(again.loops.count).toBe(all.loops.count);
+  });
+
   it('an unfiltered view analyses the full graph itself, a filtered one a copy', () => {
     expect(deriver.derive(state()).graph).toBe(deriver.fullGraph);
     expect(deriver.derive(state({ minUsd: 1e9 })).graph).not.toBe(deriver.fullGraph);
