@@ -67,10 +67,16 @@ describe('importing data', () => {
 
   it('an import runs off the page with a Cancel button; cancelling leaves the data shown as it was', async () => {
     const nodes = (await graphState(page)).nodes;
-    // The worker's script arrives late, so the import is surely still running when Cancel is clicked.
-    await page.route('**/import-worker.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 20_000));
-      await route.continue().catch(() => {});
+    // The import worker is swapped for one that never answers, so the import is surely still
+    // running when Cancel is clicked (a delayed route could be bypassed by the cached script).
+    await page.evaluate(() => {
+      const RealWorker = window.Worker;
+      (window as unknown as { RealWorker: typeof Worker }).RealWorker = RealWorker;
+      window.Worker = class extends RealWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(String(url).includes('import-worker') ? URL.createObjectURL(new Blob([''], { type: 'text/javascript' })) : url, options);
+        }
+      };
     });
     try {
       await page.locator('rt-app input#open-files').setInputFiles({ name: 'slow-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
@@ -87,7 +93,9 @@ describe('importing data', () => {
       expect(await page.locator('rt-app [data-imported]').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
-      await page.unroute('**/import-worker.js');
+      await page.evaluate(() => {
+        window.Worker = (window as unknown as { RealWorker: typeof Worker }).RealWorker;
+      });
     }
   });
 });
