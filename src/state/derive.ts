@@ -76,15 +76,9 @@ export class Deriver {
     return derived;
   }
 
-  /** Loops and loop money per quarter under the view's filters (the timeline month aside). */
-  timeline(state: ViewState): QuarterPoint[] {
-    const steps = this.timelineSteps(state);
-    return Array.isArray(steps) ? steps : [...steps];
-  }
-
   /**
-   * The same, either at once from the cache or as quarters to take one by one (the history is
-   * cached when the last quarter has been taken).
+   * Loops and loop money per quarter under the view's filters (the timeline month aside): at once
+   * from the cache, or as quarters to take one by one (cached when the last has been taken).
    */
   timelineSteps(state: ViewState): QuarterPoint[] | Iterable<QuarterPoint> {
     const withoutDate = { ...state, asOf: null };

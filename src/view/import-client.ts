@@ -3,6 +3,7 @@
  * the page when workers are unavailable.
  */
 import type { ImportFile, ImportOptions, ImportResult } from '../data/import/import-files.js';
+import { newModuleWorker } from './module-worker.js';
 
 /** Where the worker script is served, next to the app bundle. */
 export const IMPORT_WORKER_URL = 'import-worker.js';
@@ -30,17 +31,8 @@ async function importOnPage(request: ImportRequest): Promise<ImportResult> {
   return importDataSet(request.files, request.options);
 }
 
-function newWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(IMPORT_WORKER_URL, { type: 'module' });
-  } catch {
-    return null;
-  }
-}
-
 export function startImport(request: ImportRequest): ImportJob {
-  const worker = newWorker();
+  const worker = newModuleWorker(IMPORT_WORKER_URL);
   let cancel = (): void => {};
   const result = new Promise<ImportResult>((resolve, reject) => {
     let settled = false;

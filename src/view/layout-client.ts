@@ -1,9 +1,9 @@
 /**
- * Runs layouts in a worker, off the page's main thread; cancellable. The worker is started when the
- * page loads, so it compiles the layout code while the page fetches its data. Falls back to laying
- * out on the page when workers are unavailable.
+ * Runs layouts in a worker, off the page's main thread; cancellable, with progress. Falls back to
+ * laying out on the page when workers are unavailable.
  */
 import type { LayoutRequest, Positions } from '../layout/layout.js';
+import { newModuleWorker } from './module-worker.js';
 
 /** Where the worker script is served, next to the app bundle. */
 export const LAYOUT_WORKER_URL = 'layout-worker.js';
@@ -39,21 +39,12 @@ export function settledLayout(positions: Positions): LayoutJob {
   return { positions: Promise.resolve(positions), started: Promise.resolve(), cancel: () => {}, onProgress: () => {} };
 }
 
-function newWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(LAYOUT_WORKER_URL, { type: 'module' });
-  } catch {
-    return null;
-  }
-}
-
 /** Lays a graph out in a worker; `cancel()` stops it and rejects with LayoutCancelled. */
 export function startLayout(request: LayoutRequest): LayoutJob {
   const listeners: Array<(done: number) => void> = [];
   const progress = (done: number): void => listeners.forEach((listener) => listener(done));
   const onProgress = (listener: (done: number) => void): void => void listeners.push(listener);
-  const worker = newWorker();
+  const worker = newModuleWorker(LAYOUT_WORKER_URL);
   if (!worker) {
     return { positions: layOutOnPage(request, progress), started: Promise.resolve(), cancel: () => {}, onProgress };
   }

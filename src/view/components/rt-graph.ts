@@ -28,9 +28,6 @@ import { gridPositions, layoutRequestFor, type Positions } from '../../layout/la
 
 cytoscape.use(svgExport);
 
-/** Class of elements added while their positions are being computed: not drawn. */
-const PENDING = 'pending';
-
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */
   step: number;
@@ -200,8 +197,6 @@ export class RtGraph extends LitElement {
     // The progress note only shows for a layout that takes a while, so small graphs do not flash it.
     const showProgress = setTimeout(() => (this.showProgress = true), 300);
     performance.mark('roundtrip:layout-start');
-    // Firms and deals go in now, not drawn ("pending"): Cytoscape styles them while the layout
-    // runs, and showing them later changes one property instead of restyling thousands.
     let positions: Positions;
     try {
       positions = await job.positions;
@@ -222,8 +217,6 @@ export class RtGraph extends LitElement {
       cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
       this.applyAll(cy);
     });
-    // Style every element now, before the first frame: styling inside the frame marks the deals'
-    // geometry stale after Cytoscape has computed it, and it computes it all a second time.
     this.layingOut = false;
     this.showProgress = false;
     performance.mark('roundtrip:layout-done');
