@@ -64,7 +64,6 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
         ...(large ? {} : { 'control-point-step-size': 28 }),
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,
-        opacity: 0.8,
       },
     },
     ...DEAL_TYPES.map((type) => ({

@@ -22,6 +22,7 @@ import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEv
 import { fillTexturesBeforeDrawing } from '../batched-textures.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
+import { dirtyStylesWithoutCollections } from '../style-dirtying.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
@@ -105,6 +106,15 @@ export class RtGraph extends LitElement {
   /** True while the app, not the analyst, moves the view, so no viewport event echoes back. */
   private movingByCode = false;
 
+  /** The stylesheet last handed to Cytoscape, as JSON. */
+  private stylesheetText = '';
+
+  private stylesheet(): cytoscape.StylesheetJson {
+    const stylesheet = graphStylesheet(this.dark, this.elements?.edges.length ?? 0);
+    this.stylesheetText = JSON.stringify(stylesheet);
+    return stylesheet;
+  }
+
   /** The Cytoscape instance, for tests and analysts' own scripts. Read-only by convention. */
   get cy(): Core | null {
     return this.instance;
@@ -127,7 +137,7 @@ export class RtGraph extends LitElement {
     if (!container) return;
     const cy = cytoscape({
       container,
-      style: graphStylesheet(this.dark, this.elements?.edges.length ?? 0),
+      style: this.stylesheet(),
       boxSelectionEnabled: false,
       // Positions come from the layout worker; the default grid layout would only be wasted work.
       layout: { name: 'preset' },
@@ -136,6 +146,7 @@ export class RtGraph extends LitElement {
     });
     this.instance = cy;
     fillTexturesBeforeDrawing(cy);
+    dirtyStylesWithoutCollections(cy);
     cy.on('tap', 'node', (event) => this.dispatchEvent(new FirmSelectEvent(event.target.id() as string)));
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
     cy.on('tap', (event) => {
@@ -162,7 +173,12 @@ export class RtGraph extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const cy = this.instance;
     if (!cy) return;
-    if (changed.has('dark') || changed.has('elements')) cy.style(graphStylesheet(this.dark, this.elements?.edges.length ?? 0));
+    if (changed.has('dark') || changed.has('elements')) {
+      // Setting a stylesheet restyles every element: only when it really differs.
+      const before = this.stylesheetText;
+      const stylesheet = this.stylesheet();
+      if (this.stylesheetText !== before) cy.style(stylesheet);
+    }
     if (changed.has('elements')) {
       void this.replaceElements();
       return;

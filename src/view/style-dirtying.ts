@@ -1,0 +1,54 @@
+/**
+ * Makes Cytoscape's "this element's style changed" bookkeeping allocation-free.
+ *
+ * Each time one style property of an element changes, Cytoscape forgets the cached style of the
+ * element and of its connected edges. It finds those edges by building a new collection, once per
+ * property: styling 1,000 firms and 5,000 deals builds tens of thousands of throw-away collections,
+ * a third of the styling time and much of the garbage. Without compound nodes (this app has none)
+ * the connected edges are the node's own edge list, so a plain loop does the same work.
+ *
+ * Like the texture hooks, this reaches into Cytoscape's internals (pinned version): it checks the
+ * shapes it relies on, keeps the stock code for compound graphs, and otherwise changes nothing.
+ */
+import type { Core } from 'cytoscape';
+
+interface ElementState {
+  group: 'nodes' | 'edges';
+  styleCache: unknown;
+  edges?: Array<{ _private: ElementState }>;
+}
+
+interface ElementCollection {
+  readonly length: number;
+  readonly [index: number]: { _private: ElementState };
+  cy(): { hasCompoundNodes(): boolean };
+  dirtyStyleCache(): ElementCollection;
+}
+
+const PATCHED = Symbol('roundtrip:dirtyStyleCache');
+
+/** Forgets the cached style of the elements and of the edges of the nodes among them. */
+export function forgetStyles(elements: ElementCollection): void {
+  for (let i = 0; i < elements.length; i++) {
+    const state = (elements[i] as { _private: ElementState })._private;
+    state.styleCache = null;
+    if (state.group === 'nodes' && state.edges) for (const edge of state.edges) edge._private.styleCache = null;
+  }
+}
+
+/** Installs the allocation-free version for all of Cytoscape's collections; false when the internals differ. */
+export function dirtyStylesWithoutCollections(cy: Core): boolean {
+  const nodes = cy.nodes() as unknown as ElementCollection;
+  const proto = Object.getPrototypeOf(nodes) as ElementCollection & { [PATCHED]?: true };
+  if (proto[PATCHED]) return true;
+  const stock = proto.dirtyStyleCache as unknown;
+  if (typeof stock !== 'function' || stock.length !== 0) return false;
+  const stockDirty = stock as (this: ElementCollection) => ElementCollection;
+  proto.dirtyStyleCache = function dirtyStyleCache(this: ElementCollection): ElementCollection {
+    if (this.cy().hasCompoundNodes()) return stockDirty.call(this);
+    forgetStyles(this);
+    return this;
+  };
+  Object.defineProperty(proto, PATCHED, { value: true });
+  return true;
+}
