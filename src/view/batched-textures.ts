@@ -28,6 +28,8 @@ interface Box {
 interface RenderedElement {
   boundingBox(): Box;
   visible(): boolean;
+  isEdge(): boolean;
+  pstyle(name: 'label'): { strValue?: string } | undefined;
 }
 
 interface TextureCache {
@@ -74,11 +76,16 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
   const layers = renderer.data.lyrTxrCache;
   if (typeof drawCached !== 'function' || typeof layers?.getLayers !== 'function') return false;
 
+  const [bodyCache, labelCache] = textureCaches as [TextureCache, TextureCache];
   const fill = (eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined, lvl: number | undefined, reason: unknown): void => {
     for (const ele of eles) {
+      // A deal is drawn as a line, never from a texture: only its label, if it shows one, has one.
+      const edge = ele.isEdge();
+      if (edge && !ele.pstyle('label')?.strValue) continue;
       const bb = ele.boundingBox();
       if (bb.w === 0 || bb.h === 0 || !ele.visible() || (extent && !intersects(bb, extent))) continue;
-      for (const cache of textureCaches) cache.getElement(ele, cache.getBoundingBox(ele), pxRatio, lvl, reason);
+      if (!edge) bodyCache.getElement(ele, bodyCache.getBoundingBox(ele), pxRatio, lvl, reason);
+      labelCache.getElement(ele, labelCache.getBoundingBox(ele), pxRatio, lvl, reason);
     }
   };
 

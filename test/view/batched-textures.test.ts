@@ -5,7 +5,13 @@ import { DIRECT_DRAW_UP_TO, fillTexturesBeforeDrawing } from '../../src/view/bat
 /** A stand-in for Cytoscape's canvas renderer with the parts the hook uses, logging every call. */
 function fakeRenderer(log: string[]) {
   const box = { x1: 0, y1: 0, x2: 10, y2: 10, w: 10, h: 10 };
-  const element = (id: string, visible = true) => ({ id, boundingBox: () => box, visible: () => visible });
+  const element = (id: string, visible = true, edgeLabel: string | null = null) => ({
+    id,
+    boundingBox: () => box,
+    visible: () => visible,
+    isEdge: () => edgeLabel !== null,
+    pstyle: () => ({ strValue: edgeLabel ?? id }),
+  });
   const cache = (name: string) => ({
     getElement: (ele: { id: string }, _bb: unknown, _px: number, lvl: number | undefined) => log.push(`${name}:${ele.id}@${lvl}`),
     getBoundingBox: () => box,
@@ -16,7 +22,7 @@ function fakeRenderer(log: string[]) {
     drawCachedElements: (_context: unknown, eles: Array<{ id: string }>) => void log.push(`draw:${eles.map((e) => e.id).join(',')}`),
   };
   const cy = { renderer: () => renderer, zoom: () => 0.3 } as unknown as Core;
-  return { cy, renderer, elements: [element('a'), element('b'), element('hidden', false)] };
+  return { cy, renderer, elements: [element('a'), element('b'), element('hidden', false)], element };
 }
 
 describe('fillTexturesBeforeDrawing', () => {
@@ -37,6 +43,17 @@ describe('fillTexturesBeforeDrawing', () => {
     expect(log.slice(0, 4)).toEqual(['body:a@-1', 'label:a@-1', 'body:b@-1', 'label:b@-1']);
     expect(log.length).toBe(2 * many.length + 1);
     expect(log[log.length - 1]).toBe('layers');
+  });
+
+  it('a deal gets no body texture, and a label texture only when it shows a label', () => {
+    const log: string[] = [];
+    const { cy, renderer, elements, element } = fakeRenderer(log);
+    fillTexturesBeforeDrawing(cy);
+    const deals = [element('unlabelled', true, ''), element('undisclosed', true, '?')];
+    const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => (i < 2 ? deals[i]! : elements[0]!));
+    renderer.drawCachedElements(null, many);
+    expect(log.slice(0, 3)).toEqual(['label:undisclosed@undefined', 'body:a@undefined', 'label:a@undefined']);
+    expect(log.some((entry) => entry.includes('unlabelled') && !entry.startsWith('draw:'))).toBe(false);
   });
 
   it('a small network is drawn straight onto the screen, without textures', () => {
