@@ -21,6 +21,11 @@ const NOVERLAP_ITERATIONS = 30;
  * hundreds).
  */
 const ROOM_PER_BOX_AREA = 3;
+/**
+ * Above this many firms, repulsion is approximated (Barnes–Hut). Below it the exact sum is faster
+ * as well as exact: at 1,000 firms it takes about three quarters of the approximation's time.
+ */
+export const BARNES_HUT_ABOVE = 2000;
 /** Spacing of the start spiral, in model pixels. */
 const SPIRAL_STEP = 12;
 
@@ -42,7 +47,7 @@ export function forceAtlasLayout(request: LayoutRequest, onProgress: LayoutProgr
   for (const edge of request.edges) {
     if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.mergeEdge(edge.source, edge.target);
   }
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 600 };
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > BARNES_HUT_ABOVE };
   for (let done = 0; done < ITERATIONS; done += BATCH) {
     forceAtlas2.assign(graph, { iterations: Math.min(BATCH, ITERATIONS - done), settings, getEdgeWeight: null });
     onProgress((0.8 * (done + BATCH)) / ITERATIONS);
