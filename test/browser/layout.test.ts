@@ -67,4 +67,41 @@ describe('the layout', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('with the positions known, the picture comes first and the side panels right after it', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    // Each time the graph or the filters first appear, in order.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { firstSeen: string[] }).firstSeen = seen;
+      const look = (): void => {
+        const root = document.querySelector('rt-app')?.shadowRoot;
+        // The picture is looked for first: the panels may come in the very frame that draws it.
+        if (!seen.includes('picture') && performance.getEntriesByName('roundtrip:graph-drawn').length > 0) seen.push('picture');
+        if (!seen.includes('filters') && root?.querySelector('rt-filters')) seen.push('filters');
+        if (seen.length < 2) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await openApp(page, inject('baseUrl'));
+    await page.getByRole('group', { name: 'Deal types' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { firstSeen: string[] }).firstSeen)).toEqual(['picture', 'filters']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the side panels come even when no picture can be drawn', async () => {
+    const page = await browser.newPage();
+    // No 2D canvas: Cytoscape cannot draw, and says so on the console.
+    await page.addInitScript(() => {
+      HTMLCanvasElement.prototype.getContext = () => null;
+    });
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('group', { name: 'Deal types' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('tab', { name: 'Measures' }).click();
+    await expect(page.getByRole('table').first().innerText()).resolves.toContain('Nvidia');
+    expect(await page.evaluate(() => performance.getEntriesByName('roundtrip:graph-drawn').length)).toBe(0);
+    await page.close();
+  });
 });

@@ -46,6 +46,9 @@ export type DataLoader = () => Promise<{ ok: true; data: DataSet } | { ok: false
 
 type Tab = 'details' | 'loops' | 'measures' | 'scenario';
 
+/** The side panels wait this long at most for the first picture. */
+const PANELS_WAIT_AT_MOST_MS = 1500;
+
 const SIZE_LABEL: Record<SizeMeasure, string> = {
   pagerank: 'PageRank',
   betweenness: 'Betweenness',
@@ -132,6 +135,13 @@ export class RtApp extends LitElement {
   private historyKey = '';
   /** Set once the graph has first been drawn: work the first picture does not need waits for it. */
   @state() private graphDrawn = false;
+  /**
+   * True while the side panels wait for the first picture. When the positions are known already
+   * (the shipped data), the graph is drawn first and the panels a frame later, so the picture does
+   * not wait for them; when a layout has to run, the panels come at once.
+   */
+  @state() private panelsWait = false;
+  private panelsTimer: ReturnType<typeof setTimeout> | undefined;
   private history: QuarterPoint[] = [];
   /** The shipped data set, kept to go back to after an import. */
   private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
@@ -180,6 +190,7 @@ export class RtApp extends LitElement {
     super.disconnectedCallback();
     this.colorScheme.removeEventListener('change', this.handleScheme);
     window.removeEventListener('keydown', this.handleGlobalKey);
+    clearTimeout(this.panelsTimer);
     this.urlSync.stop();
   }
 
@@ -215,8 +226,14 @@ export class RtApp extends LitElement {
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
     const request = layoutRequestFor(data);
-    const job = precomputed && precomputed.key === layoutKey(request) ? settledLayout(precomputed.positions) : startLayout(request);
+    const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
+    const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
     this.layoutJob = job;
+    this.panelsWait = positionsKnown;
+    clearTimeout(this.panelsTimer);
+    // Should the picture never come (no canvas, say), the panels — the way through the data
+    // without it — come anyway.
+    if (positionsKnown) this.panelsTimer = setTimeout(() => (this.panelsWait = false), PANELS_WAIT_AT_MOST_MS);
     // Let the worker start before the analysis keeps this thread busy (not for ever, though).
     await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (this.layoutJob !== job) return;
@@ -541,10 +558,10 @@ export class RtApp extends LitElement {
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? this.distressAt(scenario, s.round) : null;
     return html`<main>
-      <aside aria-label="Filters">
-        <rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
+      <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
+        ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
-        <rt-legend .kinds=${loaded.kindsPresent}></rt-legend>
+        <rt-legend .kinds=${loaded.kindsPresent}></rt-legend>`}
       </aside>
       <section class="center" aria-label="Deal network">
         <div class="toolbar">
@@ -558,11 +575,19 @@ export class RtApp extends LitElement {
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
-          @rt-graph-drawn=${() => (this.graphDrawn = true)}></rt-graph>
+          @rt-graph-drawn=${this.handleGraphDrawn}></rt-graph>
         <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timelineFor(loaded, s)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
-      <section class="panel" aria-label="Details, loops and measures">
+      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.panelsWait ? 'true' : 'false'}>
+        ${this.panelsWait ? nothing : this.renderPanels(loaded, derived, sorted, firmLoops, scenario)}
+      </section>
+    </main>`;
+  }
+
+  private renderPanels(loaded: Loaded, derived: Derived, sorted: MoneyLoop[], firmLoops: MoneyLoop[], scenario: DebtRankResult | null): TemplateResult {
+    const s = this.store.state;
+    return html`
         <div role="tablist" aria-label="Panels" @keydown=${this.handleTabKey}>
           ${this.renderTab('details', 'Details')}
           ${this.renderTab('loops', `Loops (${derived.loops.count}${derived.loops.truncated ? '+' : ''})`)}
@@ -581,16 +606,14 @@ export class RtApp extends LitElement {
             @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
             @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}
         </div>
- <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
+        <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
           ${this.tab !== 'scenario' ? nothing : html`<rt-scenario .shock=${s.shock} .model=${s.model} .round=${s.round} .result=${scenario}
             .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf}
             @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'shock' in e.patch || 'model' in e.patch ? 'push' : 'replace')}></rt-scenario>`}
         </div>
         <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
           ${this.tab !== 'measures' ? nothing : html`<rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>`}
-        </div>
-      </section>
-    </main>`;
+        </div>`;
   }
 
   private renderTab(tab: Tab, label: string): TemplateResult {
@@ -654,6 +677,12 @@ export class RtApp extends LitElement {
     const index = Math.min(round ?? result.rounds, result.rounds) - 1;
     return new Map(result.firms.map((f) => [f.id, f.byRound[index] ?? f.final]));
   }
+
+  private readonly handleGraphDrawn = (): void => {
+    this.graphDrawn = true;
+    this.panelsWait = false;
+    clearTimeout(this.panelsTimer);
+  };
 
   private readonly handleFirm = (event: FirmSelectEvent): void => {
     this.store.update({ firm: event.firm, deal: null, loop: null });
