@@ -9,6 +9,9 @@ import { DEAL_STYLE, KIND_STYLE } from './palette.js';
 export const NODE_FONT_SIZE = 15;
 export const NODE_LABEL_GAP = 4;
 
+/** The page's own font: firm names and deal labels alike. */
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
 /** Above this many deals, edges are drawn straight: bezier bundles cost too much to draw. */
 const STRAIGHT_EDGES_ABOVE = 1500;
 
@@ -19,6 +22,7 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
   const accent = dark ? '#ffd24d' : '#1a56db';
   const edgeLabel = {
     'font-size': 12,
+    'font-family': FONT_FAMILY,
     color: text,
     'text-background-color': textBackground,
     'text-background-opacity': 0.85,
@@ -35,7 +39,7 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
         height: 'data(size)',
         label: 'data(label)',
         'font-size': NODE_FONT_SIZE,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-family': FONT_FAMILY,
         color: text,
         'text-valign': 'bottom',
         'text-margin-y': NODE_LABEL_GAP,
