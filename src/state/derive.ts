@@ -49,6 +49,14 @@ export class Deriver {
     return this.full;
   }
 
+  /**
+   * Every firm's measures on the whole network, without the loop search (so `loops` is null):
+   * enough to size the firms of a first picture, in a fraction of the time of a full view.
+   */
+  wholeNetworkMeasures(): Map<string, FirmMeasures> {
+    return new Map(firmMeasures(this.full).map((m) => [m.id, m]));
+  }
+
   derive(state: ViewState): Derived {
     const key = filterKey(state);
     const hit = this.recent.findIndex((d) => d.key === key);
@@ -114,6 +122,14 @@ export class Deriver {
     this.cachedShock = { key, result };
     return result;
   }
+}
+
+/**
+ * Whether the view's picture can be drawn before its loops are searched: the whole network, with
+ * nothing selected or shocked, and firms not sized by their loops.
+ */
+export function drawableWithoutLoops(state: ViewState): boolean {
+  return keepsEverything(filterOf(state)) && !state.firm && !state.deal && !state.loop && !state.shock && state.size !== 'loops';
 }
 
 /** The nodes and deal edges of a set of loops. */

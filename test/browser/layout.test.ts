@@ -91,6 +91,37 @@ describe('the layout', () => {
     await page.close();
   });
 
+  it('a plain first view is drawn before its loops are searched; a shared selection is drawn with them', async () => {
+    const atFirstPicture = async (path: string) => {
+      const page = await browser.newPage();
+      const errors = collectPageErrors(page);
+      await page.addInitScript(() => {
+        const look = (): void => {
+          if (performance.getEntriesByName('roundtrip:graph-drawn').length === 0) return void requestAnimationFrame(look);
+          const root = document.querySelector('rt-app')!.shadowRoot!;
+          const cy = root.querySelector('rt-graph')!.cy!;
+          (window as unknown as { seen: unknown }).seen = { status: root.querySelector('.toolbar [role=status]')?.textContent, highlighted: cy.$('.highlighted').length };
+        };
+        requestAnimationFrame(look);
+      });
+      await openApp(page, inject('baseUrl'), path);
+      await page.waitForFunction(() => 'seen' in window);
+      const seen = await page.evaluate(() => (window as unknown as { seen: { status: string; highlighted: number } }).seen);
+      await page.getByRole('tab', { name: /^Loops \(\d+\)$/ }).waitFor();
+      const settled = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('.toolbar [role=status]')?.textContent);
+      expect(errors).toEqual([]);
+      await page.close();
+      return { seen, settled };
+    };
+    const plain = await atFirstPicture('');
+    expect(plain.seen.status).toContain('finding loops…');
+    expect(plain.seen.highlighted).toBe(0);
+    expect(plain.settled).toMatch(/\b\d+ loops$/);
+    const shared = await atFirstPicture('?firm=nvidia');
+    expect(shared.seen.status).toMatch(/\b\d+ loops$/);
+    expect(shared.seen.highlighted).toBeGreaterThan(0);
+  });
+
   it('the side panels come even when no picture can be drawn', async () => {
     const page = await browser.newPage();
     // No 2D canvas: Cytoscape cannot draw, and says so on the console.

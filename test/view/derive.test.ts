@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loopsThrough } from '../../src/analysis/loops.js';
-import { Deriver, highlightOf } from '../../src/state/derive.js';
+import { Deriver, drawableWithoutLoops, highlightOf } from '../../src/state/derive.js';
 import { ViewStore } from '../../src/state/store.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.js';
 import { graphElements } from '../../src/view/elements.js';
@@ -46,6 +46,31 @@ describe('Deriver', () => {
     const cached = fresh.timelineSteps(state({ firm: 'nvidia', asOf: '2025-06' }));
     expect(Array.isArray(cached)).toBe(true);
     expect(cached).toEqual(taken);
+  });
+});
+
+describe('the first picture before the loop search', () => {
+  it('wholeNetworkMeasures are the whole view\'s measures, all but the loop counts, which it leaves unknown', () => {
+    const fresh = new Deriver(shippedDataSet());
+    const quick = fresh.wholeNetworkMeasures();
+    const full = fresh.derive(state()).measures;
+    expect([...quick.keys()]).toEqual([...full.keys()]);
+    for (const [id, m] of full) {
+      const { loops, ...rest } = m;
+      expect(loops).not.toBeNull();
+      expect({ ...quick.get(id), loops: 'skipped' }).toEqual({ ...rest, loops: 'skipped' });
+    }
+    expect([...quick.values()].every((m) => m.loops === null)).toBe(true);
+    // So the firms of the first picture are as large as the full view makes them.
+    expect(graphElements(fresh.fullGraph, quick, 'pagerank').nodes).toEqual(graphElements(fresh.fullGraph, full, 'pagerank').nodes);
+  });
+
+  it('only a plain view is drawn before its loops are found: whole network, nothing selected, not sized by loops', () => {
+    expect(drawableWithoutLoops(state())).toBe(true);
+    expect(drawableWithoutLoops(state({ size: 'betweenness', sort: 'length', view: { zoom: 1, x: 0, y: 0 } }))).toBe(true);
+    for (const patch of [{ firm: 'nvidia' }, { deal: 'd1' }, { loop: 'nvidia>openai' }, { shock: { nvidia: 1 } }, { size: 'loops' as const }, { types: ['loan' as const] }, { minUsd: 1e9 }, { asOf: '2025-01' }, { hideIsolated: true }]) {
+      expect(drawableWithoutLoops(state(patch))).toBe(false);
+    }
   });
 });
 

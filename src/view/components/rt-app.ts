@@ -11,7 +11,7 @@ import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
-import { Deriver, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
+import { Deriver, highlightOf, loopHighlight, drawableWithoutLoops, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
@@ -141,6 +141,11 @@ export class RtApp extends LitElement {
    * not wait for them; when a layout has to run, the panels come at once.
    */
   @state() private panelsWait = false;
+  /**
+   * True while a plain first view (the whole network, nothing selected) is drawn from the firms'
+   * measures alone: the loop search, which the picture does not need, runs once it is drawn.
+   */
+  @state() private sketching = false;
   private panelsTimer: ReturnType<typeof setTimeout> | undefined;
   private history: QuarterPoint[] = [];
   /** The shipped data set, kept to go back to after an import. */
@@ -229,23 +234,30 @@ export class RtApp extends LitElement {
     const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
     const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
     this.layoutJob = job;
-    this.panelsWait = positionsKnown;
+    const sketch = drawableWithoutLoops(this.store.state);
+    this.sketching = sketch;
+    this.panelsWait = positionsKnown || sketch;
     clearTimeout(this.panelsTimer);
-    // Should the picture never come (no canvas, say), the panels — the way through the data
-    // without it — come anyway.
-    if (positionsKnown) this.panelsTimer = setTimeout(() => (this.panelsWait = false), PANELS_WAIT_AT_MOST_MS);
+    // Should the picture never come once the positions are there (no canvas, say), the loops and
+    // the panels — the way through the data without it — come anyway.
+    const giveUpWaiting = (): void => {
+      if (this.layoutJob === job) this.panelsTimer = setTimeout(this.showEverything, PANELS_WAIT_AT_MOST_MS);
+    };
+    void job.positions.then(giveUpWaiting, giveUpWaiting);
     // Let the worker start before the analysis keeps this thread busy (not for ever, though).
     await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (this.layoutJob !== job) return;
     this.importedName = importedName;
     this.graphDrawn = false;
     const deriver = new Deriver(data);
-    const full = deriver.derive({ ...this.store.state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false });
+    const measures = sketch
+      ? deriver.wholeNetworkMeasures()
+      : deriver.derive({ ...this.store.state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false }).measures;
     const months = data.deals.map((d) => d.date.slice(0, 7)).filter((d) => d.length === 7).sort();
     this.loaded = {
       data,
       deriver,
-      elements: graphElements(deriver.fullGraph, full.measures, this.store.state.size),
+      elements: graphElements(deriver.fullGraph, measures, this.store.state.size),
       entities: new Map(data.entities.map((e) => [e.id, e])),
       deals: new Map(data.deals.map((d) => [d.id, d])),
       kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
@@ -551,12 +563,15 @@ export class RtApp extends LitElement {
 
   private renderExplorer(loaded: Loaded): TemplateResult {
     const s = this.store.state;
-    const { derived, sorted, nodes, edges, sizes } = this.view(loaded, s);
-    const highlight = this.currentHighlight(derived, s);
-    const shownLoop = derived.loopById.get(this.previewLoop ?? s.loop ?? '') ?? null;
-    const firmLoops = s.firm ? sortLoops(derived.loopsByFirm.get(s.firm) ?? [], s.sort) : [];
+    // The first picture of the whole network needs no loops: it is drawn from the elements alone.
+    const view = this.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
+    const derived = view?.derived ?? null;
+    const highlight = derived ? this.currentHighlight(derived, s) : null;
+    const shownLoop = derived?.loopById.get(this.previewLoop ?? s.loop ?? '') ?? null;
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? this.distressAt(scenario, s.round) : null;
+    const graph = derived?.graph ?? loaded.deriver.fullGraph;
+    const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops` : 'finding loops…';
     return html`<main>
       <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
         ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
@@ -568,10 +583,11 @@ export class RtApp extends LitElement {
           <label>Size firms by <select aria-label="Size firms by" @change=${(e: Event) => this.store.update({ size: (e.target as HTMLSelectElement).value as SizeMeasure })}>
             ${SIZE_MEASURES.map((m) => html`<option value=${m} ?selected=${m === s.size}>${SIZE_LABEL[m]}</option>`)}
           </select></label>
-          <span role="status" aria-live="polite">${derived.graph.order} firms · ${derived.graph.size} deals · ${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops</span>
-          <button @click=${() => this.fitAll(nodes)}>Fit</button>
+          <span role="status" aria-live="polite">${graph.order} firms · ${graph.size} deals · ${loopCount}</span>
+          <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
         </div>
-        <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${nodes} .visibleEdges=${edges} .sizes=${sizes} .highlight=${highlight}
+        <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? null} .visibleEdges=${view?.edges ?? null}
+          .sizes=${view?.sizes ?? null} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
@@ -580,13 +596,14 @@ export class RtApp extends LitElement {
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
       <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.panelsWait ? 'true' : 'false'}>
-        ${this.panelsWait ? nothing : this.renderPanels(loaded, derived, sorted, firmLoops, scenario)}
+        ${this.panelsWait || !view ? nothing : this.renderPanels(loaded, view.derived, view.sorted, scenario)}
       </section>
     </main>`;
   }
 
-  private renderPanels(loaded: Loaded, derived: Derived, sorted: MoneyLoop[], firmLoops: MoneyLoop[], scenario: DebtRankResult | null): TemplateResult {
+  private renderPanels(loaded: Loaded, derived: Derived, sorted: MoneyLoop[], scenario: DebtRankResult | null): TemplateResult {
     const s = this.store.state;
+    const firmLoops = s.firm ? sortLoops(derived.loopsByFirm.get(s.firm) ?? [], s.sort) : [];
     return html`
         <div role="tablist" aria-label="Panels" @keydown=${this.handleTabKey}>
           ${this.renderTab('details', 'Details')}
@@ -679,8 +696,20 @@ export class RtApp extends LitElement {
   }
 
   private readonly handleGraphDrawn = (): void => {
-    this.graphDrawn = true;
+    // Once the frame with the picture is on screen: building the panels, or searching the loops,
+    // in that same frame would hold the picture back.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.graphDrawn = true;
+        this.showEverything();
+      }, 0),
+    );
+  };
+
+  /** Ends the first picture's shortcuts: the loops are searched and the panels built. */
+  private readonly showEverything = (): void => {
     this.panelsWait = false;
+    this.sketching = false;
     clearTimeout(this.panelsTimer);
   };
 
