@@ -10,7 +10,7 @@
  * Like the texture hooks, this reaches into Cytoscape's internals (pinned version): it checks the
  * shapes it relies on, keeps the stock code for compound graphs, and otherwise changes nothing.
  */
-import type { Core } from 'cytoscape';
+import type { Core, NodeCollection } from 'cytoscape';
 
 interface ElementState {
   group: 'nodes' | 'edges';
@@ -51,4 +51,39 @@ export function dirtyStylesWithoutCollections(cy: Core): boolean {
   };
   Object.defineProperty(proto, PATCHED, { value: true });
   return true;
+}
+
+interface NodeState {
+  backgrounding?: boolean;
+  style?: Record<string, { value?: unknown } | undefined>;
+}
+
+/** Whether a node's style gives it a background image (from its last computed style). */
+function hasBackgroundImage(state: NodeState): boolean {
+  const urls = state.style?.['background-image']?.value;
+  return Array.isArray(urls) && urls.some((url) => typeof url === 'string' && url !== '' && url !== 'none');
+}
+
+/**
+ * Keeps nodes without a background image out of Cytoscape's "image loading" state.
+ *
+ * Drawing a node, Cytoscape 3.34 works the state out twice (images inside the node, then images on
+ * top) and, for a node with no image at all, counts the two passes differently: the state flips on
+ * and off, and each flip restyles the node. Every firm was restyled twice in every drawn frame. A
+ * node without an image is never loading one, so the state reads false; a node with an image keeps
+ * Cytoscape's own bookkeeping.
+ */
+export function pinBackgrounding(nodes: NodeCollection): void {
+  const elements = nodes as unknown as ArrayLike<{ _private?: NodeState }>;
+  for (let i = 0; i < elements.length; i++) {
+    const state = elements[i]?._private;
+    if (typeof state !== 'object' || !('backgrounding' in state)) continue;
+    let loading = state.backgrounding === true;
+    Object.defineProperty(state, 'backgrounding', {
+      get: () => (hasBackgroundImage(state) ? loading : false),
+      set: (value: boolean) => void (loading = value),
+      configurable: true,
+      enumerable: true,
+    });
+  }
 }

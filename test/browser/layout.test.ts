@@ -35,6 +35,21 @@ describe('the layout', () => {
       return Object.prototype.hasOwnProperty.call(renderer, 'drawCachedElements') && Object.prototype.hasOwnProperty.call(renderer.data.lyrTxrCache, 'getLayers');
     });
     expect(hooked).toBe(true);
+    // Redrawing restyles nothing (Cytoscape's image-loading state no longer flips on every draw).
+    const restyled = await page.evaluate(async () => {
+      const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+      let styled = 0;
+      cy.on('style', () => void styled++);
+      for (let i = 0; i < 2; i++) {
+        const drawn = new Promise((resolve) => cy.one('render', resolve));
+        const renderer = (cy as unknown as { renderer(): { redrawHint(group: string, on: boolean): void; redraw(): void } }).renderer();
+        renderer.redrawHint('eles', true);
+        renderer.redraw();
+        await drawn;
+      }
+      return styled;
+    });
+    expect(restyled).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dirtyStylesWithoutCollections } from '../../src/view/style-dirtying.js';
+import { dirtyStylesWithoutCollections, pinBackgrounding } from '../../src/view/style-dirtying.js';
 
 type Dirtyable = { dirtyStyleCache(): unknown };
 
@@ -75,5 +75,31 @@ describe('dirtyStylesWithoutCollections', () => {
     // Stock code also drops the parent's cache (and its edges'): the fast path would not.
     expect(forgotten(cy, ['n0'], installed)).toEqual(forgotten(cy, ['n0'], stock as (this: unknown) => unknown));
     expect(forgotten(cy, ['n0'], installed)).toContain('parent');
+  });
+});
+
+describe('pinBackgrounding', () => {
+  const state = (node: { _private: unknown }) => node._private as { backgrounding: boolean };
+
+  it('a node without a background image never reads as loading one, whatever the renderer writes', () => {
+    const cy = graph(2, [[0, 1]]);
+    cy.style().fromJson([{ selector: 'node', style: { width: 10 } }]).update();
+    pinBackgrounding(cy.nodes());
+    const node = cy.getElementById('n0') as unknown as { _private: unknown; backgrounding(): boolean };
+    state(node).backgrounding = true;
+    expect(state(node).backgrounding).toBe(false);
+    expect(node.backgrounding()).toBe(false);
+  });
+
+  it('a node with a background image keeps the state the renderer writes', () => {
+    const cy = graph(1, []);
+    cy.style().fromJson([{ selector: 'node', style: { 'background-image': 'https://example.org/logo.png' } }]).update();
+    cy.getElementById('n0').numericStyle('width');
+    pinBackgrounding(cy.nodes());
+    const node = cy.getElementById('n0') as unknown as { _private: unknown; backgrounding(): boolean };
+    state(node).backgrounding = true;
+    expect(node.backgrounding()).toBe(true);
+    state(node).backgrounding = false;
+    expect(node.backgrounding()).toBe(false);
   });
 });

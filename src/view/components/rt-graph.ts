@@ -22,7 +22,7 @@ import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEv
 import { fillTexturesBeforeDrawing } from '../batched-textures.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
-import { dirtyStylesWithoutCollections } from '../style-dirtying.js';
+import { dirtyStylesWithoutCollections, pinBackgrounding } from '../style-dirtying.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
@@ -229,7 +229,8 @@ export class RtGraph extends LitElement {
     if (this.elements !== elements || this.instance !== cy) return;
     performance.mark('roundtrip:positions');
     cy.batch(() => {
-      cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...(positions[data.id] ?? { x: 0, y: 0 }) } })));
+      const nodes = cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...(positions[data.id] ?? { x: 0, y: 0 }) } })));
+      pinBackgrounding(nodes.nodes());
       cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
       this.applyAll(cy);
     });
