@@ -11,7 +11,7 @@ import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
-import { Deriver, highlightOf, loopHighlight, drawableWithoutLoops, type Derived, type Highlight } from '../../state/derive.js';
+import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
@@ -136,9 +136,9 @@ export class RtApp extends LitElement {
   /** Set once the graph has first been drawn: work the first picture does not need waits for it. */
   @state() private graphDrawn = false;
   /**
-   * True while the side panels wait for the first picture. When the positions are known already
-   * (the shipped data), the graph is drawn first and the panels a frame later, so the picture does
-   * not wait for them; when a layout has to run, the panels come at once.
+   * True while the side panels wait for the first picture: when its positions are known already
+   * (the shipped data) or its loops are searched after it (see `sketching`). The graph is drawn
+   * first and the panels a frame later, so the picture does not wait for them.
    */
   @state() private panelsWait = false;
   /**

@@ -22,9 +22,9 @@ import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEv
 import { fillTexturesBeforeDrawing } from '../batched-textures.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
-import { dirtyStylesWithoutCollections, pinBackgrounding } from '../style-dirtying.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
+import { dirtyStylesWithoutCollections, pinBackgrounding } from '../style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
 
 cytoscape.use(svgExport);
@@ -106,13 +106,16 @@ export class RtGraph extends LitElement {
   /** True while the app, not the analyst, moves the view, so no viewport event echoes back. */
   private movingByCode = false;
 
-  /** The stylesheet last handed to Cytoscape, as JSON. */
+  /** The stylesheet last handed to Cytoscape, as JSON: setting one restyles every element. */
   private stylesheetText = '';
 
-  private stylesheet(): cytoscape.StylesheetJson {
+  /** The stylesheet for the current theme and size, and whether it differs from the one last set. */
+  private nextStylesheet(): { stylesheet: cytoscape.StylesheetJson; changed: boolean } {
     const stylesheet = graphStylesheet(this.dark, this.elements?.edges.length ?? 0);
-    this.stylesheetText = JSON.stringify(stylesheet);
-    return stylesheet;
+    const text = JSON.stringify(stylesheet);
+    const changed = text !== this.stylesheetText;
+    this.stylesheetText = text;
+    return { stylesheet, changed };
   }
 
   /** The Cytoscape instance, for tests and analysts' own scripts. Read-only by convention. */
@@ -137,7 +140,7 @@ export class RtGraph extends LitElement {
     if (!container) return;
     const cy = cytoscape({
       container,
-      style: this.stylesheet(),
+      style: this.nextStylesheet().stylesheet,
       boxSelectionEnabled: false,
       // Positions come from the layout worker; the default grid layout would only be wasted work.
       layout: { name: 'preset' },
@@ -174,10 +177,8 @@ export class RtGraph extends LitElement {
     const cy = this.instance;
     if (!cy) return;
     if (changed.has('dark') || changed.has('elements')) {
-      // Setting a stylesheet restyles every element: only when it really differs.
-      const before = this.stylesheetText;
-      const stylesheet = this.stylesheet();
-      if (this.stylesheetText !== before) cy.style(stylesheet);
+      const next = this.nextStylesheet();
+      if (next.changed) cy.style(next.stylesheet);
     }
     if (changed.has('elements')) {
       void this.replaceElements();
