@@ -94,6 +94,14 @@ function pagerankOf(collapsed: CollapsedGraph, alpha: number): Record<string, nu
   return pagerank(known, { getEdgeWeight: 'weight', alpha, maxIterations: 1000, tolerance: 1e-10 });
 }
 
+/**
+ * A firm's measures with its loop count set: a copy that keeps the lazily computed betweenness
+ * lazy (copying by spreading would compute it).
+ */
+export function withLoopCount(measures: FirmMeasures, loops: number): FirmMeasures {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(measures), loops: { value: loops, enumerable: true, writable: true } }) as FirmMeasures;
+}
+
 /** Every measure for every firm of a (filtered) firm graph, in the graph's node order. */
 export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): FirmMeasures[] {
   const alpha = options.alpha ?? DEFAULTS.alpha;

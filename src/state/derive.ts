@@ -2,7 +2,7 @@
  * What the view shows, derived from the data set and the view state: the filtered graph, its
  * loops and measures, and what a selection highlights. Pure; cached by the filter.
  */
-import { firmMeasures, type FirmMeasures } from '../analysis/centrality.js';
+import { firmMeasures, withLoopCount, type FirmMeasures } from '../analysis/centrality.js';
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
@@ -40,6 +40,8 @@ export class Deriver {
   private readonly recent: Derived[] = [];
   private cachedShock: { key: string; result: DebtRankResult | null } | null = null;
   private cachedTimeline: { key: string; history: QuarterPoint[] } | null = null;
+  /** The whole network's measures without loop counts, once asked for (see wholeNetworkMeasures). */
+  private quickMeasures: Map<string, FirmMeasures> | null = null;
 
   constructor(readonly data: DataSet) {
     this.full = buildFirmGraph(data);
@@ -54,7 +56,8 @@ export class Deriver {
    * enough to size the firms of a first picture, in a fraction of the time of a full view.
    */
   wholeNetworkMeasures(): Map<string, FirmMeasures> {
-    return new Map(firmMeasures(this.full).map((m) => [m.id, m]));
+    this.quickMeasures ??= new Map(firmMeasures(this.full).map((m) => [m.id, m]));
+    return this.quickMeasures;
   }
 
   derive(state: ViewState): Derived {
@@ -69,7 +72,6 @@ export class Deriver {
     const filter = filterOf(state);
     const graph = keepsEverything(filter) ? this.full : filterFirmGraph(this.full, filter);
     const loops = findLoops(graph, { maxCycles: LOOP_CAP });
-    const measures = new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
     const loopsByFirm = new Map<string, MoneyLoop[]>();
     for (const loop of loops.loops) {
       for (const firm of loop.firms) {
@@ -78,6 +80,11 @@ export class Deriver {
         else loopsByFirm.set(firm, [loop]);
       }
     }
+    // The whole network's measures, when the first picture needed them, only lack the loop counts.
+    const quick = graph === this.full ? this.quickMeasures : null;
+    const measures = quick
+      ? new Map([...quick].map(([id, m]) => [id, withLoopCount(m, loopsByFirm.get(id)?.length ?? 0)]))
+      : new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
     const derived: Derived = { key, graph, loops, measures, loopsByFirm, loopById: new Map(loops.loops.map((l) => [l.id, l])) };
     this.recent.push(derived);
     if (this.recent.length > RECENT_VIEWS) this.recent.shift();

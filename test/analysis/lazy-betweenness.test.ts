@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as brandes from '../../src/analysis/betweenness.js';
-import { firmMeasures } from '../../src/analysis/centrality.js';
+import { firmMeasures, withLoopCount } from '../../src/analysis/centrality.js';
 import { shippedGraph } from '../fixtures/shipped.js';
 
 vi.mock('../../src/analysis/betweenness.js', async (importOriginal) => {
@@ -23,5 +23,15 @@ describe('firmMeasures betweenness', () => {
     expect({ ...nvidia }.betweenness).toBe(nvidia.betweenness);
     expect(JSON.parse(JSON.stringify(nvidia)).betweenness).toBe(nvidia.betweenness);
     expect(all.every((b) => Number.isFinite(b) && b >= 0)).toBe(true);
+  });
+
+  it('stays lazy in a copy with the loop count set', () => {
+    const spy = vi.mocked(brandes.betweenness);
+    spy.mockClear();
+    const copy = withLoopCount(firmMeasures(shippedGraph()).find((m) => m.id === 'nvidia')!, 7);
+    expect(copy.loops).toBe(7);
+    expect(spy).not.toHaveBeenCalled();
+    expect(copy.betweenness).toBeGreaterThan(0);
+    expect(spy).toHaveBeenCalledTimes(1);
   });
 });

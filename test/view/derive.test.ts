@@ -65,6 +65,18 @@ describe('the first picture before the loop search', () => {
     expect(graphElements(fresh.fullGraph, quick, 'pagerank').nodes).toEqual(graphElements(fresh.fullGraph, full, 'pagerank').nodes);
   });
 
+  it('the full view reuses those measures and adds the loop counts: the same as analysing it afresh', () => {
+    const quickFirst = new Deriver(shippedDataSet());
+    quickFirst.wholeNetworkMeasures();
+    const reused = quickFirst.derive(state()).measures;
+    const afresh = new Deriver(shippedDataSet()).derive(state()).measures;
+    expect([...reused.values()]).toEqual([...afresh.values()]);
+    expect([...reused.values()].some((m) => (m.loops ?? 0) > 0)).toBe(true);
+    // A filtered view is analysed as before.
+    const filtered = { types: ['investment' as const, 'purchase' as const] };
+    expect([...quickFirst.derive(state(filtered)).measures.values()]).toEqual([...new Deriver(shippedDataSet()).derive(state(filtered)).measures.values()]);
+  });
+
   it('only a plain view is drawn before its loops are found: whole network, nothing selected, not sized by loops', () => {
     expect(drawableWithoutLoops(state())).toBe(true);
     expect(drawableWithoutLoops(state({ size: 'betweenness', sort: 'length', view: { zoom: 1, x: 0, y: 0 } }))).toBe(true);
