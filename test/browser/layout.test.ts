@@ -137,6 +137,66 @@ describe('the layout', () => {
     expect(shared.seen.highlighted).toBeGreaterThan(0);
   });
 
+  it('deal lines end, and boxes bound them, exactly where Cytoscape\'s own code puts them', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await openApp(page, inject('baseUrl'));
+    const compared = await page.evaluate(() => {
+      const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+      type Box = Record<string, number>;
+      type Edges = ArrayLike<unknown>;
+      const renderer = (cy as unknown as { renderer(): Record<string | symbol, unknown> }).renderer();
+      const placed = renderer.findEdgeControlPoints as (this: unknown, edges: Edges) => void;
+      const stockPlaced = renderer[Symbol.for('roundtrip:stockFindEdgeControlPoints')] as (this: unknown, edges: Edges) => void;
+      const proto = Object.getPrototypeOf(cy.collection()) as Record<string | symbol, unknown>;
+      const bounded = proto.boundingBox as (this: unknown) => Box;
+      const stockBounded = proto[Symbol.for('roundtrip:stockBoundingBox')] as (this: unknown) => Box;
+      // Large networks are drawn with straight lines; the shipped one with curves. Both, with a
+      // few firms hidden (their deals take no space) and others resized (their deals' ends move).
+      cy.nodes().slice(0, 3).style('display', 'none');
+      cy.nodes().slice(3, 12).forEach((node, i) => void node.style({ width: 20 + 9 * i, height: 20 + 9 * i }));
+      const edges = cy.edges().toArray();
+      // The ends and angles a deal's line is drawn with; the pair bookkeeping a straight line never reads is left out.
+      const geometry = () =>
+        edges.map((edge) => {
+          const scratch = (edge as unknown as { _private: { rscratch: Record<string, unknown> } })._private.rscratch;
+          return Object.fromEntries(
+            Object.entries(scratch).filter(
+              ([key, value]) =>
+                !['nodesOverlap', 'srcIntn', 'tgtIntn', 'pathCache', 'pathCacheKey'].includes(key) &&
+                (typeof value !== 'object' || (Array.isArray(value) && value.every((v) => typeof v === 'number'))),
+            ),
+          );
+        });
+      const boxes = (fn: (this: unknown) => Box) => cy.elements().map((element) => ({ ...fn.call(element) }));
+      const result: Array<{ curve: string; same: boolean; sameBoxes: boolean; placedLines: number }> = [];
+      for (const curve of ['bezier', 'straight']) {
+        cy.edges().style('curve-style', curve);
+        placed.call(renderer, edges);
+        const ours = geometry();
+        const ourBoxes = boxes(bounded);
+        stockPlaced.call(renderer, edges);
+        const theirs = geometry();
+        const theirBoxes = boxes(stockBounded);
+        result.push({
+          curve,
+          same: JSON.stringify(ours) === JSON.stringify(theirs),
+          sameBoxes: JSON.stringify(ourBoxes) === JSON.stringify(theirBoxes),
+          placedLines: ours.filter((g) => typeof g.endX === 'number' && (curve === 'bezier' || g.edgeType === 'straight')).length,
+        });
+      }
+      return { installed: placed !== stockPlaced && bounded !== stockBounded, result };
+    });
+    expect(compared.installed).toBe(true);
+    for (const { curve, same, sameBoxes, placedLines } of compared.result) {
+      expect({ curve, same, sameBoxes }).toEqual({ curve, same: true, sameBoxes: true });
+      // Most deals are placed (those of hidden firms are not): the comparison is not of empty lists.
+      expect(placedLines).toBeGreaterThan(30);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the side panels come even when no picture can be drawn', async () => {
     const page = await browser.newPage();
     // No 2D canvas: Cytoscape cannot draw, and says so on the console.

@@ -20,10 +20,12 @@ import type { Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
 import { fillTexturesBeforeDrawing } from '../batched-textures.js';
+import { answerBoundsFromCache } from '../cached-bounds.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from '../graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
+import { placeStraightEdgesDirectly } from '../straight-edges.js';
 import { dirtyStylesWithoutCollections, pinBackgrounding } from '../style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
 
@@ -150,6 +152,8 @@ export class RtGraph extends LitElement {
     this.instance = cy;
     fillTexturesBeforeDrawing(cy);
     dirtyStylesWithoutCollections(cy);
+    answerBoundsFromCache(cy);
+    placeStraightEdgesDirectly(cy);
     cy.on('tap', 'node', (event) => this.dispatchEvent(new FirmSelectEvent(event.target.id() as string)));
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
     cy.on('tap', (event) => {
