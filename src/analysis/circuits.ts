@@ -138,8 +138,8 @@ export class CircuitSearch {
   private readonly mark: Int32Array;
   private readonly distance: Int32Array;
   private readonly queue: Int32Array;
-  private readonly work: number[][] = [];
-  private component: number[] | null = null;
+  private readonly work: Int32Array[] = [];
+  private component: Int32Array | null = null;
   private stamp = 0;
   private depth = -1;
   /** Searching circuits through one vertex only: no removal of the start afterwards. */
@@ -175,16 +175,17 @@ export class CircuitSearch {
       if (!(through >= 0 && through < n)) throw new Error(`roundtrip/circuits: no vertex ${through}`);
       const own = components.find((c) => c.includes(through));
       // The start goes first: circuitsFromStart searches from component[0].
-      if (own) this.work.push([through, ...own.filter((v) => v !== through)]);
+      if (own) this.work.push(Int32Array.of(through, ...own.filter((v) => v !== through)));
     } else {
       this.pushComponents(components);
     }
   }
 
   /** Marks `vertices` as the current search area, unblocked, with empty B lists. */
-  private enterArea(vertices: readonly number[]): number {
+  private enterArea(vertices: ArrayLike<number>): number {
     const stamp = ++this.stamp;
-    for (const v of vertices) {
+    for (let i = 0; i < vertices.length; i++) {
+      const v = vertices[i] as number;
       this.mark[v] = stamp;
       this.blocked[v] = 0;
       this.blockedByCount[v] = 0;
@@ -193,17 +194,17 @@ export class CircuitSearch {
   }
 
   /** Pushes components so the one with the smallest vertex is searched first. */
-  private pushComponents(components: number[][]): void {
+  private pushComponents(components: Int32Array[]): void {
     const cyclic = components.filter((c) => hasCycle(this.graph, c));
     cyclic.sort((a, b) => (b[0] as number) - (a[0] as number));
     this.work.push(...cyclic);
   }
 
   /** Hops from each area vertex back to s, within maxLength − 1; -1 when farther or unreachable. */
-  private computeDistances(s: number, area: readonly number[]): void {
+  private computeDistances(s: number, area: ArrayLike<number>): void {
     const { distance, queue, mark, stamp } = this;
     const reverse = this.reverse as { offsets: Int32Array; sources: Int32Array };
-    for (const v of area) distance[v] = -1;
+    for (let i = 0; i < area.length; i++) distance[area[i] as number] = -1;
     distance[s] = 0;
     queue[0] = s;
     let tail = 1;

@@ -28,12 +28,13 @@ export class ComponentFinder {
 
   /**
    * Components of the subgraph induced by `vertices` (those v with mark[v] === markValue).
-   * Returns each component as an ascending list of vertices.
+   * Returns each component as an ascending list of vertices (a typed array: sorting those is
+   * native, and enumeration sorts a component per start vertex).
    */
-  components(vertices: ArrayLike<number>, mark: Int32Array, markValue: number): number[][] {
+  components(vertices: ArrayLike<number>, mark: Int32Array, markValue: number): Int32Array[] {
     const { offsets, targets } = this.graph;
     const { index, lowLink, onStack, stack, callVertex, callEdge } = this;
-    const result: number[][] = [];
+    const result: Int32Array[] = [];
     let counter = 0;
     let stackTop = 0;
     for (let r = 0; r < vertices.length; r++) index[vertices[r] as number] = -1;
@@ -66,14 +67,13 @@ export class ComponentFinder {
           continue;
         }
         if (lowLink[v] === index[v]) {
-          const component: number[] = [];
+          const top = stackTop;
           let w: number;
           do {
             w = stack[--stackTop] as number;
             onStack[w] = 0;
-            component.push(w);
           } while (w !== v);
-          result.push(component.sort((a, b) => a - b));
+          result.push(stack.slice(stackTop, top).sort());
         }
         depth--;
         if (depth >= 0) {
@@ -87,7 +87,7 @@ export class ComponentFinder {
 }
 
 /** Whether a component holds a cycle: two or more vertices, or one with an arc to itself. */
-export function hasCycle(graph: IndexedGraph, component: readonly number[]): boolean {
+export function hasCycle(graph: IndexedGraph, component: ArrayLike<number>): boolean {
   if (component.length > 1) return true;
   const v = component[0];
   if (v === undefined) return false;
