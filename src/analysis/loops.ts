@@ -6,17 +6,18 @@ import { periodEnd, periodStart } from '../data/dates.js';
 import type { DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 import { circuitsThrough, elementaryCircuits } from './circuits.js';
-import { PairDeals, typesOfMask } from './hops.js';
+import { PairDeals, typesOfMask, type HopDeals } from './hops.js';
 import { wholeNumberOption } from './options.js';
 import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
 
+/** One hop of a loop. Loops through the same pair of firms share the hop (frozen, read-only). */
 export interface Hop {
-  from: string;
-  to: string;
-  /** Deal ids of this pair, in data order (parallel deals share one hop); shared between loops, read-only. */
-  deals: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  /** Deal ids of this pair, in data order (parallel deals share one hop). */
+  readonly deals: readonly string[];
   /** Sum of the known amounts of the hop's deals (superseded deals left out); null when none is known. */
-  amountUsd: number | null;
+  readonly amountUsd: number | null;
 }
 
 export interface MoneyLoop {
@@ -25,8 +26,8 @@ export interface MoneyLoop {
   firms: string[];
   hops: Hop[];
   length: number;
-  /** Deal types used by the loop, in the canonical type order. */
-  types: DealType[];
+  /** Deal types used by the loop, in the canonical type order (shared between loops, frozen). */
+  types: readonly DealType[];
   /** Smallest hop amount; null when any hop's amount is undisclosed. */
   bottleneckUsd: number | null;
   /** Sum of the hop amounts that are known. */
@@ -63,9 +64,14 @@ function resolveOptions(options: LoopOptions): { maxLength: number; maxCycles: n
   };
 }
 
-/** Turns vertex circuits into measured loops. */
+/**
+ * Turns vertex circuits into measured loops. A search keeps up to 10,000 loops of up to eight hops,
+ * so hops and type lists are made once per pair and per combination of types and shared.
+ */
 class LoopBuilder {
   private readonly pairs: PairDeals;
+  private readonly hops = new Map<number, Hop>();
+  private readonly typeLists = new Map<number, readonly DealType[]>();
 
   constructor(
     graph: FirmGraph,
@@ -91,7 +97,7 @@ class LoopBuilder {
       const v = circuit[(i + 1) % length] as number;
       const entry = this.pairs.getByIndex(u, v);
       firms[i] = ids[u] as string;
-      hops[i] = { from: ids[u] as string, to: ids[v] as string, deals: entry.dealIds, amountUsd: entry.amountUsd };
+      hops[i] = this.hop(u, v, entry);
       typeMask |= entry.typeMask;
       if (entry.amountUsd === null) bottleneck = null;
       else {
@@ -112,13 +118,33 @@ class LoopBuilder {
       firms,
       hops,
       length,
-      types: typesOfMask(typeMask),
+      types: this.typesOf(typeMask),
       bottleneckUsd: bottleneck,
       totalUsd,
       firstDate,
       lastDate,
       disclosed: bottleneck !== null,
     };
+  }
+
+  private hop(u: number, v: number, entry: HopDeals): Hop {
+    const key = u * this.indexed.ids.length + v;
+    let hop = this.hops.get(key);
+    if (!hop) {
+      const ids = this.indexed.ids;
+      hop = Object.freeze({ from: ids[u] as string, to: ids[v] as string, deals: entry.dealIds, amountUsd: entry.amountUsd });
+      this.hops.set(key, hop);
+    }
+    return hop;
+  }
+
+  private typesOf(mask: number): readonly DealType[] {
+    let types = this.typeLists.get(mask);
+    if (!types) {
+      types = Object.freeze(typesOfMask(mask));
+      this.typeLists.set(mask, types);
+    }
+    return types;
   }
 }
 

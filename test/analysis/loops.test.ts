@@ -105,6 +105,10 @@ describe('findLoops', () => {
       disclosed: true,
     } satisfies MoneyLoop);
     expect(byId.get('b>c')).toMatchObject({ bottleneckUsd: null, totalUsd: 40, disclosed: false, firstDate: '2025-06-01', lastDate: '2026-01' });
+    // Both loops pass b → c: they share that hop, which no caller can change.
+    const shared = byId.get('a>b>c')!.hops[1]!;
+    expect(byId.get('b>c')!.hops[0]).toBe(shared);
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared.deals) && Object.isFrozen(byId.get('b>c')!.types)).toBe(true);
   });
 
   it('findLoops leaves a superseded amount out of hop amounts and totals', () => {
