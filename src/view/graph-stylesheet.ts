@@ -80,7 +80,6 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
     })),
     { selector: 'edge[?undisclosed]', style: { ...edgeLabel, label: '?', 'line-opacity': 0.85 } },
     { selector: 'node.distressed', style: { 'background-color': 'data(distressColor)', 'border-color': dark ? '#f0f0f0' : '#555555', 'border-opacity': 1 } },
-    { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: 'node.highlighted', style: { 'border-width': 3, 'border-opacity': 1, 'z-index': 10 } },
     { selector: 'edge.highlighted', style: { ...edgeLabel, opacity: 1, label: 'data(amount)', 'z-index': 10, 'font-weight': 'bold' } },

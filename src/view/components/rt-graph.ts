@@ -11,7 +11,7 @@
  * @fires rt-clear-selection - The empty canvas was clicked.
  * @fires rt-viewport-change - The analyst zoomed or panned.
  */
-import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import svgExport from 'cytoscape-svg';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -102,6 +102,8 @@ export class RtGraph extends LitElement {
   /** Says when the layout was cancelled or failed and the grid stands in. */
   @state() private layoutNote = '';
   private runningLayout: LayoutJob | null = null;
+  /** Ids of the firms and deals the filters hide (drawn with `display: none`). */
+  private readonly hiddenIds = new Set<string>();
 
   private instance: Core | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -206,6 +208,7 @@ export class RtGraph extends LitElement {
     const elements = this.elements;
     this.runningLayout?.cancel();
     cy.elements().remove();
+    this.hiddenIds.clear();
     this.layoutNote = '';
     if (!elements) return;
     const job = this.layoutJob ?? startLayout(layoutRequestFor({ entities: elements.nodes.map((n) => ({ id: n.id, name: n.label })), deals: elements.edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) }));
@@ -264,17 +267,26 @@ export class RtGraph extends LitElement {
    * restyle the element, which dominates the cost of a filter change on thousands of deals.
    */
 
+  /**
+   * Hides what the filters leave out by setting `display: none` on the element alone: a class
+   * would restyle every property of each of the thousands of deals a filter can switch.
+   */
   private applyVisibility(cy: Core): void {
     const nodes = this.visibleNodes;
     const edges = this.visibleEdges;
-    cy.nodes().forEach((node) => {
-      const hidden = nodes !== null && !nodes.has(node.id());
-      if (node.hasClass('hidden') !== hidden) node.toggleClass('hidden', hidden);
-    });
-    cy.edges().forEach((edge) => {
-      const hidden = edges !== null && !edges.has(edge.id());
-      if (edge.hasClass('hidden') !== hidden) edge.toggleClass('hidden', hidden);
-    });
+    const show = (element: NodeSingular | EdgeSingular, hidden: boolean): void => {
+      const id = element.id();
+      if (this.hiddenIds.has(id) === hidden) return;
+      if (hidden) {
+        this.hiddenIds.add(id);
+        element.style('display', 'none');
+      } else {
+        this.hiddenIds.delete(id);
+        element.removeStyle('display');
+      }
+    };
+    cy.nodes().forEach((node) => show(node, nodes !== null && !nodes.has(node.id())));
+    cy.edges().forEach((edge) => show(edge, edges !== null && !edges.has(edge.id())));
   }
 
   private applySizes(cy: Core): void {
@@ -335,7 +347,7 @@ export class RtGraph extends LitElement {
   /** Fits the view to the firms `ids` that are shown, or to every firm shown. */
   private fitTo(cy: Core, ids: readonly string[] | null): void {
     // Classes, positions and data only: nothing here makes Cytoscape style or measure elements.
-    const shown = (node: NodeSingular): boolean => !node.hasClass('hidden');
+    const shown = (node: NodeSingular): boolean => !this.hiddenIds.has(node.id());
     let nodes: NodeSingular[] = [];
     for (const id of ids ?? []) {
       const node = cy.getElementById(id);
