@@ -23,9 +23,37 @@ export interface Derived {
   graph: FirmGraph;
   loops: LoopSearchResult;
   measures: Map<string, FirmMeasures>;
-  /** Loop ids through each firm. */
-  loopsByFirm: Map<string, MoneyLoop[]>;
-  loopById: Map<string, MoneyLoop>;
+  /** The loops through each firm (made when first read). */
+  readonly loopsByFirm: Map<string, MoneyLoop[]>;
+  /** Each loop by its id (made when first read). */
+  readonly loopById: Map<string, MoneyLoop>;
+}
+
+/**
+ * A view with its loop lookups made the first time they are read: only a selection reads them,
+ * and indexing 10,000 loops of up to eight firms on every filter change is work nobody uses.
+ */
+function withLoopLookups(view: Omit<Derived, 'loopsByFirm' | 'loopById'>): Derived {
+  let byFirm: Map<string, MoneyLoop[]> | null = null;
+  let byId: Map<string, MoneyLoop> | null = null;
+  return Object.defineProperties(view, {
+    loopsByFirm: {
+      enumerable: true,
+      get: () => {
+        if (byFirm) return byFirm;
+        byFirm = new Map();
+        for (const loop of view.loops.loops) {
+          for (const firm of loop.firms) {
+            const list = byFirm.get(firm);
+            if (list) list.push(loop);
+            else byFirm.set(firm, [loop]);
+          }
+        }
+        return byFirm;
+      },
+    },
+    loopById: { enumerable: true, get: () => (byId ??= new Map(view.loops.loops.map((l) => [l.id, l]))) },
+  }) as Derived;
 }
 
 export interface Highlight {
@@ -72,20 +100,17 @@ export class Deriver {
     const filter = filterOf(state);
     const graph = keepsEverything(filter) ? this.full : filterFirmGraph(this.full, filter);
     const loops = findLoops(graph, { maxCycles: LOOP_CAP });
-    const loopsByFirm = new Map<string, MoneyLoop[]>();
-    for (const loop of loops.loops) {
-      for (const firm of loop.firms) {
-        const list = loopsByFirm.get(firm);
-        if (list) list.push(loop);
-        else loopsByFirm.set(firm, [loop]);
-      }
-    }
     // The whole network's measures, when the first picture needed them, only lack the loop counts.
     const quick = graph === this.full ? this.quickMeasures : null;
-    const measures = quick
-      ? new Map([...quick].map(([id, m]) => [id, withLoopCount(m, loopsByFirm.get(id)?.length ?? 0)]))
-      : new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
-    const derived: Derived = { key, graph, loops, measures, loopsByFirm, loopById: new Map(loops.loops.map((l) => [l.id, l])) };
+    let measures: Map<string, FirmMeasures>;
+    if (quick) {
+      const counts = new Map<string, number>();
+      for (const loop of loops.loops) for (const firm of loop.firms) counts.set(firm, (counts.get(firm) ?? 0) + 1);
+      measures = new Map([...quick].map(([id, m]) => [id, withLoopCount(m, counts.get(id) ?? 0)]));
+    } else {
+      measures = new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
+    }
+    const derived = withLoopLookups({ key, graph, loops, measures });
     this.recent.push(derived);
     if (this.recent.length > RECENT_VIEWS) this.recent.shift();
     return derived;

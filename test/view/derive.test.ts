@@ -32,6 +32,21 @@ describe('Deriver', () => {
     expect(again.loops.count).toBe(all.loops.count);
   });
 
+  it('a view\'s loop lookups hold every loop by its id and under each of its firms, made once', () => {
+    const view = new Deriver(shippedDataSet()).derive(state({ types: ['investment', 'purchase', 'equity'] }));
+    expect(view.loops.count).toBeGreaterThan(1);
+    const byFirm = view.loopsByFirm;
+    expect(view.loopsByFirm).toBe(byFirm);
+    for (const firm of view.graph.nodes()) {
+      const through = view.loops.loops.filter((loop) => loop.firms.includes(firm));
+      expect(byFirm.get(firm) ?? []).toEqual(through);
+    }
+    expect([...view.loopById.keys()]).toEqual(view.loops.loops.map((loop) => loop.id));
+    for (const loop of view.loops.loops) expect(view.loopById.get(loop.id)).toBe(loop);
+    // The loop counts of the measures agree with the lookup.
+    for (const [firm, measures] of view.measures) expect(measures.loops).toBe(byFirm.get(firm)?.length ?? 0);
+  });
+
   it('an unfiltered view analyses the full graph itself, a filtered one a copy', () => {
     expect(deriver.derive(state()).graph).toBe(deriver.fullGraph);
     expect(deriver.derive(state({ minUsd: 1e9 })).graph).not.toBe(deriver.fullGraph);
