@@ -3,7 +3,7 @@
  * of the counted amounts of its deals, null when none is known), the deal types, and the date span.
  * Loops and paths then measure a hop in constant time.
  */
-import { periodEnd, periodStart } from '../data/dates.js';
+import { parseDatePeriod } from '../data/dates.js';
 import { DEAL_TYPES, type Deal, type DealType } from '../data/types.js';
 import { countedAmount } from '../model/amounts.js';
 import type { FirmGraph } from '../model/graph.js';
@@ -37,8 +37,9 @@ function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
   entry.typeMask |= TYPE_BIT.get(deal.type) ?? 0;
   const amount = countedAmount(deal, graph);
   if (amount !== null) entry.amountUsd = (entry.amountUsd ?? 0) + amount;
-  const start = periodStart(deal.date);
-  const end = periodEnd(deal.date);
+  const period = parseDatePeriod(deal.date);
+  if (!period) throw new Error(`roundtrip/hops: deal ${deal.id} has no valid date: ${JSON.stringify(deal.date)}`);
+  const { start, end } = period;
   if (entry.firstDate === '' || start < entry.firstStart) {
     entry.firstStart = start;
     entry.firstDate = deal.date;
