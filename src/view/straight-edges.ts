@@ -6,7 +6,7 @@
  * it groups the deals by pair of firms under string keys, intersects each pair's line with both
  * firms' shapes, and only then works out each deal's own ends, intersecting the shapes again. A
  * straight line uses none of the pair's results unless its ends are set to "outside-to-line", so on
- * large networks (drawn with straight lines) most of that is wasted: a third of a filter change.
+ * large networks (drawn with straight lines) most of that is wasted: about a quarter of a filter change.
  *
  * When every deal asked for is straight, with ends on the firms' outlines ("outside-to-node", the
  * default), between two different firms and without compound nodes, each deal runs exactly the
