@@ -80,18 +80,26 @@ export function isBetweennessEstimated(firmCount: number, options: MeasureOption
 }
 
 /**
- * PageRank over the known money only. Pairs whose amounts are all undisclosed carry no weight, and
- * graphology's PageRank divides by a firm's total out-weight, so they are left out of its graph
- * (a firm with no known outflow is then dangling, as it should be).
+ * PageRank over the known money only. Pairs whose amounts are all undisclosed carry no weight.
+ * graphology's PageRank divides each weight by the firm's total out-weight, so a firm whose every
+ * outflow is undisclosed (total 0) needs a copy of the graph without those pairs (it is then
+ * dangling, as it should be). Otherwise a weightless pair adds nothing anywhere, and the collapsed
+ * graph itself gives the same ranks without the copy.
  */
 function pagerankOf(collapsed: CollapsedGraph, alpha: number): Record<string, number> {
   if (collapsed.order === 0) return {};
+  const options = { getEdgeWeight: 'weight', alpha, maxIterations: 1000, tolerance: 1e-10 } as const;
+  let allWeighed = true;
+  collapsed.forEachNode((id) => {
+    if (allWeighed && collapsed.outDegree(id) > 0 && !collapsed.someOutEdge(id, (_edge, flow) => flow.weight > 0)) allWeighed = false;
+  });
+  if (allWeighed) return pagerank(collapsed, options);
   const known = new DirectedGraph<Attributes, { weight: number }>();
   collapsed.forEachNode((id) => known.addNode(id));
   collapsed.forEachEdge((key, flow, from, to) => {
     if (flow.weight > 0) known.addDirectedEdgeWithKey(key, from, to, { weight: flow.weight });
   });
-  return pagerank(known, { getEdgeWeight: 'weight', alpha, maxIterations: 1000, tolerance: 1e-10 });
+  return pagerank(known, options);
 }
 
 /**

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
+import { DirectedGraph } from 'graphology';
+import pagerank from 'graphology-metrics/centrality/pagerank';
 import { describe, expect, it } from 'vitest';
 import { firmMeasures, type FirmMeasures } from '../../src/analysis/centrality.js';
 import { findLoops } from '../../src/analysis/loops.js';
+import { collapseFirmGraph } from '../../src/model/collapse.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
 import { dataSetFromEdges } from '../fixtures/datasets.js';
 import { shippedGraph } from '../fixtures/shipped.js';
@@ -51,6 +55,27 @@ describe('firmMeasures', () => {
     expect(m.get('a')!.hub).toBeCloseTo(1, 9);
     expect(m.get('b')!.authority).toBeCloseTo(1 / 2, 9);
     expect(m.get('c')!.authority).toBeCloseTo(1 / 2, 9);
+  });
+
+  it('firmMeasures: PageRank is graphology\'s on the pairs with known money, whether or not some firm has only undisclosed outflows', () => {
+    const deals = fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.option(fc.integer({ min: 1, max: 100 }), { freq: 3 })), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(deals, (arcs) => {
+        const edges = arcs.filter(([a, b]) => a !== b).map(([a, b, amount]) => [`f${a}`, `f${b}`, amount === null ? { amountUsd: null, amountBasis: 'undisclosed' as const } : { amountUsd: amount }] as const);
+        if (edges.length === 0) return;
+        const graph = buildFirmGraph(dataSetFromEdges(edges));
+        // The oracle: graphology's PageRank on a graph holding only the pairs with known money.
+        const known = new DirectedGraph();
+        const collapsed = collapseFirmGraph(graph);
+        collapsed.forEachNode((id) => known.addNode(id));
+        collapsed.forEachEdge((key, flow, from, to) => {
+          if (flow.weight > 0) known.addDirectedEdgeWithKey(key, from, to, { weight: flow.weight });
+        });
+        const expected = pagerank(known, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 1000, tolerance: 1e-10 });
+        for (const m of firmMeasures(graph)) expect(m.pagerank).toBe(expected[m.id]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('firmMeasures counts counterparties, known strength, and leaves undisclosed and superseded amounts out', () => {
