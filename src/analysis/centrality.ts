@@ -15,7 +15,7 @@ import type { FirmGraph } from '../model/graph.js';
 import { betweenness } from './betweenness.js';
 import { hits } from './hits.js';
 import { indexFirmGraph } from './indexed-graph.js';
-import type { MoneyLoop } from './loops.js';
+import { loopCountsByFirm, type MoneyLoop } from './loops.js';
 import { componentIds } from './strong-components.js';
 
 export interface FirmMeasures {
@@ -89,11 +89,8 @@ export function isBetweennessEstimated(firmCount: number, options: MeasureOption
 function pagerankOf(collapsed: CollapsedGraph, alpha: number): Record<string, number> {
   if (collapsed.order === 0) return {};
   const options = { getEdgeWeight: 'weight', alpha, maxIterations: 1000, tolerance: 1e-10 } as const;
-  let allWeighed = true;
-  collapsed.forEachNode((id) => {
-    if (allWeighed && collapsed.outDegree(id) > 0 && !collapsed.someOutEdge(id, (_edge, flow) => flow.weight > 0)) allWeighed = false;
-  });
-  if (allWeighed) return pagerank(collapsed, options);
+  const someFirmUnweighed = collapsed.someNode((id) => collapsed.outDegree(id) > 0 && !collapsed.someOutEdge(id, (_edge, flow) => flow.weight > 0));
+  if (!someFirmUnweighed) return pagerank(collapsed, options);
   const known = new DirectedGraph<Attributes, { weight: number }>();
   collapsed.forEachNode((id) => known.addNode(id));
   collapsed.forEachEdge((key, flow, from, to) => {
@@ -129,8 +126,7 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   const hubsAndAuthorities = hits(indexed, { maxIterations: 1000, tolerance: 1e-10 });
   // An edge lies on some loop exactly when both its ends are in one strongly connected component.
   const component = componentIds(indexed);
-  const loopCounts = new Map<string, number>();
-  for (const loop of options.loops ?? []) for (const firm of loop.firms) loopCounts.set(firm, (loopCounts.get(firm) ?? 0) + 1);
+  const loopCounts = loopCountsByFirm(options.loops ?? []);
 
   return collapsed.mapNodes((id, entity) => {
     const v = indexed.indexOf.get(id) as number;

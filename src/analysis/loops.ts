@@ -164,6 +164,13 @@ export function* iterateLoopsThrough(graph: FirmGraph, firm: string, options: Pi
   for (const circuit of circuitsThrough(builder.indexed, vertex, { maxLength })) yield builder.build(circuit);
 }
 
+/** How many of the loops pass through each firm. */
+export function loopCountsByFirm(loops: readonly MoneyLoop[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const loop of loops) for (const firm of loop.firms) counts.set(firm, (counts.get(firm) ?? 0) + 1);
+  return counts;
+}
+
 /** Takes up to maxCycles loops from a search and says whether more were left. */
 function collect(loops: Iterator<MoneyLoop>, maxCycles: number): LoopSearchResult {
   const kept: MoneyLoop[] = [];

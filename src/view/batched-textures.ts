@@ -16,7 +16,8 @@
  */
 import type { Core } from 'cytoscape';
 
-interface Box {
+/** A bounding box as Cytoscape's renderer keeps it. */
+export interface Box {
   x1: number;
   y1: number;
   x2: number;

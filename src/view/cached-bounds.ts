@@ -13,15 +13,7 @@
  * every call takes the stock path: slower, never wrong.
  */
 import type { Core } from 'cytoscape';
-
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  w: number;
-  h: number;
-}
+import type { Box } from './batched-textures.js';
 
 interface ElementState {
   group: 'nodes' | 'edges';

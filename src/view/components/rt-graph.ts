@@ -346,7 +346,7 @@ export class RtGraph extends LitElement {
 
   /** Fits the view to the firms `ids` that are shown, or to every firm shown. */
   private fitTo(cy: Core, ids: readonly string[] | null): void {
-    // Classes, positions and data only: nothing here makes Cytoscape style or measure elements.
+    // Own records, positions and data only: nothing here makes Cytoscape style or measure elements.
     const shown = (node: NodeSingular): boolean => !this.hiddenIds.has(node.id());
     let nodes: NodeSingular[] = [];
     for (const id of ids ?? []) {
