@@ -2,18 +2,76 @@
  * Browser timings of the explorer in Debian's Chromium: from navigation to the first drawn graph,
  * and from a filter change to the updated view, on the shipped data and on a generated data set
  * of 1,000 firms and 5,000 deals. Each figure is the median of several runs.
+ *
+ * Each is measured against a peer in the same browser, interleaved run by run: stock Cytoscape
+ * drawing the same elements at the same positions with the same stylesheet (bench/peer-page.ts),
+ * and hiding the same deals. The peer does a fraction of the explorer's work, so the ratio says
+ * what the explorer costs over the bare library, whatever the machine's speed at the moment.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { firmMeasures } from '../src/analysis/centrality.js';
+import { loadDataSetFromText } from '../src/data/load.js';
+import type { DataSet } from '../src/data/types.js';
+import { layoutRequestFor } from '../src/layout/layout.js';
+import { runLayout } from '../src/layout/run-layout.js';
+import { buildFirmGraph } from '../src/model/graph.js';
+import { graphElements } from '../src/view/elements.js';
 import { randomDataSet } from './graphs.js';
 
 export interface BrowserTiming {
   name: string;
   target_ms: number;
   ms: number;
+  /** The same measure on the peer page (stock Cytoscape, same elements), same browser, same run. */
+  peer_ms: number;
+}
+
+/** The deal types, in the order the filter rounds leave one out. */
+const TYPES = ['investment', 'purchase', 'equity', 'warrants', 'loan', 'revenue-share', 'guarantee', 'partnership'] as const;
+
+const PEER_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8" /><title>Peer: stock Cytoscape</title>
+<style>html, body { margin: 0; height: 100%; } #cy { position: absolute; inset: 0; }</style>
+<script type="module" src="./peer.js"></script></head><body><div id="cy"></div></body></html>
+`;
+
+/**
+ * Writes the peer page for `data` into `dir`: its script (bundled once into `script`), and the
+ * explorer's own elements for the data (sizes by whole-network PageRank, as the explorer's first
+ * picture) at the positions the explorer's layout gives.
+ */
+async function writePeerPage(dir: string, data: DataSet, script: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const graph = buildFirmGraph(data);
+  const elements = graphElements(graph, new Map(firmMeasures(graph).map((m) => [m.id, m])), 'pagerank');
+  const positions = await runLayout(layoutRequestFor(data));
+  const definitions = {
+    nodes: elements.nodes.map((node) => ({ group: 'nodes', data: node, position: positions[node.id] ?? { x: 0, y: 0 } })),
+    edges: elements.edges.map((edge) => ({ group: 'edges', data: edge })),
+  };
+  writeFileSync(path.join(dir, 'peer-elements.json'), JSON.stringify(definitions));
+  writeFileSync(path.join(dir, 'index.html'), PEER_HTML);
+  cpSync(script, path.join(dir, 'peer.js'));
+}
+
+/** Bundles bench/peer-page.ts for the browser (esbuild, as the app's own build). */
+async function bundlePeerScript(root: string, outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [path.join(root, 'bench/peer-page.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome110'],
+    minify: true,
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'error',
+  });
 }
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -25,11 +83,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-async function firstGraph(browser: Browser, url: string): Promise<{ ms: number; page: Page }> {
+/** Opens `url` in a new page; the time from navigation to the performance mark `mark`. */
+async function firstGraph(browser: Browser, url: string, mark: string): Promise<{ ms: number; page: Page }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('roundtrip:graph-drawn').length > 0, null, { timeout: 120_000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('roundtrip:graph-drawn')[0]!.startTime);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000 });
+  const ms = await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);
   return { ms, page };
 }
 
@@ -37,65 +96,89 @@ async function firstGraph(browser: Browser, url: string): Promise<{ ms: number; 
  * Time from a filter change in the store to the redrawn graph. Every run shows a deal-type
  * selection not shown before (one type left out), so no run reuses a cached analysis.
  */
-async function filterUpdates(page: Page, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const ms = await page.evaluate(async (round) => {
+async function filterUpdate(page: Page, round: number): Promise<number> {
+  return page.evaluate(
+    async ([round, types]) => {
       const app = document.querySelector('rt-app')!;
       const graph = app.shadowRoot!.querySelector('rt-graph')!;
       const cy = graph.cy!;
       const drawn = new Promise<void>((resolve) => cy.one('render', () => resolve()));
       const start = performance.now();
-      const types = ['investment', 'purchase', 'equity', 'warrants', 'loan', 'revenue-share', 'guarantee', 'partnership'] as const;
       app.viewStore.update({ types: types.filter((_type, i) => i !== round % types.length) }, 'replace');
       await app.updateComplete;
       await graph.updateComplete;
       await drawn;
       return performance.now() - start;
-    }, i);
-    times.push(ms);
-  }
-  return median(times);
+    },
+    [round, TYPES] as const,
+  );
 }
 
-export async function browserTimings(distDir: string, serve: (dir: string) => Promise<Server>, chromiumPath: string): Promise<BrowserTiming[]> {
+/** The peer's filter change: the same deal type hidden, the others shown (see peer-page.ts). */
+async function peerFilterUpdate(page: Page, round: number): Promise<number> {
+  return page.evaluate((type) => window.peerHideType(type), TYPES[round % TYPES.length] as string);
+}
+
+export async function browserTimings(root: string, distDir: string, serve: (dir: string) => Promise<Server>, chromiumPath: string): Promise<BrowserTiming[]> {
   const results: BrowserTiming[] = [];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
-  const generatedDir = mkdtempSync(path.join(tmpdir(), 'roundtrip-bench-'));
+  const scratch = mkdtempSync(path.join(tmpdir(), 'roundtrip-bench-'));
   try {
+    const peerScript = path.join(scratch, 'peer.js');
+    await bundlePeerScript(root, peerScript);
+    const shipped = loadDataSetFromText(
+      { name: 'entities.json', text: readFileSync(path.join(distDir, 'data/entities.json'), 'utf8') },
+      { name: 'deals.json', text: readFileSync(path.join(distDir, 'data/deals.json'), 'utf8') },
+    );
+    if (!shipped.ok) throw new Error(`the shipped data set is invalid: ${shipped.problems.map((p) => p.message).join('; ')}`);
+    const generated = randomDataSet(1000, 5000, 5);
+    const generatedDir = path.join(scratch, 'generated');
     cpSync(distDir, generatedDir, { recursive: true });
-    const data = randomDataSet(1000, 5000, 5);
-    writeFileSync(path.join(generatedDir, 'data/entities.json'), JSON.stringify({ entities: data.entities }));
-    writeFileSync(path.join(generatedDir, 'data/deals.json'), JSON.stringify({ deals: data.deals }));
-    for (const [label, dir, firstTarget, updateTarget, runs] of [
-      ['shipped data (29 firms, 46 deals)', distDir, 1000, 100, 5],
-      ['generated 1,000 firms / 5,000 deals', generatedDir, 5000, 500, 3],
+    writeFileSync(path.join(generatedDir, 'data/entities.json'), JSON.stringify({ entities: generated.entities }));
+    writeFileSync(path.join(generatedDir, 'data/deals.json'), JSON.stringify({ deals: generated.deals }));
+    for (const [label, dir, data, firstTarget, updateTarget, runs] of [
+      ['shipped data (29 firms, 46 deals)', distDir, shipped.data, 1000, 100, 5],
+      ['generated 1,000 firms / 5,000 deals', generatedDir, generated, 5000, 500, 3],
     ] as const) {
-      const server = await serve(dir);
-      const address = server.address();
-      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+      const peerDir = path.join(scratch, `peer-${data.entities.length}`);
+      await writePeerPage(peerDir, data, peerScript);
+      const servers = [await serve(dir), await serve(peerDir)];
+      const [url, peerUrl] = servers.map((server) => {
+        const address = server.address();
+        return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+      }) as [string, string];
+      // The explorer and its peer take turns, so a change in the machine's speed hits both.
       const firsts: number[] = [];
-      let last: Page | null = null;
+      const peerFirsts: number[] = [];
       for (let i = 0; i < runs; i++) {
         // One page at a time: an open page's background work would slow the next one down.
-        if (last) await last.close();
-        const { ms, page } = await firstGraph(browser, url);
-        firsts.push(ms);
-        last = page;
+        for (const [mark, into, pageUrl] of [['roundtrip:graph-drawn', firsts, url], ['peer:graph-drawn', peerFirsts, peerUrl]] as const) {
+          const { ms, page } = await firstGraph(browser, pageUrl, mark);
+          into.push(ms);
+          await page.close();
+        }
       }
-      results.push({ name: `first drawn graph, ${label}`, target_ms: firstTarget, ms: median(firsts) });
-      if (last) {
-        // Filters are timed on a settled page: after the first picture, the timeline chart's loop
-        // searches run in the background for a moment.
-        await last.waitForTimeout(SETTLE_MS);
-        results.push({ name: `filter change to redrawn graph, ${label}`, target_ms: updateTarget, ms: await filterUpdates(last, 7) });
-        await last.close();
+      results.push({ name: `first drawn graph, ${label}`, target_ms: firstTarget, ms: median(firsts), peer_ms: median(peerFirsts) });
+      // Filters are timed on settled pages: after the first picture, the timeline chart's loop
+      // searches run in the background for a moment.
+      const page = (await firstGraph(browser, url, 'roundtrip:graph-drawn')).page;
+      await page.waitForTimeout(SETTLE_MS);
+      const peerPage = (await firstGraph(browser, peerUrl, 'peer:graph-drawn')).page;
+      await peerPage.waitForTimeout(SETTLE_MS);
+      const updates: number[] = [];
+      const peerUpdates: number[] = [];
+      for (let round = 0; round < 7; round++) {
+        updates.push(await filterUpdate(page, round));
+        peerUpdates.push(await peerFilterUpdate(peerPage, round));
       }
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      results.push({ name: `filter change to redrawn graph, ${label}`, target_ms: updateTarget, ms: median(updates), peer_ms: median(peerUpdates) });
+      await page.close();
+      await peerPage.close();
+      for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   } finally {
     await browser.close();
-    rmSync(generatedDir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
   return results;
 }

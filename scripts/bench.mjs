@@ -18,8 +18,9 @@ await build({
   format: 'esm',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // Playwright stays a normal dependency: it finds its own files at run time.
-  external: ['playwright-core'],
+  // Playwright and esbuild (which bundles the browser bench's peer page) stay normal
+  // dependencies: they find their own files at run time.
+  external: ['playwright-core', 'esbuild'],
   logLevel: 'error',
 });
 const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
