@@ -1,8 +1,9 @@
 /**
  * The browser benchmark's peer: stock Cytoscape drawing the same firms and deals, at the same
  * positions and with the same stylesheet as the explorer, and nothing else (no validation, no
- * analysis, no panels, none of the explorer's renderer hooks). The bench times it in the same
- * Chromium as the explorer, so the ratio between the two holds however fast the machine runs.
+ * analysis, no panels, none of the explorer's renderer hooks). Its canvas fills the window, a few
+ * more pixels than the explorer's graph pane. The bench times it in the same Chromium as the
+ * explorer, so the ratio between the two holds however fast the machine runs.
  *
  * The page reads `peer-elements.json` (written by the bench) and marks `peer:graph-drawn` after
  * its first drawn frame. `window.peerHideType(type)` hides that type's deals (showing the rest) and
