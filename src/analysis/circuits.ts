@@ -30,13 +30,14 @@ function resolveMaxLength(options: CircuitOptions): number {
 }
 
 /**
- * A compact list of circuits: vertices packed into fixed-size typed-array chunks (16-bit when the
+ * A compact list of circuits: vertices packed into typed-array chunks (16-bit when the
  * graph has fewer than 65,536 vertices), with a start and a length per circuit. Keeping 100,000
  * loops costs a few megabytes and no object per loop, so memory stays bounded by the graph plus the
  * loops kept; chunks are never copied as the list grows.
  */
 export class CircuitList {
   private static readonly CHUNK = 1 << 20;
+  private static readonly FIRST_CHUNK = 1 << 12;
   private readonly wide: boolean;
   private chunks: Array<Uint16Array | Int32Array> = [];
   private current: Uint16Array | Int32Array | null = null;
@@ -52,7 +53,9 @@ export class CircuitList {
   push(path: Int32Array, length: number): void {
     let chunk = this.current;
     if (chunk === null || this.used + length > chunk.length) {
-      const size = Math.max(CircuitList.CHUNK, length);
+      // The first chunks are small and grow: most searches keep a few thousand loops, and a
+      // full-size chunk is megabytes to zero for each one.
+      const size = Math.max(Math.min(CircuitList.CHUNK, CircuitList.FIRST_CHUNK * 2 ** this.chunks.length), length);
       chunk = this.wide ? new Int32Array(size) : new Uint16Array(size);
       this.chunks.push(chunk);
       this.current = chunk;

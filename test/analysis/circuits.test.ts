@@ -159,6 +159,21 @@ describe('CircuitList', () => {
     wide.push(path([70_000, 99_999]), 2);
     expect(wide.get(0)).toEqual([70_000, 99_999]);
   });
+
+  it('CircuitList keeps many short circuits across its growing chunks without copying any', () => {
+    const list = new CircuitList(1000);
+    const count = 300_000;
+    const circuit = (i: number): number[] => Array.from({ length: 2 + (i % 7) }, (_, j) => (i + j) % 1000);
+    for (let i = 0; i < count; i++) {
+      const c = circuit(i);
+      list.push(path(c), c.length);
+    }
+    expect(list.count).toBe(count);
+    for (const i of [0, 1, 4095, 4096, 12_345, 150_000, count - 1]) expect(list.get(i)).toEqual(circuit(i));
+    const entries = Array.from({ length: count }, (_, i) => 2 + (i % 7)).reduce((a, b) => a + b, 0);
+    // 16-bit entries; chunks double from a small first one, so at most about twice what is kept.
+    expect(list.byteLength).toBeLessThan(2 * (2 * entries) + 3 * 4 * 2 * count + (1 << 21));
+  });
 });
 
 describe('collectCircuits', () => {
