@@ -53,17 +53,24 @@ function measureValue(m: FirmMeasures | undefined, measure: SizeMeasure): number
   }
 }
 
-/** Node sizes scale with the square root of the measure, so area tracks the value. */
-export function graphElements(graph: FirmGraph, measures: ReadonlyMap<string, FirmMeasures>, sizeBy: SizeMeasure): GraphElements {
+/** Node diameters by firm id: they scale with the square root of the measure, so area tracks the value. */
+export function nodeSizes(graph: FirmGraph, measures: ReadonlyMap<string, FirmMeasures>, sizeBy: SizeMeasure): Map<string, number> {
   let max = 0;
   graph.forEachNode((id) => {
     max = Math.max(max, measureValue(measures.get(id), sizeBy));
   });
-  const nodes = graph.mapNodes((id, entity): NodeData => {
+  const sizes = new Map<string, number>();
+  graph.forEachNode((id) => {
     const value = measureValue(measures.get(id), sizeBy);
     const size = max > 0 ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(value / max) : (MIN_SIZE + MAX_SIZE) / 2;
-    return { id, label: entity.name, kind: entity.kind, size: Math.round(size) };
+    sizes.set(id, Math.round(size));
   });
+  return sizes;
+}
+
+export function graphElements(graph: FirmGraph, measures: ReadonlyMap<string, FirmMeasures>, sizeBy: SizeMeasure): GraphElements {
+  const sizes = nodeSizes(graph, measures, sizeBy);
+  const nodes = graph.mapNodes((id, entity): NodeData => ({ id, label: entity.name, kind: entity.kind, size: sizes.get(id) as number }));
   const edges = graph.mapEdges(
     (id, deal, source, target): EdgeData => ({
       id,

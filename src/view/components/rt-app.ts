@@ -20,7 +20,7 @@ import { formatViewUrl } from '../../state/url.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../export-image.js';
 import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
-import { graphElements, type GraphElements } from '../elements.js';
+import { graphElements, nodeSizes, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount } from '../format.js';
 import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
@@ -167,11 +167,11 @@ export class RtApp extends LitElement {
   };
 
   /** Caches keyed by the derived view, so a re-render that changes nothing recomputes nothing. */
-  private cache: { derived: Derived | null; sort: string; size: SizeMeasure | null; sorted: MoneyLoop[]; nodes: Set<string>; edges: Set<string>; sizes: Map<string, number> } = {
+  private cache: { derived: Derived | null; sort: string; size: SizeMeasure | null; sorted: MoneyLoop[] | null; nodes: Set<string>; edges: Set<string>; sizes: Map<string, number> } = {
     derived: null,
     sort: '',
     size: null,
-    sorted: [],
+    sorted: null,
     nodes: new Set(),
     edges: new Set(),
     sizes: new Map(),
@@ -407,7 +407,7 @@ export class RtApp extends LitElement {
         break;
       case 'loops': {
         const labels = exporters.loopLabels(derived.graph);
-        download(`${base}-loops.csv`, new Blob([exporters.loopsCsv(sorted, labels.nameOf, labels.dealTypeOf)], { type: 'text/csv;charset=utf-8' }));
+        download(`${base}-loops.csv`, new Blob([exporters.loopsCsv(sorted(), labels.nameOf, labels.dealTypeOf)], { type: 'text/csv;charset=utf-8' }));
         break;
       }
       case 'measures':
@@ -466,13 +466,15 @@ export class RtApp extends LitElement {
     }
     if (c.sort !== s.sort) {
       c.sort = s.sort;
-      c.sorted = sortLoops(derived.loops.loops, s.sort);
+      c.sorted = null;
     }
     if (c.size !== s.size) {
       c.size = s.size;
-      c.sizes = new Map(graphElements(derived.graph, derived.measures, s.size).nodes.map((n) => [n.id, n.size]));
+      c.sizes = nodeSizes(derived.graph, derived.measures, s.size);
     }
-    return { derived, sorted: c.sorted, nodes: c.nodes, edges: c.edges, sizes: c.sizes };
+    // Sorting thousands of loops is only worth it when a list of them is shown or exported.
+    const sorted = (): MoneyLoop[] => (c.sorted ??= sortLoops(derived.loops.loops, s.sort));
+    return { derived, sorted, nodes: c.nodes, edges: c.edges, sizes: c.sizes };
   }
 
   override render(): TemplateResult {
@@ -601,7 +603,7 @@ export class RtApp extends LitElement {
     </main>`;
   }
 
-  private renderPanels(loaded: Loaded, derived: Derived, sorted: MoneyLoop[], scenario: DebtRankResult | null): TemplateResult {
+  private renderPanels(loaded: Loaded, derived: Derived, sorted: () => MoneyLoop[], scenario: DebtRankResult | null): TemplateResult {
     const s = this.store.state;
     const firmLoops = s.firm ? sortLoops(derived.loopsByFirm.get(s.firm) ?? [], s.sort) : [];
     return html`
@@ -618,7 +620,7 @@ export class RtApp extends LitElement {
             @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
         </div>
         <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
-          ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${sorted} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
+          ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${sorted()} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
             .nameOf=${this.nameOf} .typesOf=${this.typesOf}
             @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
             @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}

@@ -104,6 +104,12 @@ export class RtGraph extends LitElement {
   private runningLayout: LayoutJob | null = null;
   /** Ids of the firms and deals the filters hide (drawn with `display: none`). */
   private readonly hiddenIds = new Set<string>();
+  /** Whether some element carries the highlighted or dimmed class. */
+  private highlightShown = false;
+  /** Deals labelled with their step in the shown loop. */
+  private readonly steppedIds = new Set<string>();
+  /** Whether some firm is coloured by a scenario's distress. */
+  private distressShown = false;
 
   private instance: Core | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -209,6 +215,9 @@ export class RtGraph extends LitElement {
     this.runningLayout?.cancel();
     cy.elements().remove();
     this.hiddenIds.clear();
+    this.steppedIds.clear();
+    this.highlightShown = false;
+    this.distressShown = false;
     this.layoutNote = '';
     if (!elements) return;
     const job = this.layoutJob ?? startLayout(layoutRequestFor({ entities: elements.nodes.map((n) => ({ id: n.id, name: n.label })), deals: elements.edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) }));
@@ -301,26 +310,37 @@ export class RtGraph extends LitElement {
   private applyHighlight(cy: Core): void {
     const highlight = this.highlight;
     const steps = this.loopSteps;
-    cy.elements().forEach((element) => {
-      const id = element.id();
-      const lit = highlight !== null && (element.isNode() ? highlight.nodes.has(id) : highlight.edges.has(id));
-      const dim = highlight !== null && !lit;
-      if (element.hasClass('highlighted') !== lit) element.toggleClass('highlighted', lit);
-      if (element.hasClass('dimmed') !== dim) element.toggleClass('dimmed', dim);
-    });
-    cy.edges('[step]').forEach((edge) => {
-      if (!steps?.has(edge.id())) edge.removeData('step stepLabel');
-    });
+    // Nothing highlighted before or now: no element carries a class to change (the common case
+    // of a filter change, where visiting every deal would be wasted work).
+    if (highlight !== null || this.highlightShown) {
+      cy.elements().forEach((element) => {
+        const id = element.id();
+        const lit = highlight !== null && (element.isNode() ? highlight.nodes.has(id) : highlight.edges.has(id));
+        const dim = highlight !== null && !lit;
+        if (element.hasClass('highlighted') !== lit) element.toggleClass('highlighted', lit);
+        if (element.hasClass('dimmed') !== dim) element.toggleClass('dimmed', dim);
+      });
+      this.highlightShown = highlight !== null;
+    }
+    for (const id of this.steppedIds) {
+      if (steps?.has(id)) continue;
+      this.steppedIds.delete(id);
+      const edge = cy.getElementById(id);
+      if (edge.nonempty()) edge.removeData('step stepLabel');
+    }
     if (steps) {
       for (const [id, step] of steps) {
         const edge = cy.getElementById(id);
-        if (edge.nonempty() && edge.data('step') !== step.step) edge.data({ step: step.step, stepLabel: step.label });
+        if (edge.empty()) continue;
+        this.steppedIds.add(id);
+        if (edge.data('step') !== step.step || edge.data('stepLabel') !== step.label) edge.data({ step: step.step, stepLabel: step.label });
       }
     }
   }
 
   private applyDistress(cy: Core): void {
     const distress = this.distress;
+    if (distress === null && !this.distressShown) return;
     cy.nodes().forEach((node) => {
       const level = distress?.get(node.id());
       if (level === undefined) {
@@ -331,6 +351,7 @@ export class RtGraph extends LitElement {
       if (node.data('distressColor') !== color) node.data({ distressColor: color, distressLevel: level });
       if (!node.hasClass('distressed')) node.addClass('distressed');
     });
+    this.distressShown = distress !== null;
   }
 
   private applySelection(cy: Core): void {
