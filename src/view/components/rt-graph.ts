@@ -20,6 +20,7 @@ import type { Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
 import { fillTexturesBeforeDrawing } from '../batched-textures.js';
+import { drawPlainEdgesInBatches } from '../edge-batches.js';
 import { answerBoundsFromCache } from '../cached-bounds.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
@@ -159,6 +160,8 @@ export class RtGraph extends LitElement {
     });
     this.instance = cy;
     fillTexturesBeforeDrawing(cy);
+    // After the texture hook: plain deals are drawn first, the rest go on to it.
+    drawPlainEdgesInBatches(cy);
     dirtyStylesWithoutCollections(cy);
     answerBoundsFromCache(cy);
     placeStraightEdgesDirectly(cy);
