@@ -62,6 +62,8 @@ export type MeasureKey = (typeof MEASURE_KEYS)[number];
 export interface MeasureOptions {
   /** Loops of the same view, to count loops per firm. */
   loops?: readonly MoneyLoop[];
+  /** Loops per firm of the same view, counted already (instead of `loops`; firms left out have none). */
+  loopCounts?: ReadonlyMap<string, number>;
   /** PageRank damping factor (default 0.85). */
   alpha?: number;
   /** Betweenness is exact up to this many firms and estimated from sampled sources above (default 1,500). */
@@ -126,7 +128,8 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   const hubsAndAuthorities = hits(indexed, { maxIterations: 1000, tolerance: 1e-10 });
   // An edge lies on some loop exactly when both its ends are in one strongly connected component.
   const component = componentIds(indexed);
-  const loopCounts = loopCountsByFirm(options.loops ?? []);
+  const loopCounts = options.loopCounts ?? loopCountsByFirm(options.loops ?? []);
+  const countsLoops = options.loopCounts !== undefined || options.loops !== undefined;
 
   return collapsed.mapNodes((id, entity) => {
     const v = indexed.indexOf.get(id) as number;
@@ -153,7 +156,7 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
       inStrengthUsd: inStrength,
       outStrengthUsd: outStrength,
       circularity: inStrength > 0 ? circularInflow / inStrength : null,
-      loops: options.loops ? (loopCounts.get(id) ?? 0) : null,
+      loops: countsLoops ? (loopCounts.get(id) ?? 0) : null,
     };
     return Object.defineProperty(measures, 'betweenness', { get: () => betweennessOf(v), enumerable: true });
   });

@@ -91,6 +91,17 @@ export class CircuitList {
     return circuit;
   }
 
+  /** Adds one to `visits[v]` for every time a circuit passes through vertex v. */
+  countVisits(visits: Int32Array): void {
+    for (let i = 0; i < this.count; i++) {
+      const k = 3 * i;
+      const chunk = this.chunks[this.where[k] as number] as Uint16Array | Int32Array;
+      const offset = this.where[k + 1] as number;
+      const end = offset + (this.where[k + 2] as number);
+      for (let j = offset; j < end; j++) (visits[chunk[j] as number] as number)++;
+    }
+  }
+
   clear(): void {
     this.chunks = this.current ? [this.current] : [];
     this.used = 0;

@@ -5,7 +5,7 @@
 import { periodEnd, periodStart } from '../data/dates.js';
 import type { DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
-import { circuitsThrough, elementaryCircuits } from './circuits.js';
+import { circuitsThrough, collectCircuits, elementaryCircuits, type CircuitList } from './circuits.js';
 import { PairDeals, typesOfMask, type HopDeals } from './hops.js';
 import { wholeNumberOption } from './options.js';
 import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
@@ -53,6 +53,8 @@ export interface LoopSearchResult {
   count: number;
   /** True when the cap stopped the search while more loops existed. */
   truncated: boolean;
+  /** How many of the loops pass through each firm (firms on no loop are left out). */
+  readonly loopsPerFirm: ReadonlyMap<string, number>;
 }
 
 export const LOOP_ID_SEPARATOR = '>';
@@ -171,23 +173,72 @@ export function loopCountsByFirm(loops: readonly MoneyLoop[]): Map<string, numbe
   return counts;
 }
 
+/** A search result over loops already made; the counts per firm are made when first read. */
+function resultOf(loops: MoneyLoop[], truncated: boolean): LoopSearchResult {
+  let perFirm: Map<string, number> | null = null;
+  return Object.defineProperty({ loops, count: loops.length, truncated }, 'loopsPerFirm', {
+    enumerable: false,
+    get: () => (perFirm ??= loopCountsByFirm(loops)),
+  }) as LoopSearchResult;
+}
+
 /** Takes up to maxCycles loops from a search and says whether more were left. */
 function collect(loops: Iterator<MoneyLoop>, maxCycles: number): LoopSearchResult {
   const kept: MoneyLoop[] = [];
   while (kept.length < maxCycles) {
     const next = loops.next();
-    if (next.done) return { loops: kept, count: kept.length, truncated: false };
+    if (next.done) return resultOf(kept, false);
     kept.push(next.value);
   }
   const truncated = !loops.next().done;
   loops.return?.(undefined);
-  return { loops: kept, count: kept.length, truncated };
+  return resultOf(kept, truncated);
+}
+
+/**
+ * A search result kept as compact circuits: the loops are made (hops, amounts, dates, ids) when
+ * first read, and the counts per firm are taken from the circuits. A view that shows only how
+ * many loops there are, and how many pass through each firm, never makes thousands of objects.
+ */
+function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitList, truncated: boolean): LoopSearchResult {
+  let loops: MoneyLoop[] | null = null;
+  let perFirm: Map<string, number> | null = null;
+  return Object.defineProperties(
+    { count: circuits.count, truncated },
+    {
+      loops: {
+        enumerable: true,
+        get: () => {
+          if (loops) return loops;
+          const builder = new LoopBuilder(graph, indexed);
+          loops = [];
+          for (const circuit of circuits) loops.push(builder.build(circuit));
+          return loops;
+        },
+      },
+      loopsPerFirm: {
+        enumerable: false,
+        get: () => {
+          if (perFirm) return perFirm;
+          const visits = new Int32Array(indexed.ids.length);
+          circuits.countVisits(visits);
+          perFirm = new Map();
+          visits.forEach((count, v) => {
+            if (count > 0) perFirm?.set(indexed.ids[v] as string, count);
+          });
+          return perFirm;
+        },
+      },
+    },
+  ) as LoopSearchResult;
 }
 
 /** The money loops of a (filtered) firm graph, capped by `maxCycles`. */
 export function findLoops(graph: FirmGraph, options: LoopOptions = {}): LoopSearchResult {
   const { maxLength, maxCycles } = resolveOptions(options);
-  return collect(iterateLoops(graph, { maxLength }), maxCycles);
+  const indexed = indexFirmGraph(graph);
+  const { circuits, truncated } = collectCircuits(indexed, { maxLength, maxCycles });
+  return lazyResult(graph, indexed, circuits, truncated);
 }
 
 /** The money loops through `firm`, capped by `maxCycles`. */

@@ -4,7 +4,7 @@
  */
 import { firmMeasures, withLoopCount, type FirmMeasures } from '../analysis/centrality.js';
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
-import { findLoops, loopCountsByFirm, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
+import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
 import { filterFirmGraph, keepsEverything } from '../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
@@ -104,10 +104,10 @@ export class Deriver {
     const quick = graph === this.full ? this.quickMeasures : null;
     let measures: Map<string, FirmMeasures>;
     if (quick) {
-      const counts = loopCountsByFirm(loops.loops);
+      const counts = loops.loopsPerFirm;
       measures = new Map([...quick].map(([id, m]) => [id, withLoopCount(m, counts.get(id) ?? 0)]));
     } else {
-      measures = new Map(firmMeasures(graph, { loops: loops.loops }).map((m) => [m.id, m]));
+      measures = new Map(firmMeasures(graph, { loopCounts: loops.loopsPerFirm }).map((m) => [m.id, m]));
     }
     const derived = withLoopLookups({ key, graph, loops, measures });
     this.recent.push(derived);

@@ -160,6 +160,14 @@ describe('CircuitList', () => {
     expect(wide.get(0)).toEqual([70_000, 99_999]);
   });
 
+  it('CircuitList.countVisits counts every pass of every circuit through each vertex', () => {
+    const list = new CircuitList(6);
+    for (const c of [[0, 1], [1, 2, 3], [0, 1, 2, 3, 4], [5, 5]]) list.push(path(c), c.length);
+    const visits = new Int32Array(6).fill(1);
+    list.countVisits(visits);
+    expect([...visits]).toEqual([1 + 2, 1 + 3, 1 + 2, 1 + 2, 1 + 1, 1 + 2]);
+  });
+
   it('CircuitList keeps many short circuits across its growing chunks without copying any', () => {
     const list = new CircuitList(1000);
     const count = 300_000;

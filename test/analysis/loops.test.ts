@@ -76,6 +76,26 @@ describe('findLoops', () => {
     expect(findLoops(graph, { maxCycles: 0 })).toMatchObject({ count: 0, truncated: true });
   });
 
+  it('findLoops(graph, {maxCycles}) gives the loops of iterateLoops in its order, and counts them per firm', () => {
+    fc.assert(
+      fc.property(randomDeals, fc.integer({ min: 0, max: 12 }), ({ n, deals }, maxCycles) => {
+        const { graph } = graphFromRandom(n, deals);
+        const streamed = [...iterateLoops(graph)];
+        const found = findLoops(graph, { maxCycles });
+        expect(found.count).toBe(Math.min(maxCycles, streamed.length));
+        expect(found.truncated).toBe(streamed.length > maxCycles);
+        // The counts come from the search itself, before any loop is made; they agree with the loops.
+        const counted = new Map<string, number>();
+        for (const loop of streamed.slice(0, maxCycles)) for (const id of loop.firms) counted.set(id, (counted.get(id) ?? 0) + 1);
+        expect(new Map(found.loopsPerFirm)).toEqual(counted);
+        expect(found.loops).toEqual(streamed.slice(0, maxCycles));
+        // Made once: every read gives the same list.
+        expect(found.loops).toBe(found.loops);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('findLoops measures each loop: bottleneck, total, types, date span, disclosure', () => {
     const graph = buildFirmGraph(
       dataSetFromEdges([
