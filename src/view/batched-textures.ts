@@ -51,8 +51,10 @@ interface CanvasRenderer {
     lyrTxrCache?: LayeredTextureCache;
   };
   drawCachedElements?(context: unknown, eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined): void;
-  /** Draws each element directly, as the renderer does for picture exports. */
-  drawElements?(context: unknown, eles: RenderedElement[]): void;
+  /** Draws one element directly; its label only when `showLabel` is true. */
+  drawElement?(context: unknown, ele: RenderedElement, shiftToOriginWithBb: undefined, showLabel: boolean): void;
+  /** Whether an element's label is big enough on screen to be drawn (its min-zoomed-font-size). */
+  eleTextBiggerThanMin?(ele: RenderedElement): boolean;
 }
 
 /** Up to this many drawn elements, the renderer skips its layer cache and element textures. */
@@ -90,12 +92,14 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
     }
   };
 
-  const drawDirectly = renderer.drawElements;
+  const drawElement = renderer.drawElement;
+  const textShown = renderer.eleTextBiggerThanMin;
   renderer.drawCachedElements = function (context, eles, pxRatio, extent) {
     // A small network is drawn straight onto the screen, without textures: making them costs
-    // more than drawing a few dozen shapes, and it is most of the first frame.
-    if (eles.length <= DIRECT_DRAW_UP_TO && typeof drawDirectly === 'function') {
-      drawDirectly.call(this, context, eles);
+    // more than drawing a few dozen shapes, and it is most of the first frame. As with the
+    // textures, names and amounts too small to read at this zoom are left out.
+    if (eles.length <= DIRECT_DRAW_UP_TO && typeof drawElement === 'function' && typeof textShown === 'function') {
+      for (const ele of eles) drawElement.call(this, context, ele, undefined, textShown.call(this, ele));
       return;
     }
     fill(eles, pxRatio, extent, undefined, null);

@@ -56,16 +56,20 @@ describe('fillTexturesBeforeDrawing', () => {
     expect(log.some((entry) => entry.includes('unlabelled') && !entry.startsWith('draw:'))).toBe(false);
   });
 
-  it('a small network is drawn straight onto the screen, without textures', () => {
+  it('a small network is drawn straight onto the screen, without textures, labels only where readable', () => {
     const log: string[] = [];
     const { cy, renderer, elements } = fakeRenderer(log);
-    const direct = Object.assign(renderer, { drawElements: (_context: unknown, eles: Array<{ id: string }>) => void log.push(`direct:${eles.map((e) => e.id).join(',')}`) });
+    const direct = Object.assign(renderer, {
+      drawElement: (_context: unknown, ele: { id: string }, _shift: unknown, showLabel: boolean) => void log.push(`direct:${ele.id}${showLabel ? '+label' : ''}`),
+      // Only a's label is big enough to be drawn at this zoom.
+      eleTextBiggerThanMin: (ele: { id: string }) => ele.id === 'a',
+    });
     fillTexturesBeforeDrawing(cy);
     direct.drawCachedElements(null, elements);
-    expect(log).toEqual(['direct:a,b,hidden']);
+    expect(log).toEqual(['direct:a+label', 'direct:b', 'direct:hidden']);
     const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => elements[i % 2]!);
     direct.drawCachedElements(null, many);
-    expect(log[1]).toBe('body:a@undefined');
+    expect(log[3]).toBe('body:a@undefined');
     expect(log[log.length - 1]).toMatch(/^draw:/);
   });
 
