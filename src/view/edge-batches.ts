@@ -4,8 +4,8 @@
  * Cytoscape draws deals one at a time: for each it works out a bounding box, asks a dozen style
  * properties, builds and strokes a path, then asks as many again to draw the arrowhead. On a
  * network of thousands of deals (drawn with straight lines) that bookkeeping costs more than the
- * drawing, and most deals look alike: opaque, unlabelled, a filled triangle at the target, one
- * colour, width and dash per deal type and amount. Those plain deals are drawn here, grouped by
+ * drawing, and most deals look alike: opaque, a filled triangle at the target, one colour, width
+ * and dash per deal type and amount, and no label or one too small to be drawn at this zoom. Those plain deals are drawn here, grouped by
  * look: one path and one stroke per group of lines, one path and one fill per colour of
  * arrowheads. The geometry is Cytoscape's own (the ends and the arrow angle it computed for the
  * deal), and so are the colour strings, widths, dashes and arrow sizes it would have used.
@@ -53,10 +53,14 @@ interface Box {
 interface EdgeRenderer {
   drawCachedElements?(context: CanvasRenderingContext2D, eles: DrawnElement[], pxRatio: number, extent: Box | null | undefined): void;
   getArrowWidth?(edgeWidth: number, scale: number): number;
+  /** Whether an element's label is big enough on screen to be drawn (its min-zoomed-font-size). */
+  eleTextBiggerThanMin?(ele: DrawnElement): boolean;
 }
 
 /** How a plain deal is drawn; null for a deal Cytoscape has to draw. */
 export interface EdgeLook {
+  /** Whether the deal has a label: it is plain only while the label is too small to be drawn. */
+  labelled: boolean;
   /** Groups deals drawn with one stroke: colour, width and dashes. */
   key: string;
   strokeStyle: string;
@@ -90,7 +94,6 @@ export function edgeLook(edge: DrawnElement, arrowWidth: (edgeWidth: number, sca
     style('overlay-opacity') === 0 &&
     style('underlay-opacity') === 0 &&
     style('z-index') === 0 &&
-    !edge.pstyle('label')?.strValue &&
     !edge.pstyle('source-label')?.strValue &&
     !edge.pstyle('target-label')?.strValue &&
     style('source-arrow-shape') === 'none' &&
@@ -116,6 +119,7 @@ export function edgeLook(edge: DrawnElement, arrowWidth: (edgeWidth: number, sca
   } else if (lineStyle !== 'solid') return null;
   const strokeStyle = rgba(lineColor);
   return {
+    labelled: Boolean(edge.pstyle('label')?.strValue),
     key: `${strokeStyle} ${width} ${dash.join(',')} ${dashOffset}`,
     strokeStyle,
     width,
@@ -147,7 +151,13 @@ interface Batch {
  * Draws the plain deals of `eles` onto `context` in batches and returns the elements left for
  * Cytoscape to draw, in their order. `lookOf` gives a deal's look (cached by the caller).
  */
-export function drawPlainEdges<E extends DrawnElement>(context: CanvasRenderingContext2D, eles: readonly E[], extent: Box | null | undefined, lookOf: (edge: E) => EdgeLook | null): E[] {
+export function drawPlainEdges<E extends DrawnElement>(
+  context: CanvasRenderingContext2D,
+  eles: readonly E[],
+  extent: Box | null | undefined,
+  lookOf: (edge: E) => EdgeLook | null,
+  labelShown: (edge: E) => boolean,
+): E[] {
   const rest: E[] = [];
   const batches = new Map<string, Batch>();
   const arrows = new Map<string, number[]>();
@@ -156,7 +166,8 @@ export function drawPlainEdges<E extends DrawnElement>(context: CanvasRenderingC
       rest.push(ele);
       continue;
     }
-    const look = lookOf(ele);
+    let look = lookOf(ele);
+    if (look?.labelled && labelShown(ele)) look = null;
     const scratch = ele._private.rscratch;
     const line = look ? straightLine(scratch) : null;
     const arrow = look && look.arrowSize > 0 ? arrowhead(scratch) : null;
@@ -228,7 +239,9 @@ export function drawPlainEdgesInBatches(cy: Core): boolean {
   const renderer = (cy as unknown as { renderer?(): EdgeRenderer | undefined }).renderer?.();
   const stock = renderer?.drawCachedElements;
   const arrowWidth = renderer?.getArrowWidth;
-  if (!renderer || typeof stock !== 'function' || typeof arrowWidth !== 'function') return false;
+  const textShown = renderer?.eleTextBiggerThanMin;
+  if (!renderer || typeof stock !== 'function' || typeof arrowWidth !== 'function' || typeof textShown !== 'function') return false;
+  const labelShown = (edge: DrawnElement): boolean => textShown.call(renderer, edge);
   // A deal's look only changes with its style, which Cytoscape fingerprints as its style key.
   const looks = new WeakMap<object, { styleKey: unknown; look: EdgeLook | null }>();
   const lookOf = (edge: DrawnElement): EdgeLook | null => {
@@ -242,7 +255,7 @@ export function drawPlainEdgesInBatches(cy: Core): boolean {
     return look;
   };
   renderer.drawCachedElements = function drawCachedElements(context, eles, pxRatio, extent) {
-    stock.call(this, context, drawPlainEdges(context, eles, extent, lookOf), pxRatio, extent);
+    stock.call(this, context, drawPlainEdges(context, eles, extent, lookOf, labelShown), pxRatio, extent);
   };
   Object.defineProperty(renderer, STOCK_DRAW_CACHED_ELEMENTS, { value: stock });
   return true;

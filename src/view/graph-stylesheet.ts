@@ -78,7 +78,7 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
         'line-style': DEAL_STYLE[type].line,
       },
     })),
-    { selector: 'edge[?undisclosed]', style: { ...edgeLabel, label: '?', 'line-opacity': 0.85 } },
+    { selector: 'edge[?undisclosed]', style: { ...edgeLabel, label: '?' } },
     { selector: 'node.distressed', style: { 'background-color': 'data(distressColor)', 'border-color': dark ? '#f0f0f0' : '#555555', 'border-opacity': 1 } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: 'node.highlighted', style: { 'border-width': 3, 'border-opacity': 1, 'z-index': 10 } },

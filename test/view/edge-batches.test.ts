@@ -74,10 +74,13 @@ function fakeContext(log: string[]): CanvasRenderingContext2D {
 
 const arrowWidth = (width: number, scale: number): number => 10 * width * scale;
 const lookOf = (edge: DrawnElement): EdgeLook | null => edgeLook(edge, arrowWidth);
+/** Labels big enough to be drawn. */
+const shown = (): boolean => true;
 
 describe('edgeLook', () => {
   it('edgeLook(plain deal) gives Cytoscape\'s colour strings, width, dashes and arrow size', () => {
     expect(lookOf(fakeEdge('a', [0, 0, 1, 1]))).toEqual({
+      labelled: false,
       key: 'rgba(10,20,30,1) 3  0',
       strokeStyle: 'rgba(10,20,30,1)',
       width: 3,
@@ -89,11 +92,12 @@ describe('edgeLook', () => {
     expect(lookOf(fakeEdge('dotted', [0, 0, 1, 1], plainStyle({ 'line-style': 'dotted' })))?.dash).toEqual([1, 1]);
     expect(lookOf(fakeEdge('dashed', [0, 0, 1, 1], plainStyle({ 'line-style': 'dashed', 'line-dash-offset': 2 })))).toMatchObject({ dash: [6, 3], dashOffset: 2 });
     expect(lookOf(fakeEdge('no arrow', [0, 0, 1, 1], plainStyle({ 'target-arrow-shape': 'none' })))?.arrowSize).toBe(0);
+    // A label is noted: the deal is plain only while the label is too small to be drawn.
+    expect(lookOf(fakeEdge('undisclosed', [0, 0, 1, 1], plainStyle({ label: '?' })))?.labelled).toBe(true);
   });
 
-  it('edgeLook is null for a deal Cytoscape has to draw: labelled, translucent, curved, raised, selected-looking, other arrows', () => {
+  it('edgeLook is null for a deal Cytoscape has to draw: end labels, translucent, curved, raised, selected-looking, other arrows', () => {
     for (const overrides of [
-      { label: '?' },
       { 'source-label': 'x' },
       { opacity: 0.12 },
       { 'line-opacity': 0.85 },
@@ -123,7 +127,7 @@ describe('drawPlainEdges', () => {
     const node = fakeNode('n');
     const labelled = fakeEdge('labelled', [0, 0, 5, 0], plainStyle({ label: '?' }));
     const elements = [fakeEdge('a', [0, 0, 10, 0]), node, fakeEdge('b', [0, 5, 10, 5], red), labelled, fakeEdge('c', [0, 9, 10, 9])];
-    const rest = drawPlainEdges(fakeContext(log), elements, null, lookOf);
+    const rest = drawPlainEdges(fakeContext(log), elements, null, lookOf, shown);
     expect(rest.map((e) => e.id)).toEqual(['n', 'labelled']);
     expect(log.filter((entry) => entry === 'stroke()')).toHaveLength(2);
     // The first look's path holds both of its deals, in element order.
@@ -141,7 +145,7 @@ describe('drawPlainEdges', () => {
     const log: string[] = [];
     const edge = fakeEdge('a', [0, 0, 0, 100]);
     edge._private.rscratch.tgtArrowAngle = Math.PI;
-    drawPlainEdges(fakeContext(log), [edge], null, lookOf);
+    drawPlainEdges(fakeContext(log), [edge], null, lookOf, shown);
     const arrow = log.slice(log.lastIndexOf('beginPath()') + 1, log.lastIndexOf('fill()'));
     const points = arrow.filter((entry) => /^(moveTo|lineTo)/.test(entry)).map((entry) => entry.replace(/^\w+\((.*)\)$/, '$1').split(',').map(Number));
     // Size 60, turned by π: (−0.15, −0.3) → (9, 18), tip (0, 0), (0.15, −0.3) → (−9, 18), moved to (0, 100).
@@ -162,19 +166,27 @@ describe('drawPlainEdges', () => {
     const curved = fakeEdge('curved', [0, 0, 10, 0]);
     curved._private.rscratch.edgeType = 'bezier';
     const broken = fakeEdge('broken', [0, 0, Number.NaN, 0]);
-    const rest = drawPlainEdges(fakeContext(log), [hidden, far, near, bad, curved, broken], { x1: -50, y1: -50, x2: 50, y2: 50 }, lookOf);
+    const rest = drawPlainEdges(fakeContext(log), [hidden, far, near, bad, curved, broken], { x1: -50, y1: -50, x2: 50, y2: 50 }, lookOf, shown);
     expect(rest.map((e) => e.id)).toEqual(['bad', 'curved', 'broken']);
     // One line drawn: the near deal's.
     expect(log.slice(log.indexOf('beginPath()'), log.indexOf('stroke()'))).toEqual(['beginPath()', 'moveTo(0,0)', 'lineTo(10,0)']);
     // A deal just outside the area whose arrowhead reaches into it is drawn.
     const reaching = fakeEdge('reaching', [60, 0, 90, 0]);
-    expect(drawPlainEdges(fakeContext(log), [reaching], { x1: -50, y1: -50, x2: 50, y2: 50 }, lookOf)).toEqual([]);
+    expect(drawPlainEdges(fakeContext(log), [reaching], { x1: -50, y1: -50, x2: 50, y2: 50 }, lookOf, shown)).toEqual([]);
+  });
+
+  it('draws a labelled deal in its batch while its label is too small to be drawn, and hands it on once it shows', () => {
+    const undisclosed = fakeEdge('undisclosed', [0, 0, 10, 0], plainStyle({ label: '?' }));
+    const log: string[] = [];
+    expect(drawPlainEdges(fakeContext(log), [undisclosed], null, lookOf, () => false)).toEqual([]);
+    expect(log).toContain('stroke()');
+    expect(drawPlainEdges(fakeContext([]), [undisclosed], null, lookOf, () => true)).toEqual([undisclosed]);
   });
 
   it('draws nothing and changes no setting when no deal is plain', () => {
     const log: string[] = [];
-    const elements = [fakeNode('n'), fakeEdge('l', [0, 0, 1, 1], plainStyle({ label: 'x' }))];
-    expect(drawPlainEdges(fakeContext(log), elements, null, lookOf)).toEqual(elements);
+    const elements = [fakeNode('n'), fakeEdge('l', [0, 0, 1, 1], plainStyle({ label: 'x' })), fakeEdge('o', [0, 0, 1, 1], plainStyle({ opacity: 0.12 }))];
+    expect(drawPlainEdges(fakeContext(log), elements, null, lookOf, shown)).toEqual(elements);
     expect(log).toEqual([]);
   });
 });
@@ -186,6 +198,7 @@ describe('drawPlainEdgesInBatches', () => {
     const renderer = {
       drawCachedElements: (_context: unknown, eles: Array<{ id: string }>) => void handed.push(eles.map((e) => e.id)),
       getArrowWidth: arrowWidth,
+      eleTextBiggerThanMin: () => true,
     };
     const cy = { renderer: () => renderer } as unknown as Core;
     expect(drawPlainEdgesInBatches(cy)).toBe(true);
@@ -197,7 +210,7 @@ describe('drawPlainEdgesInBatches', () => {
 
   it('reads a deal\'s style again once it has changed (a new style key), not on every frame', () => {
     const handed: string[][] = [];
-    const renderer = { drawCachedElements: (_context: unknown, eles: Array<{ id: string }>) => void handed.push(eles.map((e) => e.id)), getArrowWidth: arrowWidth };
+    const renderer = { drawCachedElements: (_context: unknown, eles: Array<{ id: string }>) => void handed.push(eles.map((e) => e.id)), getArrowWidth: arrowWidth, eleTextBiggerThanMin: () => true };
     drawPlainEdgesInBatches({ renderer: () => renderer } as unknown as Core);
     let reads = 0;
     const style = plainStyle();
@@ -221,7 +234,7 @@ describe('drawPlainEdgesInBatches', () => {
   });
 
   it('leaves a renderer without the expected parts alone', () => {
-    const renderer = { drawCachedElements: () => {} };
+    const renderer = { drawCachedElements: () => {}, getArrowWidth: arrowWidth };
     expect(drawPlainEdgesInBatches({ renderer: () => renderer } as unknown as Core)).toBe(false);
     expect(drawPlainEdgesInBatches({} as unknown as Core)).toBe(false);
   });
