@@ -49,10 +49,11 @@ export interface LoopOptions {
 export const LOOP_DEFAULTS = { maxLength: 8, maxCycles: 10_000 } as const;
 
 export interface LoopSearchResult {
-  loops: MoneyLoop[];
-  count: number;
+  /** The loops in the order the search found them (made when first read; see findLoops). */
+  readonly loops: MoneyLoop[];
+  readonly count: number;
   /** True when the cap stopped the search while more loops existed. */
-  truncated: boolean;
+  readonly truncated: boolean;
   /** How many of the loops pass through each firm (firms on no loop are left out). */
   readonly loopsPerFirm: ReadonlyMap<string, number>;
 }
