@@ -9,10 +9,10 @@ export type DatePrecision = 'day' | 'month' | 'year';
 
 export interface DatePeriod {
   /** First day of the period, `YYYY-MM-DD`. */
-  start: string;
+  readonly start: string;
   /** Last day of the period, `YYYY-MM-DD`. */
-  end: string;
-  precision: DatePrecision;
+  readonly end: string;
+  readonly precision: DatePrecision;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -21,8 +21,27 @@ function daysInMonth(year: number, month: number): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+/**
+ * Periods already worked out, by date string. Filters, loop searches and the timeline ask for the
+ * same few hundred dates thousands of times; valid dates are a bounded set (at most a few hundred
+ * thousand strings between 1900 and 2200), and the cache starts over should it ever get that big.
+ */
+const periods = new Map<string, DatePeriod>();
+const MAX_CACHED_PERIODS = 200_000;
+
 /** The period a date string stands for, or null when it is not a real calendar date. */
 export function parseDatePeriod(text: string): DatePeriod | null {
+  const known = periods.get(text);
+  if (known) return known;
+  const period = readDatePeriod(text);
+  if (period) {
+    if (periods.size >= MAX_CACHED_PERIODS) periods.clear();
+    periods.set(text, Object.freeze(period));
+  }
+  return period;
+}
+
+function readDatePeriod(text: string): DatePeriod | null {
   const match = DATE_PATTERN.exec(text);
   if (!match) return null;
   const year = Number(match[1]);
