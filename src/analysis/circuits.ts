@@ -102,6 +102,17 @@ export class CircuitList {
     }
   }
 
+  /** Calls `visit(u, v)` for every arc of every circuit (the last vertex's arc back to the first too). */
+  forEachArc(visit: (u: number, v: number) => void): void {
+    for (let i = 0; i < this.count; i++) {
+      const k = 3 * i;
+      const chunk = this.chunks[this.where[k] as number] as Uint16Array | Int32Array;
+      const offset = this.where[k + 1] as number;
+      const length = this.where[k + 2] as number;
+      for (let j = 0; j < length; j++) visit(chunk[offset + j] as number, chunk[offset + ((j + 1) % length)] as number);
+    }
+  }
+
   clear(): void {
     this.chunks = this.current ? [this.current] : [];
     this.used = 0;

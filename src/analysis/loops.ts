@@ -56,6 +56,8 @@ export interface LoopSearchResult {
   readonly truncated: boolean;
   /** How many of the loops pass through each firm (firms on no loop are left out). */
   readonly loopsPerFirm: ReadonlyMap<string, number>;
+  /** The deals on at least one of the loops, in data order. */
+  readonly dealsOnLoops: ReadonlySet<string>;
 }
 
 export const LOOP_ID_SEPARATOR = '>';
@@ -174,26 +176,39 @@ export function loopCountsByFirm(loops: readonly MoneyLoop[]): Map<string, numbe
   return counts;
 }
 
-/** A search result over loops already made; the counts per firm are made when first read. */
-function resultOf(loops: MoneyLoop[], truncated: boolean): LoopSearchResult {
+/** A search result over loops already made; the counts per firm and the deals are made when first read. */
+function resultOf(graph: FirmGraph, loops: MoneyLoop[], truncated: boolean): LoopSearchResult {
   let perFirm: Map<string, number> | null = null;
-  return Object.defineProperty({ loops, count: loops.length, truncated }, 'loopsPerFirm', {
-    enumerable: false,
-    get: () => (perFirm ??= loopCountsByFirm(loops)),
-  }) as LoopSearchResult;
+  let deals: Set<string> | null = null;
+  return Object.defineProperties(
+    { loops, count: loops.length, truncated },
+    {
+      loopsPerFirm: { enumerable: false, get: () => (perFirm ??= loopCountsByFirm(loops)) },
+      dealsOnLoops: {
+        enumerable: false,
+        get: () => {
+          if (deals) return deals;
+          const onLoops = new Set<string>();
+          for (const loop of loops) for (const hop of loop.hops) for (const deal of hop.deals) onLoops.add(deal);
+          deals = new Set(graph.filterEdges((id) => onLoops.has(id)));
+          return deals;
+        },
+      },
+    },
+  ) as LoopSearchResult;
 }
 
 /** Takes up to maxCycles loops from a search and says whether more were left. */
-function collect(loops: Iterator<MoneyLoop>, maxCycles: number): LoopSearchResult {
+function collect(graph: FirmGraph, loops: Iterator<MoneyLoop>, maxCycles: number): LoopSearchResult {
   const kept: MoneyLoop[] = [];
   while (kept.length < maxCycles) {
     const next = loops.next();
-    if (next.done) return resultOf(kept, false);
+    if (next.done) return resultOf(graph, kept, false);
     kept.push(next.value);
   }
   const truncated = !loops.next().done;
   loops.return?.(undefined);
-  return resultOf(kept, truncated);
+  return resultOf(graph, kept, truncated);
 }
 
 /**
@@ -204,6 +219,7 @@ function collect(loops: Iterator<MoneyLoop>, maxCycles: number): LoopSearchResul
 function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitList, truncated: boolean): LoopSearchResult {
   let loops: MoneyLoop[] | null = null;
   let perFirm: Map<string, number> | null = null;
+  let deals: Set<string> | null = null;
   return Object.defineProperties(
     { count: circuits.count, truncated },
     {
@@ -230,6 +246,20 @@ function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitLi
           return perFirm;
         },
       },
+      dealsOnLoops: {
+        enumerable: false,
+        get: () => {
+          if (deals) return deals;
+          // A deal is on a loop when its pair of firms is a hop of one: mark the hops, then take
+          // the deals in data order.
+          const n = indexed.ids.length;
+          const hops = new Set<number>();
+          circuits.forEachArc((u, v) => void hops.add(u * n + v));
+          const { indexOf } = indexed;
+          deals = new Set(graph.filterEdges((_id, _deal, from, to) => hops.has((indexOf.get(from) as number) * n + (indexOf.get(to) as number))));
+          return deals;
+        },
+      },
     },
   ) as LoopSearchResult;
 }
@@ -245,7 +275,7 @@ export function findLoops(graph: FirmGraph, options: LoopOptions = {}): LoopSear
 /** The money loops through `firm`, capped by `maxCycles`. */
 export function loopsThrough(graph: FirmGraph, firm: string, options: LoopOptions = {}): LoopSearchResult {
   const { maxLength, maxCycles } = resolveOptions(options);
-  return collect(iterateLoopsThrough(graph, firm, { maxLength }), maxCycles);
+  return collect(graph, iterateLoopsThrough(graph, firm, { maxLength }), maxCycles);
 }
 
 export const LOOP_SORT_KEYS = ['bottleneck', 'total', 'length', 'first', 'last', 'id'] as const;

@@ -69,11 +69,9 @@ export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, maxLengt
   }
   for (const month of quarterEnds) {
     const view = filterFirmGraph(graph, { ...filter, asOf: month });
-    const { loops, truncated } = findLoops(view, { maxCycles: TIMELINE_LOOP_CAP, ...(maxLength ? { maxLength } : {}) });
-    const deals = new Set<string>();
-    for (const loop of loops) for (const hop of loop.hops) for (const deal of hop.deals) deals.add(deal);
+    const { count, truncated, dealsOnLoops } = findLoops(view, { maxCycles: TIMELINE_LOOP_CAP, ...(maxLength ? { maxLength } : {}) });
     let moneyUsd = 0;
-    for (const id of deals) moneyUsd += countedAmount(view.getEdgeAttributes(id), view) ?? 0;
-    yield { label: `${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`, month, loops: loops.length, capped: truncated, moneyUsd };
+    for (const id of dealsOnLoops) moneyUsd += countedAmount(view.getEdgeAttributes(id), view) ?? 0;
+    yield { label: `${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`, month, loops: count, capped: truncated, moneyUsd };
   }
 }

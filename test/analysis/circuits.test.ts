@@ -168,6 +168,14 @@ describe('CircuitList', () => {
     expect([...visits]).toEqual([1 + 2, 1 + 3, 1 + 2, 1 + 2, 1 + 1, 1 + 2]);
   });
 
+  it('CircuitList.forEachArc visits every arc of every circuit, the closing one too', () => {
+    const list = new CircuitList(6);
+    for (const c of [[0, 1], [2, 3, 4]]) list.push(path(c), c.length);
+    const arcs: string[] = [];
+    list.forEachArc((u, v) => arcs.push(`${u}>${v}`));
+    expect(arcs).toEqual(['0>1', '1>0', '2>3', '3>4', '4>2']);
+  });
+
   it('CircuitList keeps many short circuits across its growing chunks without copying any', () => {
     const list = new CircuitList(1000);
     const count = 300_000;

@@ -88,6 +88,9 @@ describe('findLoops', () => {
         const counted = new Map<string, number>();
         for (const loop of streamed.slice(0, maxCycles)) for (const id of loop.firms) counted.set(id, (counted.get(id) ?? 0) + 1);
         expect(new Map(found.loopsPerFirm)).toEqual(counted);
+        // So do the deals on the loops: every deal of every hop, each once, in data order.
+        const onLoops = new Set(streamed.slice(0, maxCycles).flatMap((loop) => loop.hops.flatMap((hop) => hop.deals)));
+        expect([...found.dealsOnLoops]).toEqual(graph.edges().filter((id) => onLoops.has(id)));
         expect(found.loops).toEqual(streamed.slice(0, maxCycles));
         // Made once: every read gives the same list.
         expect(found.loops).toBe(found.loops);
@@ -168,7 +171,13 @@ describe('loopsThrough', () => {
         const { graph } = graphFromRandom(n, deals);
         const target = firm(pick % n);
         const expected = findLoops(graph).loops.filter((l) => l.firms.includes(target));
-        expect(loopsThrough(graph, target).loops.map((l) => l.id).sort()).toEqual(expected.map((l) => l.id).sort());
+        const through = loopsThrough(graph, target);
+        expect(through.loops.map((l) => l.id).sort()).toEqual(expected.map((l) => l.id).sort());
+        const onLoops = new Set(expected.flatMap((loop) => loop.hops.flatMap((hop) => hop.deals)));
+        expect([...through.dealsOnLoops]).toEqual(graph.edges().filter((id) => onLoops.has(id)));
+        const counted = new Map<string, number>();
+        for (const loop of expected) for (const id of loop.firms) counted.set(id, (counted.get(id) ?? 0) + 1);
+        expect(new Map(through.loopsPerFirm)).toEqual(counted);
       }),
       { numRuns: 200 },
     );
