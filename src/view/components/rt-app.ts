@@ -569,7 +569,9 @@ export class RtApp extends LitElement {
     const view = this.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
     const derived = view?.derived ?? null;
     const highlight = derived ? this.currentHighlight(derived, s) : null;
-    const shownLoop = derived?.loopById.get(this.previewLoop ?? s.loop ?? '') ?? null;
+    // Looked up only when a loop is shown: the lookup makes every loop of the view.
+    const shownLoopId = this.previewLoop ?? s.loop;
+    const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? this.distressAt(scenario, s.round) : null;
     const graph = derived?.graph ?? loaded.deriver.fullGraph;
