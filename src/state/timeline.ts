@@ -5,7 +5,8 @@
 import { findLoops } from '../analysis/loops.js';
 import { periodEnd } from '../data/dates.js';
 import { countedAmount } from '../model/amounts.js';
-import { filterFirmGraph, type DealFilter } from '../model/filter.js';
+import { dealMatcher, filterFirmGraph, type DealFilter } from '../model/filter.js';
+import type { Deal } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 
 export interface QuarterPoint {
@@ -49,6 +50,15 @@ export function monthsOf(graph: FirmGraph): string[] {
   return months;
 }
 
+/** A deal the timeline adds to its view once its period has ended (`end`, `YYYY-MM-DD`). */
+interface DueDeal {
+  id: string;
+  end: string;
+  deal: Deal;
+  from: string;
+  to: string;
+}
+
 /** The loop count and loop money at the end of every quarter the deals span. */
 export function loopHistory(graph: FirmGraph, filter: DealFilter, maxLength?: number): QuarterPoint[] {
   return [...loopHistorySteps(graph, filter, maxLength)];
@@ -67,8 +77,26 @@ export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, maxLengt
     const quarterEnd = `${last.slice(0, 4)}-${String(Math.ceil(Number(last.slice(5)) / 3) * 3).padStart(2, '0')}`;
     quarterEnds.push(quarterEnd);
   }
+  // The network as of a month holds every deal whose period has ended by then, so the view of one
+  // quarter is the view of the one before plus the deals that ended in between: one view grows
+  // quarter by quarter (deals in the order their periods end) instead of a copy per quarter.
+  const { asOf: _asOf, hideIsolated: _hideIsolated, ...undated } = filter;
+  // The firms the filter keeps, without any deal yet.
+  const view = filterFirmGraph(graph, { ...undated, types: [] });
+  const keepDeal = dealMatcher(undated);
+  const due: DueDeal[] = [];
+  graph.forEachEdge((id, deal, from, to) => {
+    if (view.hasNode(from) && view.hasNode(to) && keepDeal(deal)) due.push({ id, end: periodEnd(deal.date), deal, from, to });
+  });
+  due.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  let next = 0;
   for (const month of quarterEnds) {
-    const view = filterFirmGraph(graph, { ...filter, asOf: month });
+    const monthEnd = periodEnd(month);
+    for (; next < due.length; next++) {
+      const entry = due[next] as DueDeal;
+      if (entry.end > monthEnd) break;
+      view.addDirectedEdgeWithKey(entry.id, entry.from, entry.to, entry.deal);
+    }
     const { count, truncated, dealsOnLoops } = findLoops(view, { maxCycles: TIMELINE_LOOP_CAP, ...(maxLength ? { maxLength } : {}) });
     let moneyUsd = 0;
     for (const id of dealsOnLoops) moneyUsd += countedAmount(view.getEdgeAttributes(id), view) ?? 0;

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLoops } from '../../src/analysis/loops.js';
-import { filterFirmGraph } from '../../src/model/filter.js';
+import { filterFirmGraph, type DealFilter } from '../../src/model/filter.js';
+import { countedAmount } from '../../src/model/amounts.js';
+import type { DealType } from '../../src/data/types.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
 import { Deriver } from '../../src/state/derive.js';
 import { PRESET_SCENARIOS, shockWithin } from '../../src/state/scenarios.js';
@@ -30,6 +33,48 @@ describe('loopHistory', () => {
       { label: '2024-Q4', month: '2024-12', loops: 0, capped: false, moneyUsd: 0 },
       { label: '2025-Q1', month: '2025-03', loops: 1, capped: false, moneyUsd: 15 },
     ]);
+  });
+
+  it('loopHistory equals a loop search of the network as of each quarter\'s end, under any filter', () => {
+    const dates = ['2023', '2023-06', '2023-07-04', '2024-02', '2024-02-29', '2024', '2025-01-15', '2025-12'];
+    const types: DealType[] = ['investment', 'purchase', 'loan'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            from: fc.nat(4),
+            to: fc.nat(4),
+            date: fc.constantFrom(...dates),
+            type: fc.constantFrom(...types),
+            amount: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }),
+            supersedes: fc.boolean(),
+          }),
+          { maxLength: 16 },
+        ),
+        fc.record({ types: fc.option(fc.subarray(types, { minLength: 1 }), { nil: undefined }), minUsd: fc.constantFrom(0, 300), from: fc.constantFrom(undefined, '2023-07') }),
+        (deals, picked) => {
+          const valid = deals.filter((d) => d.from !== d.to);
+          const data = dataSetFromEdges(
+            valid.map((d, i) => [`f${d.from}`, `f${d.to}`, { id: `x${i}`, date: d.date, type: d.type, amountUsd: d.amount, amountBasis: d.amount === null ? 'undisclosed' : 'committed' }] as const),
+          );
+          // Some deals are superseded by a later one between the same firms.
+          valid.forEach((d, i) => {
+            const later = valid.findIndex((e, j) => j > i && e.from === d.from && e.to === d.to);
+            if (d.supersedes && later >= 0) (data.deals[i] as { supersededBy?: string }).supersededBy = `x${later}`;
+          });
+          const graph = buildFirmGraph(data);
+          const filter: DealFilter = Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined));
+          for (const point of loopHistory(graph, filter)) {
+            const view = filterFirmGraph(graph, { ...filter, asOf: point.month });
+            const found = findLoops(view, { maxCycles: 2000 });
+            const onLoops = new Set(found.loops.flatMap((loop) => loop.hops.flatMap((hop) => hop.deals)));
+            const money = [...onLoops].reduce((sum, id) => sum + (countedAmount(view.getEdgeAttributes(id), view) ?? 0), 0);
+            expect(point).toMatchObject({ loops: found.count, capped: found.truncated, moneyUsd: money });
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('loopHistory on the shipped data ends with every loop, and never falls (loops only accumulate)', () => {
