@@ -41,6 +41,12 @@ interface TextureCache {
 
 interface LayeredTextureCache {
   getLayers(eles: RenderedElement[], pxRatio: number, lvl?: number): unknown;
+  /** Set while the cache skips making layers after recent changes (the elements are drawn directly). */
+  skipping?: boolean;
+  /** True until the cache is first asked for layers. */
+  firstGet?: boolean;
+  validateLayersElesOrdering?(lvl: number, eles: RenderedElement[]): void;
+  levelIsComplete?(lvl: number, eles: RenderedElement[]): boolean;
 }
 
 interface CanvasRenderer {
@@ -67,6 +73,19 @@ function textureLevel(zoom: number, pxRatio: number): number {
 
 function intersects(a: Box, b: Box): boolean {
   return !(a.x1 > b.x2 || b.x1 > a.x2 || a.y1 > b.y2 || b.y1 > a.y2);
+}
+
+/**
+ * Whether the layer cache is about to draw elements into new layers. It does not when the level's
+ * layers are all there and valid (panning and zooming within a level), nor while it skips making
+ * layers after recent changes: filling every texture then is wasted work. A cache without these
+ * parts is taken to draw, so the textures are filled as before.
+ */
+function drawsIntoLayers(layers: LayeredTextureCache, eles: RenderedElement[], level: number): boolean {
+  if (typeof layers.validateLayersElesOrdering !== 'function' || typeof layers.levelIsComplete !== 'function') return true;
+  layers.validateLayersElesOrdering(level, eles);
+  if (layers.levelIsComplete(level, eles)) return false;
+  return !(layers.skipping === true && layers.firstGet !== true);
 }
 
 /** Installs the hooks on `cy`'s renderer; returns false when the renderer is not the expected one. */
@@ -111,7 +130,8 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
     // make than they save, and making them is most of the first frame.
     if (eles.length <= DIRECT_DRAW_UP_TO) return null;
     // The layer cache draws each element at the level of its layers and asks for full quality.
-    fill(eles, pxRatio, null, lvl ?? textureLevel(cy.zoom(), pxRatio), textureCaches[0]?.reasons?.highQuality ?? null);
+    const level = lvl ?? textureLevel(cy.zoom(), pxRatio);
+    if (drawsIntoLayers(this, eles, level)) fill(eles, pxRatio, null, level, textureCaches[0]?.reasons?.highQuality ?? null);
     return getLayers.call(this, eles, pxRatio, lvl);
   };
   return true;

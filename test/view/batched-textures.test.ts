@@ -45,6 +45,32 @@ describe('fillTexturesBeforeDrawing', () => {
     expect(log[log.length - 1]).toBe('layers');
   });
 
+  it('fills no texture when the layer cache will not draw: its level is complete, or it skips layers after changes', () => {
+    for (const [state, fills] of [
+      [{ complete: true, skipping: false, firstGet: false }, false],
+      [{ complete: false, skipping: true, firstGet: false }, false],
+      [{ complete: false, skipping: true, firstGet: true }, true],
+      [{ complete: false, skipping: false, firstGet: false }, true],
+    ] as const) {
+      const log: string[] = [];
+      const { cy, renderer, elements } = fakeRenderer(log);
+      const validated: number[] = [];
+      Object.assign(renderer.data.lyrTxrCache, {
+        skipping: state.skipping,
+        firstGet: state.firstGet,
+        validateLayersElesOrdering: (lvl: number) => void validated.push(lvl),
+        levelIsComplete: () => state.complete,
+      });
+      fillTexturesBeforeDrawing(cy);
+      const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => elements[i % 2]!);
+      renderer.data.lyrTxrCache.getLayers(many, 1);
+      // The layer order is checked first (at zoom 0.3: level −1), as the cache itself does.
+      expect(validated).toEqual([-1]);
+      expect({ state, filled: log.some((entry) => entry.startsWith('body:')) }).toEqual({ state, filled: fills });
+      expect(log[log.length - 1]).toBe('layers');
+    }
+  });
+
   it('a deal gets no body texture, and a label texture only when it shows a label', () => {
     const log: string[] = [];
     const { cy, renderer, elements, element } = fakeRenderer(log);
