@@ -1,22 +1,20 @@
 /**
- * Who is central: measures per firm over the collapsed firm graph (one weighted edge per ordered
- * pair, known amounts summed). PageRank comes from graphology-metrics. Betweenness is our own Brandes
- * because graphology-metrics cannot sample: exact it matches graphology-metrics in value and speed,
- * and above 1,500 firms it is estimated from sampled sources (1 s instead of 27 s at 10,000 firms).
- * HITS is our own on flat arrays, equal to graphology-metrics' and about 80 times faster (see the
- * benchmark). Circularity is our own measure.
+ * Who is central: measures per firm over the collapsed firm graph (one weighted arc per ordered
+ * pair, known amounts summed), kept as the compact indexed graph. PageRank and HITS are our own on
+ * flat arrays, each the same iteration as graphology-metrics' and many times faster (tested equal;
+ * see the benchmark). Betweenness is our own Brandes because graphology-metrics cannot sample:
+ * exact it matches graphology-metrics in value and speed, and above 1,500 firms it is estimated from
+ * sampled sources (1 s instead of 27 s at 10,000 firms). Circularity is our own measure.
  */
-import { DirectedGraph } from 'graphology';
-import pagerank from 'graphology-metrics/centrality/pagerank';
-import type { Attributes } from 'graphology-types';
 import type { EntityKind } from '../data/types.js';
-import { collapseFirmGraph, type CollapsedGraph } from '../model/collapse.js';
+import { countedAmount } from '../model/amounts.js';
 import type { FirmGraph } from '../model/graph.js';
 import { betweenness } from './betweenness.js';
 import { hits } from './hits.js';
-import { indexFirmGraph } from './indexed-graph.js';
+import { arcIndex, indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
 import { loopCountsByFirm, type MoneyLoop } from './loops.js';
-import { componentIds } from './strong-components.js';
+import { weightedPagerank } from './pagerank.js';
+import { componentOfVertex } from './strong-components.js';
 
 export interface FirmMeasures {
   id: string;
@@ -81,24 +79,16 @@ export function isBetweennessEstimated(firmCount: number, options: MeasureOption
   return firmCount > limit && samples < firmCount;
 }
 
-/**
- * PageRank over the known money only. Pairs whose amounts are all undisclosed carry no weight.
- * graphology's PageRank divides each weight by the firm's total out-weight, so a firm whose every
- * outflow is undisclosed (total 0) needs a copy of the graph without those pairs (it is then
- * dangling, as it should be). Otherwise a weightless pair adds nothing anywhere, and the collapsed
- * graph itself gives the same ranks without the copy.
- */
-function pagerankOf(collapsed: CollapsedGraph, alpha: number): Record<string, number> {
-  if (collapsed.order === 0) return {};
-  const options = { getEdgeWeight: 'weight', alpha, maxIterations: 1000, tolerance: 1e-10 } as const;
-  const someFirmUnweighed = collapsed.someNode((id) => collapsed.outDegree(id) > 0 && !collapsed.someOutEdge(id, (_edge, flow) => flow.weight > 0));
-  if (!someFirmUnweighed) return pagerank(collapsed, options);
-  const known = new DirectedGraph<Attributes, { weight: number }>();
-  collapsed.forEachNode((id) => known.addNode(id));
-  collapsed.forEachEdge((key, flow, from, to) => {
-    if (flow.weight > 0) known.addDirectedEdgeWithKey(key, from, to, { weight: flow.weight });
+/** The known money of each arc of the indexed graph: the counted amounts of its pair's deals. */
+function arcWeights(graph: FirmGraph, indexed: IndexedGraph): Float64Array {
+  const weights = new Float64Array(indexed.targets.length);
+  graph.forEachEdge((_id, deal, from, to) => {
+    const amount = countedAmount(deal, graph);
+    if (amount === null) return;
+    const arc = arcIndex(indexed, indexed.indexOf.get(from) as number, indexed.indexOf.get(to) as number);
+    weights[arc] = (weights[arc] as number) + amount;
   });
-  return pagerank(known, options);
+  return weights;
 }
 
 /**
@@ -113,9 +103,13 @@ export function withLoopCount(measures: FirmMeasures, loops: number): FirmMeasur
 export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): FirmMeasures[] {
   const alpha = options.alpha ?? DEFAULTS.alpha;
   if (!(alpha > 0 && alpha < 1)) throw new Error(`roundtrip/centrality: alpha must be between 0 and 1 (got ${String(options.alpha)})`);
-  const collapsed = collapseFirmGraph(graph);
+  // One arc per ordered pair of firms (the collapsed graph), with the pair's known money.
   const indexed = indexFirmGraph(graph);
-  const rank = pagerankOf(collapsed, alpha);
+  const { offsets, targets } = indexed;
+  const n = indexed.ids.length;
+  const weights = arcWeights(graph, indexed);
+  // PageRank over the known money only: pairs whose amounts are all undisclosed carry no weight.
+  const rank = weightedPagerank(indexed, weights, { alpha, maxIterations: 1000, tolerance: 1e-10 });
   const estimated = isBetweennessEstimated(graph.order, options);
   // Betweenness is the costliest measure and often not looked at: it is computed, for every firm
   // at once, the first time any firm's value is read.
@@ -126,36 +120,41 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   };
   // HITS may oscillate on some directed graphs; the scores are then reported as unknown (null).
   const hubsAndAuthorities = hits(indexed, { maxIterations: 1000, tolerance: 1e-10 });
-  // An edge lies on some loop exactly when both its ends are in one strongly connected component.
-  const component = componentIds(indexed);
+  // An arc lies on some loop exactly when both its ends are in one strongly connected component.
+  const component = componentOfVertex(indexed);
+  const inDegree = new Int32Array(n);
+  const inStrength = new Float64Array(n);
+  const outStrength = new Float64Array(n);
+  const circularInflow = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
+      const w = targets[a] as number;
+      const amount = weights[a] as number;
+      (inDegree[w] as number)++;
+      inStrength[w] = (inStrength[w] as number) + amount;
+      outStrength[v] = (outStrength[v] as number) + amount;
+      if (component[v] === component[w]) circularInflow[w] = (circularInflow[w] as number) + amount;
+    }
+  }
   const loopCounts = options.loopCounts ?? loopCountsByFirm(options.loops ?? []);
   const countsLoops = options.loopCounts !== undefined || options.loops !== undefined;
 
-  return collapsed.mapNodes((id, entity) => {
+  return graph.mapNodes((id, entity) => {
     const v = indexed.indexOf.get(id) as number;
-    let inStrength = 0;
-    let outStrength = 0;
-    let circularInflow = 0;
-    collapsed.forEachInEdge(id, (_edge, flow, source) => {
-      inStrength += flow.weight;
-      if (component.get(source) === component.get(id)) circularInflow += flow.weight;
-    });
-    collapsed.forEachOutEdge(id, (_edge, flow) => {
-      outStrength += flow.weight;
-    });
+    const known = inStrength[v] as number;
     const measures = {
       id,
       name: entity.name,
       kind: entity.kind,
-      pagerank: rank[id] ?? 0,
+      pagerank: rank[v] ?? 0,
       betweenness: 0,
       hub: hubsAndAuthorities ? (hubsAndAuthorities.hubs[v] ?? 0) : null,
       authority: hubsAndAuthorities ? (hubsAndAuthorities.authorities[v] ?? 0) : null,
-      inDegree: collapsed.inDegree(id),
-      outDegree: collapsed.outDegree(id),
-      inStrengthUsd: inStrength,
-      outStrengthUsd: outStrength,
-      circularity: inStrength > 0 ? circularInflow / inStrength : null,
+      inDegree: inDegree[v] as number,
+      outDegree: (offsets[v + 1] as number) - (offsets[v] as number),
+      inStrengthUsd: known,
+      outStrengthUsd: outStrength[v] as number,
+      circularity: known > 0 ? (circularInflow[v] as number) / known : null,
       loops: countsLoops ? (loopCounts.get(id) ?? 0) : null,
     };
     return Object.defineProperty(measures, 'betweenness', { get: () => betweennessOf(v), enumerable: true });

@@ -53,3 +53,18 @@ export function indexFirmGraph(graph: FirmGraph): IndexedGraph {
   });
   return indexGraph(graph.nodes(), arcs);
 }
+
+/** The number of the arc u → v (a binary search of u's sorted targets); -1 when there is none. */
+export function arcIndex(graph: IndexedGraph, u: number, v: number): number {
+  const { offsets, targets } = graph;
+  let low = offsets[u] as number;
+  let high = (offsets[u + 1] as number) - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const w = targets[middle] as number;
+    if (w === v) return middle;
+    if (w < v) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}

@@ -113,11 +113,19 @@ export function hasCycle(graph: IndexedGraph, component: ArrayLike<number>): boo
  * work (a recursive search overflows the call stack at around ten thousand firms).
  */
 export function componentIds(graph: IndexedGraph): Map<string, number> {
-  const vertices = Array.from({ length: graph.ids.length }, (_, i) => i);
-  const mark = new Int32Array(graph.ids.length).fill(1);
   const result = new Map<string, number>();
+  componentOfVertex(graph).forEach((component, v) => void result.set(graph.ids[v] as string, component));
+  return result;
+}
+
+/** The strongly connected component number of every vertex, by vertex number. */
+export function componentOfVertex(graph: IndexedGraph): Int32Array {
+  const n = graph.ids.length;
+  const vertices = Array.from({ length: n }, (_, i) => i);
+  const mark = new Int32Array(n).fill(1);
+  const result = new Int32Array(n);
   new ComponentFinder(graph).components(vertices, mark, 1).forEach((component, i) => {
-    for (const v of component) result.set(graph.ids[v] as string, i);
+    for (const v of component) result[v] = i;
   });
   return result;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { collapseFirmGraph, pairKey } from '../../src/model/collapse.js';
 import { filterFirmGraph, keepsEverything } from '../../src/model/filter.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
 import { summarizeFirmGraph } from '../../src/model/summary.js';
@@ -88,22 +87,6 @@ describe('filterFirmGraph', () => {
   });
 });
 
-describe('collapseFirmGraph', () => {
-  it('collapseFirmGraph makes one edge per ordered pair with summed known amounts and the deal ids', () => {
-    const collapsed = collapseFirmGraph(triangle());
-    expect(collapsed.size).toBe(3);
-    expect(collapsed.getEdgeAttributes(pairKey('a', 'b'))).toEqual({
-      from: 'a',
-      to: 'b',
-      weight: 15,
-      deals: ['e0-a-b', 'e1-a-b'],
-      types: ['investment', 'purchase'],
-      undisclosed: 0,
-    });
-    expect(collapsed.getEdgeAttributes(pairKey('b', 'c'))).toMatchObject({ weight: 0, undisclosed: 1 });
-  });
-});
-
 describe('superseded deals', () => {
   const replaced = () =>
     buildFirmGraph(
@@ -113,10 +96,6 @@ describe('superseded deals', () => {
         ['b', 'a', { id: 'back', amountUsd: 7 }],
       ]),
     );
-
-  it('collapseFirmGraph leaves a superseded amount out of the pair weight but keeps the deal', () => {
-    expect(collapseFirmGraph(replaced()).getEdgeAttributes(pairKey('a', 'b'))).toMatchObject({ weight: 30, deals: ['loi', 'final'] });
-  });
 
   it('summarizeFirmGraph counts a superseded deal but not its amount', () => {
     expect(summarizeFirmGraph(replaced()).total).toEqual({ deals: 3, knownUsd: 37, undisclosed: 0, superseded: 1 });
