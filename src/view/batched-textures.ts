@@ -61,6 +61,8 @@ interface CanvasRenderer {
   drawElement?(context: unknown, ele: RenderedElement, shiftToOriginWithBb: undefined, showLabel: boolean): void;
   /** Whether an element's label is big enough on screen to be drawn (its min-zoomed-font-size). */
   eleTextBiggerThanMin?(ele: RenderedElement): boolean;
+  redrawHint?(group: 'eles', dirty: boolean): void;
+  redraw?(): void;
 }
 
 /** Up to this many drawn elements, the renderer skips its layer cache and element textures. */
@@ -86,6 +88,12 @@ function drawsIntoLayers(layers: LayeredTextureCache, eles: RenderedElement[], l
   layers.validateLayersElesOrdering(level, eles);
   if (layers.levelIsComplete(level, eles)) return false;
   return !(layers.skipping === true && layers.firstGet !== true);
+}
+
+/** Runs `fn` once the current frame is on screen (in a task after the next animation frame). */
+function afterThisFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
 }
 
 /** Installs the hooks on `cy`'s renderer; returns false when the renderer is not the expected one. */
@@ -125,10 +133,22 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
     drawCached.call(this, context, eles, pxRatio, extent);
   };
   const getLayers = layers.getLayers;
+  let firstLayersPut = false;
   layers.getLayers = function (eles, pxRatio, lvl) {
     // A small network is drawn element by element (no layers): the layer canvases cost more to
     // make than they save, and making them is most of the first frame.
     if (eles.length <= DIRECT_DRAW_UP_TO) return null;
+    // The first picture of a large network is drawn straight onto the screen; its layers, which
+    // the cache would make at once (over half of that frame), are made in the frame after it,
+    // before the analyst pans or zooms.
+    if (this.firstGet === true && !firstLayersPut && typeof renderer.redraw === 'function') {
+      firstLayersPut = true;
+      afterThisFrame(() => {
+        renderer.redrawHint?.('eles', true);
+        renderer.redraw?.();
+      });
+      return null;
+    }
     // The layer cache draws each element at the level of its layers and asks for full quality.
     const level = lvl ?? textureLevel(cy.zoom(), pxRatio);
     if (drawsIntoLayers(this, eles, level)) fill(eles, pxRatio, null, level, textureCaches[0]?.reasons?.highQuality ?? null);

@@ -71,6 +71,25 @@ describe('fillTexturesBeforeDrawing', () => {
     }
   });
 
+  it('draws a large network\'s first picture without layers and asks for them in the frame after', async () => {
+    const log: string[] = [];
+    const { cy, renderer, elements } = fakeRenderer(log);
+    let redraws = 0;
+    Object.assign(renderer, { redrawHint: () => void log.push('hint'), redraw: () => void redraws++ });
+    Object.assign(renderer.data.lyrTxrCache, { firstGet: true });
+    fillTexturesBeforeDrawing(cy);
+    const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => elements[i % 2]!);
+    expect(renderer.data.lyrTxrCache.getLayers(many, 1)).toBeNull();
+    expect(log).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(redraws).toBe(1);
+    expect(log).toEqual(['hint']);
+    // The next frame goes to the cache (still on its first get, so it makes every layer at once).
+    renderer.data.lyrTxrCache.getLayers(many, 1);
+    expect(log[log.length - 1]).toBe('layers');
+    expect(redraws).toBe(1);
+  });
+
   it('a deal gets no body texture, and a label texture only when it shows a label', () => {
     const log: string[] = [];
     const { cy, renderer, elements, element } = fakeRenderer(log);
