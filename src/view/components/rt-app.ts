@@ -84,6 +84,10 @@ export class RtApp extends LitElement {
     .search .miss { color: #b3261e; font-size: 0.8rem; }
     button, select { font: inherit; }
     main { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 24rem; min-height: 0; }
+    /* The measures table has nine columns: on request the panel makes room for them all. */
+    main.wide { grid-template-columns: 15rem minmax(0, 1fr) min(47rem, 55vw); }
+    .table-tools { display: flex; justify-content: flex-end; margin-bottom: 0.3rem; font-size: 0.85rem; }
+    .table-tools button[aria-pressed='true'] { background: color-mix(in srgb, Highlight 25%, Canvas); }
     aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; min-height: 0; }
@@ -108,7 +112,7 @@ export class RtApp extends LitElement {
     input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
     @media (max-width: 900px) {
-      main { grid-template-columns: 1fr; grid-template-rows: auto 60vh auto; }
+      main, main.wide { grid-template-columns: 1fr; grid-template-rows: auto 60vh auto; }
       aside, .panel { border: none; }
     }
   `;
@@ -125,6 +129,8 @@ export class RtApp extends LitElement {
   @state() private problems: Problem[] = [];
   @state() private loading = true;
   @state() private tab: Tab = 'details';
+  /** Whether the side panel is widened for the measures table (while that tab is shown). */
+  @state() private wideMeasures = false;
   @state() private previewLoop: string | null = null;
   @state() private fitIds: readonly string[] | null = null;
   @state() private searchMiss = '';
@@ -576,7 +582,7 @@ export class RtApp extends LitElement {
     const distress = scenario ? this.distressAt(scenario, s.round) : null;
     const graph = derived?.graph ?? loaded.deriver.fullGraph;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops` : 'finding loops…';
-    return html`<main>
+    return html`<main class=${this.wideMeasures && this.tab === 'measures' ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
         ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
@@ -633,7 +639,9 @@ export class RtApp extends LitElement {
             @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'shock' in e.patch || 'model' in e.patch ? 'push' : 'replace')}></rt-scenario>`}
         </div>
         <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
-          ${this.tab !== 'measures' ? nothing : html`<rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>`}
+          ${this.tab !== 'measures' ? nothing : html`<div class="table-tools"><button aria-pressed=${this.wideMeasures ? 'true' : 'false'}
+            title="Widen the panel to show every column" @click=${() => (this.wideMeasures = !this.wideMeasures)}>Wide table</button></div>
+            <rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>`}
         </div>`;
   }
 

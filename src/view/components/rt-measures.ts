@@ -39,12 +39,17 @@ export class RtMeasures extends LitElement {
     :host { display: block; font-size: 0.85rem; overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; }
     th, td { padding: 0.25rem 0.35rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); white-space: nowrap; }
-    th { position: sticky; top: 0; background: Canvas; text-align: left; }
+    th { position: sticky; top: 0; z-index: 1; background: Canvas; text-align: left; }
+    /* The firm's name stays in view while the measures scroll sideways. */
+    th:first-child, td:first-child { position: sticky; left: 0; background: Canvas; }
+    th:first-child { z-index: 2; }
+    td:first-child { max-width: 10rem; overflow: hidden; text-overflow: ellipsis; }
     th button { font: inherit; font-weight: 600; background: none; border: none; color: inherit; padding: 0; cursor: pointer; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     tr.row { cursor: pointer; }
-    tr.row:hover { background: color-mix(in srgb, Highlight 10%, transparent); }
-    tr[aria-selected='true'] { background: color-mix(in srgb, Highlight 20%, transparent); }
+    /* On the cells, opaque: the sticky name cell covers what scrolls under it. */
+    tr.row:hover td { background: linear-gradient(color-mix(in srgb, Highlight 10%, transparent) 0 0), Canvas; }
+    tr[aria-selected='true'] td { background: linear-gradient(color-mix(in srgb, Highlight 20%, transparent) 0 0), Canvas; }
     tr:focus-visible { outline: 2px solid Highlight; outline-offset: -2px; }
     .dot { display: inline-block; width: 0.6rem; height: 0.6rem; border-radius: 2px; margin-right: 0.3rem; }
   `;
@@ -80,7 +85,7 @@ export class RtMeasures extends LitElement {
           @click=${() => this.choose(m.id)} @keydown=${(e: KeyboardEvent) => this.handleKey(e, m.id)}>
           ${COLUMNS.map((c) =>
             c.key === 'name'
-              ? html`<td><span class="dot" style="background:${KIND_STYLE[m.kind].color}"></span>${m.name}</td>`
+              ? html`<td title=${m.name}><span class="dot" style="background:${KIND_STYLE[m.kind].color}"></span>${m.name}</td>`
               : html`<td class="num">${c.format(m)}</td>`,
           )}
         </tr>`,
