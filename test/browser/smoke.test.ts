@@ -51,4 +51,53 @@ describe('the page (smoke)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('keeps the whole network in view on a laptop screen as the panels come in and the window is resized, until the analyst moves the view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = collectPageErrors(page);
+    await openApp(page, inject('baseUrl'));
+    // Every firm shown, with its name, lies inside the drawing surface (to the pixel).
+    const outside = () =>
+      page.evaluate(() => {
+        const cy = document.querySelector('rt-app')?.shadowRoot?.querySelector('rt-graph')?.cy;
+        if (!cy) throw new Error('no graph');
+        // The container's own size: Cytoscape's (cy.width()) follows it only after a debounce.
+        const container = cy.container();
+        const [w, h] = [container?.clientWidth ?? 0, container?.clientHeight ?? 0];
+        return cy
+          .nodes(':visible')
+          .filter((n) => {
+            const b = n.renderedBoundingBox({ includeLabels: true });
+            return b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1;
+          })
+          .map((n) => n.id());
+      });
+    const zoom = () => page.evaluate(() => document.querySelector('rt-app')?.shadowRoot?.querySelector('rt-graph')?.cy?.zoom() ?? 0);
+    // The timeline's chart comes after the first picture; the graph pane must not lose firms to it.
+    await page.locator('rt-timeline svg[role="img"]').waitFor();
+    await expect.poll(outside).toEqual([]);
+    // ... and with its name drawn: Cytoscape leaves out labels smaller on screen than min-zoomed-font-size.
+    const unnamed = await page.evaluate(() => {
+      const cy = document.querySelector('rt-app')?.shadowRoot?.querySelector('rt-graph')?.cy;
+      if (!cy) throw new Error('no graph');
+      return cy.nodes(':visible').filter((n) => n.numericStyle('font-size') * cy.zoom() < n.numericStyle('min-zoomed-font-size')).map((n) => n.id());
+    });
+    expect(unnamed).toEqual([]);
+    await page.setViewportSize({ width: 1100, height: 620 });
+    await expect.poll(outside).toEqual([]);
+    // Once the analyst zooms, a resize leaves the view where it is.
+    const box = await page.locator('rt-graph').boundingBox();
+    if (!box) throw new Error('no graph box');
+    const fitted = await zoom();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(400);
+    const zoomed = await zoom();
+    expect(zoomed).toBeGreaterThan(fitted);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(400);
+    expect(await zoom()).toBe(zoomed);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -116,6 +116,12 @@ export class RtGraph extends LitElement {
   private viewportTimer: ReturnType<typeof setTimeout> | undefined;
   /** True while the app, not the analyst, moves the view, so no viewport event echoes back. */
   private movingByCode = false;
+  /**
+   * What the view was last fitted to (the firms, or null for all shown), while the analyst has not
+   * moved it since: when the pane changes size (panels appear, the window or a panel is resized) the
+   * view is fitted again, so the whole network (or loop) stays in view.
+   */
+  private fittedTo: { ids: readonly string[] | null } | null = null;
 
   /** The stylesheet last handed to Cytoscape, as JSON: setting one restyles every element. */
   private stylesheetText = '';
@@ -170,8 +176,12 @@ export class RtGraph extends LitElement {
     cy.on('tap', (event) => {
       if (event.target === cy) this.dispatchEvent(new ClearSelectionEvent());
     });
+    cy.on('resize', () => {
+      if (this.fittedTo && !this.layingOut) this.fitTo(cy, this.fittedTo.ids);
+    });
     cy.on('viewport', () => {
       if (this.movingByCode || this.layingOut) return;
+      this.fittedTo = null;
       clearTimeout(this.viewportTimer);
       this.viewportTimer = setTimeout(() => {
         const pan = cy.pan();
@@ -385,12 +395,14 @@ export class RtGraph extends LitElement {
       { padding: 40, minZoom: cy.minZoom(), maxZoom: 1.6, fontSize: NODE_FONT_SIZE, labelGap: NODE_LABEL_GAP },
     );
     if (!viewport) return;
+    this.fittedTo = { ids };
     this.movingByCode = true;
     cy.viewport(viewport);
     this.movingByCode = false;
   }
 
   private applyViewport(cy: Core, viewport: Viewport): void {
+    this.fittedTo = null;
     // The analyst's own pan comes back as state, rounded: applying it again would nudge the view.
     const pan = cy.pan();
     if (Math.abs(cy.zoom() - viewport.zoom) < 0.002 && Math.abs(pan.x - viewport.x) < 0.2 && Math.abs(pan.y - viewport.y) < 0.2) return;

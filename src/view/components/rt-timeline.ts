@@ -86,7 +86,8 @@ export class RtTimeline extends LitElement {
 
   private renderChart(): TemplateResult {
     const points = this.history;
-    if (points.length === 0) return html``;
+    // The chart's room is kept while the counts are worked out, so the graph above does not shrink later.
+    if (points.length === 0) return html`<svg width=${WIDTH} height=${HEIGHT} aria-hidden="true"></svg><small>loops per quarter: counting…</small>`;
     const maxLoops = Math.max(1, ...points.map((p) => p.loops));
     const maxMoney = Math.max(1, ...points.map((p) => p.moneyUsd));
     const step = WIDTH / points.length;
