@@ -100,4 +100,30 @@ describe('the page (smoke)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('in a narrow window stacks filters, graph and panels in one column that the page scrolls through', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+    const errors = collectPageErrors(page);
+    await openApp(page, inject('baseUrl'), '?firm=nvidia');
+    await page.locator('rt-inspector h2').waitFor();
+    const boxes = await page.evaluate(() => {
+      const root = document.querySelector('rt-app')?.shadowRoot;
+      const box = (selector: string) => {
+        const el = root?.querySelector(selector);
+        if (!(el instanceof HTMLElement)) throw new Error(`no ${selector}`);
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, width: r.width, innerScroll: el.scrollHeight - el.clientHeight };
+      };
+      return { filters: box('aside'), graph: box('rt-graph'), panel: box('.panel'), page: document.documentElement.scrollHeight };
+    });
+    expect(boxes.filters.bottom).toBeLessThanOrEqual(boxes.graph.top);
+    expect(boxes.graph.bottom).toBeLessThanOrEqual(boxes.panel.top);
+    expect(boxes.graph.width).toBeGreaterThan(700);
+    expect(boxes.graph.bottom - boxes.graph.top).toBeGreaterThan(500);
+    // The firm's details are read by scrolling the page, not squeezed into a box of their own.
+    expect(boxes.panel.innerScroll).toBe(0);
+    expect(boxes.page).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -111,9 +111,12 @@ export class RtApp extends LitElement {
     .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
     input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+    /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
     @media (max-width: 900px) {
-      main, main.wide { grid-template-columns: 1fr; grid-template-rows: auto 60vh auto; }
-      aside, .panel { border: none; }
+      :host { height: auto; min-height: 100vh; }
+      main, main.wide { grid-template-columns: 1fr; grid-template-rows: auto 70vh auto; }
+      aside { max-height: 45vh; border: none; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
+      .panel { overflow: visible; border: none; }
     }
   `;
 
