@@ -565,7 +565,7 @@ export class RtApp extends LitElement {
 
   private renderSearch(loaded: Loaded): TemplateResult {
     return html`<form class="search" role="search" @submit=${(e: Event) => this.handleSearch(e)}>
-      <input type="search" name="firm" list="firm-names" aria-label="Find a firm by name or ticker" placeholder="Find a firm (name or ticker)" />
+      <input type="search" name="firm" list="firm-names" aria-label="Find a firm by name or ticker" placeholder="Firm name or ticker" />
       <datalist id="firm-names">${loaded.data.entities.map((e) => html`<option value=${e.name}>${e.ticker ?? ''}</option>`)}</datalist>
       <button type="submit">Find</button>
       ${this.searchMiss ? html`<span class="miss" role="alert">${this.searchMiss}</span>` : nothing}
