@@ -5,9 +5,9 @@
  * properties, builds and strokes a path, then asks as many again to draw the arrowhead. On a
  * network of thousands of deals (drawn with straight lines) that bookkeeping costs more than the
  * drawing, and most deals look alike: opaque, a filled triangle at the target, one colour, width
- * and dash per deal type and amount, and no label or one too small to be drawn at this zoom. Those plain deals are drawn here, grouped by
- * look: one path and one stroke per group of lines, one path and one fill per colour of
- * arrowheads. The geometry is Cytoscape's own (the ends and the arrow angle it computed for the
+ * and dash per deal type and amount, and no label or one too small to be drawn at this zoom.
+ * Those plain deals are drawn here, grouped by look: one path and one stroke per group of lines,
+ * one path and one fill per colour of arrowheads. The geometry is Cytoscape's own (the ends and the arrow angle it computed for the
  * deal), and so are the colour strings, widths, dashes and arrow sizes it would have used.
  *
  * Only the order differs: plain deals are drawn first, under every firm and every other deal, and
