@@ -57,6 +57,15 @@ export function formatUsd(amount: number | null, options: { undisclosed?: string
   return `$${trimZeros(amount.toFixed(2))}`;
 }
 
+/**
+ * A sum of amounts of which only `known` of `count` are disclosed: the sum when all are, the sum
+ * marked `known` (a lower bound) when some are, and `undisclosed` when none is — never `$0`.
+ */
+export function formatKnownSum(sumUsd: number, known: number, count: number): string {
+  if (known === 0 && count > 0) return 'undisclosed';
+  return known < count ? `${formatUsd(sumUsd)} known` : formatUsd(sumUsd);
+}
+
 function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }

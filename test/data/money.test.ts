@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUsd, parseUsd } from '../../src/data/money.js';
+import { formatKnownSum, formatUsd, parseUsd } from '../../src/data/money.js';
 
 describe('parseUsd', () => {
   it('parseUsd reads the ways analysts write amounts', () => {
@@ -29,5 +29,12 @@ describe('formatUsd', () => {
     expect(formatUsd(1_234_000_000_000)).toBe('$1.23T');
     expect(formatUsd(0)).toBe('$0');
     expect(formatUsd(null)).toBe('undisclosed');
+  });
+
+  it('formatKnownSum marks a sum of some amounts as known and of none as undisclosed', () => {
+    expect(formatKnownSum(5e9, 2, 2)).toBe('$5B');
+    expect(formatKnownSum(5e9, 1, 2)).toBe('$5B known');
+    expect(formatKnownSum(0, 0, 2)).toBe('undisclosed');
+    expect(formatKnownSum(0, 1, 1)).toBe('$0');
   });
 });

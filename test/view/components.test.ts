@@ -40,6 +40,18 @@ describe('rt-cycles', () => {
     expect(nvidiaLoop).toBe('NVIDIA —x→ OPENAI —x→ ORACLE —x→ NVIDIA');
   });
 
+  it('gives a loop\'s total as a sum, a lower bound (known) or undisclosed, never an invented $0', async () => {
+    const { root } = await mount('rt-cycles', { loops, total: loops.length });
+    const total = (id: string) => root.querySelector(`li[data-loop="${id}"] .meta span:nth-child(3)`)?.textContent;
+    // Every hop disclosed: Nvidia invests, OpenAI buys from Oracle, Oracle buys from Nvidia.
+    expect(total('nvidia>openai>oracle')).toBe('total $370B');
+    // No hop disclosed: AMD's warrants for OpenAI and OpenAI's AMD chip purchase.
+    expect(total('amd>openai')).toBe('total undisclosed');
+    const partly = loops.find((l) => l.hops.some((h) => h.amountUsd === null) && l.hops.some((h) => h.amountUsd !== null));
+    if (!partly) throw new Error('the shipped data has a partly disclosed loop');
+    expect(total(partly.id)).toMatch(/^total \$[\d.]+[KMBT]? known$/);
+  });
+
   it('fires rt-loop-select on click and on Enter, and toggles off a selected loop', async () => {
     const { el, root, events } = await mount('rt-cycles', { loops }, ['rt-loop-select']);
     (root.querySelector('li[data-loop="amd>openai"]') as HTMLElement).click();

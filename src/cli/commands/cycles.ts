@@ -1,5 +1,5 @@
 import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
-import { formatUsd } from '../../data/money.js';
+import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { filterFirmGraph } from '../../model/filter.js';
 import { buildFirmGraph } from '../../model/graph.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
@@ -65,7 +65,7 @@ export const cyclesCommand: Command = {
       l.firms.concat(l.firms[0] ?? '').join(' → '),
       String(l.length),
       l.bottleneckUsd === null ? 'undisclosed' : formatUsd(l.bottleneckUsd),
-      formatUsd(l.totalUsd),
+      formatKnownSum(l.totalUsd, l.hops.filter((hop) => hop.amountUsd !== null).length, l.length),
       l.firstDate,
       l.lastDate,
       l.types.join(','),

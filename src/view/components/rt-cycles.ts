@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LOOP_SORT_KEYS, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
-import { formatUsd } from '../../data/money.js';
+import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { LoopPreviewEvent, LoopSelectEvent } from '../events.js';
 import { dateSpan, spellLoop, type NameOf } from '../format.js';
 
@@ -107,7 +107,7 @@ export class RtCycles extends LitElement {
       <div class="meta">
         <span>${loop.length} hops</span>
         <span title="Smallest hop amount: the most money that can have gone all the way round">bottleneck ${bottleneck}</span>
-        <span>total ${formatUsd(loop.totalUsd)}${loop.disclosed ? '' : ' known'}</span>
+        <span>total ${formatKnownSum(loop.totalUsd, loop.hops.filter((hop) => hop.amountUsd !== null).length, loop.length)}</span>
         <span>${dateSpan(loop.firstDate, loop.lastDate)}</span>
       </div>
     </li>`;
