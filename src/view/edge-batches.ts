@@ -18,6 +18,10 @@
  * checks what it needs and otherwise leaves the renderer alone.
  */
 import type { Core } from 'cytoscape';
+import type { Box as RendererBox } from './batched-textures.js';
+
+/** The part of the renderer's box the drawing reads: the extent to draw in. */
+type Box = Pick<RendererBox, 'x1' | 'y1' | 'x2' | 'y2'>;
 
 type Rgb = readonly [number, number, number];
 
@@ -41,13 +45,6 @@ export interface DrawnElement {
   isEdge(): boolean;
   visible(): boolean;
   pstyle(name: string): StyleValue | undefined;
-}
-
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
 }
 
 interface EdgeRenderer {
