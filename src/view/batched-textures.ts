@@ -15,6 +15,7 @@
  * stock, slower drawing. Used only by the graph component, the one place that touches Cytoscape.
  */
 import type { Core } from 'cytoscape';
+import { afterThisFrame } from './after-frame.js';
 
 /** A bounding box as Cytoscape's renderer keeps it. */
 export interface Box {
@@ -88,12 +89,6 @@ function drawsIntoLayers(layers: LayeredTextureCache, eles: RenderedElement[], l
   layers.validateLayersElesOrdering(level, eles);
   if (layers.levelIsComplete(level, eles)) return false;
   return !(layers.skipping === true && layers.firstGet !== true);
-}
-
-/** Runs `fn` once the current frame is on screen (in a task after the next animation frame). */
-function afterThisFrame(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
 }
 
 /** Installs the hooks on `cy`'s renderer; returns false when the renderer is not the expected one. */

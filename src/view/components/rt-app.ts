@@ -17,6 +17,7 @@ import { takeInSlices } from '../../state/slices.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { formatViewUrl } from '../../state/url.js';
+import { afterThisFrame } from '../after-frame.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../export-image.js';
 import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
@@ -687,7 +688,7 @@ export class RtApp extends LitElement {
       if (Array.isArray(steps)) return (this.history = steps);
       takeInSlices(steps, {
         // After the next frame: the graph's own update is drawn first.
-        start: (run) => requestAnimationFrame(() => setTimeout(run, 0)),
+        start: afterThisFrame,
         stale: () => this.historyKey !== key || this.loaded?.deriver !== deriver,
         done: (history) => {
           this.history = history;
@@ -713,12 +714,10 @@ export class RtApp extends LitElement {
   private readonly handleGraphDrawn = (): void => {
     // Once the frame with the picture is on screen: building the panels, or searching the loops,
     // in that same frame would hold the picture back.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.graphDrawn = true;
-        this.showEverything();
-      }, 0),
-    );
+    afterThisFrame(() => {
+      this.graphDrawn = true;
+      this.showEverything();
+    });
   };
 
   /** Ends the first picture's shortcuts: the loops are searched and the panels built. */
