@@ -109,16 +109,9 @@ export function hasCycle(graph: IndexedGraph, component: ArrayLike<number>): boo
 }
 
 /**
- * The strongly connected component number of every vertex id. Iterative, so graphs of any depth
- * work (a recursive search overflows the call stack at around ten thousand firms).
+ * The strongly connected component number of every vertex, by vertex number. Iterative, so graphs
+ * of any depth work (a recursive search overflows the call stack at around ten thousand firms).
  */
-export function componentIds(graph: IndexedGraph): Map<string, number> {
-  const result = new Map<string, number>();
-  componentOfVertex(graph).forEach((component, v) => void result.set(graph.ids[v] as string, component));
-  return result;
-}
-
-/** The strongly connected component number of every vertex, by vertex number. */
 export function componentOfVertex(graph: IndexedGraph): Int32Array {
   const n = graph.ids.length;
   const vertices = Array.from({ length: n }, (_, i) => i);
