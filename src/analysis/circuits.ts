@@ -21,6 +21,11 @@ import { ComponentFinder, hasCycle } from './strong-components.js';
 export interface CircuitOptions {
   /** Longest circuit to report, in arcs (= vertices). Default: no bound. */
   maxLength?: number;
+  /**
+   * Keeps only the circuits it accepts (path[0 … length − 1]); the others are searched but neither
+   * kept nor counted against a cap.
+   */
+  accept?: (path: Int32Array, length: number) => boolean;
 }
 
 function resolveMaxLength(options: CircuitOptions): number {
@@ -150,6 +155,7 @@ function reverseArcs(graph: IndexedGraph): { offsets: Int32Array; sources: Int32
 export class CircuitSearch {
   private readonly maxLength: number;
   private readonly bounded: boolean;
+  private readonly accept: ((path: Int32Array, length: number) => boolean) | null;
   private readonly finder: ComponentFinder;
   private readonly reverse: { offsets: Int32Array; sources: Int32Array } | null;
   // Search state, kept between calls to fill().
@@ -181,6 +187,7 @@ export class CircuitSearch {
   ) {
     const n = graph.ids.length;
     this.maxLength = resolveMaxLength(options);
+    this.accept = options.accept ?? null;
     this.bounded = Number.isFinite(this.maxLength);
     this.finder = new ComponentFinder(graph);
     this.reverse = this.bounded ? reverseArcs(graph) : null;
@@ -294,7 +301,7 @@ export class CircuitSearch {
    */
   fill(out: CircuitList, max: number): boolean {
     const { offsets, targets } = this.graph;
-    const { blocked, blockedBy, blockedByCount, path, nextArc, found, mark, distance, bounded, maxLength } = this;
+    const { blocked, blockedBy, blockedByCount, path, nextArc, found, mark, distance, bounded, maxLength, accept } = this;
     while (out.count < max) {
       if (this.depth < 0 && !this.advance()) return false;
       const s = path[0] as number;
@@ -309,6 +316,7 @@ export class CircuitSearch {
           if (mark[w] !== stamp) continue;
           if (w === s) {
             found[depth] = 1;
+            if (accept !== null && !accept(path, depth + 1)) continue;
             out.push(path, depth + 1);
             if (out.count >= max) {
               this.depth = depth;

@@ -4,18 +4,26 @@
  * Loops and paths then measure a hop in constant time.
  */
 import { parseDatePeriod } from '../data/dates.js';
-import { DEAL_TYPES, type Deal, type DealType } from '../data/types.js';
-import { countedAmount } from '../model/amounts.js';
+import { DEAL_TYPES, DEFAULT_FLOWS, FLOW_KINDS, flowOf, type Deal, type DealType, type FlowKind } from '../data/types.js';
+import { countedAmount, isSuperseded } from '../model/amounts.js';
+import { datedDeal, sortDated, type DatedDeal } from './date-order.js';
 import type { FirmGraph } from '../model/graph.js';
 import type { IndexedGraph } from './indexed-graph.js';
 
 export interface HopDeals {
   /** The pair's deal ids in data order (frozen once built). */
   dealIds: string[];
+  /**
+   * The deals that can carry money in date order, by period start: a deal replaced by a later one
+   * in view (a letter of intent replaced by the final deal) is left out, as its amount is.
+   */
+  dated: DatedDeal[];
   /** Sum of counted amounts; null when no deal of the pair has one. */
   amountUsd: number | null;
   /** Bit i set when the pair has a deal of DEAL_TYPES[i]. */
   typeMask: number;
+  /** Bit i set when the pair has a deal of FLOW_KINDS[i]. */
+  flowMask: number;
   /** Earliest deal (by the start of its date period) and latest (by the end of its period). */
   firstStart: string;
   firstDate: string;
@@ -23,9 +31,17 @@ export interface HopDeals {
   lastDate: string;
 }
 
-const NO_DEALS: HopDeals = { dealIds: [], amountUsd: null, typeMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
+const NO_DEALS: HopDeals = { dealIds: [], dated: [], amountUsd: null, typeMask: 0, flowMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
 
 const TYPE_BIT = new Map<DealType, number>(DEAL_TYPES.map((type, i) => [type, 1 << i]));
+const FLOW_BIT = new Map<FlowKind, number>(FLOW_KINDS.map((flow, i) => [flow, 1 << i]));
+/** The bits of the flows counted by default (money and value that moves). */
+export const DEFAULT_FLOW_MASK = DEFAULT_FLOWS.reduce((mask, flow) => mask | (FLOW_BIT.get(flow) ?? 0), 0);
+
+/** The flow kinds of a mask, in the canonical order. */
+export function flowsOfMask(mask: number): FlowKind[] {
+  return FLOW_KINDS.filter((_flow, i) => (mask & (1 << i)) !== 0);
+}
 
 /** The deal types of a mask, in the canonical type order. */
 export function typesOfMask(mask: number): DealType[] {
@@ -35,11 +51,13 @@ export function typesOfMask(mask: number): DealType[] {
 function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
   entry.dealIds.push(deal.id);
   entry.typeMask |= TYPE_BIT.get(deal.type) ?? 0;
+  entry.flowMask |= FLOW_BIT.get(flowOf(deal)) ?? 0;
   const amount = countedAmount(deal, graph);
   if (amount !== null) entry.amountUsd = (entry.amountUsd ?? 0) + amount;
   const period = parseDatePeriod(deal.date);
   if (!period) throw new Error(`roundtrip/hops: deal ${deal.id} has no valid date: ${JSON.stringify(deal.date)}`);
   const { start, end } = period;
+  if (!isSuperseded(deal, graph)) entry.dated.push(datedDeal(deal.id, deal.date) as DatedDeal);
   if (entry.firstDate === '' || start < entry.firstStart) {
     entry.firstStart = start;
     entry.firstDate = deal.date;
@@ -61,14 +79,17 @@ export class PairDeals {
       const key = `${from}\u0000${to}`;
       let entry = this.byKey.get(key);
       if (!entry) {
-        entry = { dealIds: [], amountUsd: null, typeMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
+        entry = { dealIds: [], dated: [], amountUsd: null, typeMask: 0, flowMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
         this.byKey.set(key, entry);
         if (indexed) this.byIndex.set((indexed.indexOf.get(from) as number) * n + (indexed.indexOf.get(to) as number), entry);
       }
       addDeal(entry, deal, graph);
     });
     // Loops share these lists (one per pair, not per loop): frozen, so no caller can reorder them.
-    for (const entry of this.byKey.values()) Object.freeze(entry.dealIds);
+    for (const entry of this.byKey.values()) {
+      Object.freeze(entry.dealIds);
+      Object.freeze(sortDated(entry.dated));
+    }
   }
 
   get(from: string, to: string): HopDeals {

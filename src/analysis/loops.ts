@@ -3,10 +3,11 @@
  * A loop is named by its firms from the smallest id, e.g. `amd>openai`: a stable id for URLs.
  */
 import { periodEnd, periodStart } from '../data/dates.js';
-import type { DealType } from '../data/types.js';
+import type { DealType, FlowKind } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 import { circuitsThrough, collectCircuits, elementaryCircuits, type CircuitList } from './circuits.js';
-import { PairDeals, typesOfMask, type HopDeals } from './hops.js';
+import { dateOrderChoice, type DatedDeal } from './date-order.js';
+import { DEFAULT_FLOW_MASK, flowsOfMask, PairDeals, typesOfMask, type HopDeals } from './hops.js';
 import { wholeNumberOption } from './options.js';
 import { indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
 
@@ -37,6 +38,25 @@ export interface MoneyLoop {
   lastDate: string;
   /** Whether every hop has a known amount. */
   disclosed: boolean;
+  /**
+   * Flow kinds outside the default (paid, committed, in-kind) that the loop needs to close: the flows
+   * of every hop that has no deal of a default flow ("closes only through a guarantee"). Empty for a
+   * loop of money that moves.
+   */
+  closesThrough: readonly FlowKind[];
+  /** Whether the loop's deals can be read in date order (within the search's window, if any). */
+  inOrder: boolean;
+  /** When in date order: the chosen deal of each hop, from the hop the chain starts at. */
+  orderedHops: readonly OrderedHop[] | null;
+}
+
+/** One hop of a loop read in date order, with the deal chosen for it. */
+export interface OrderedHop {
+  readonly from: string;
+  readonly to: string;
+  readonly deal: string;
+  /** Start of the deal's date period (YYYY-MM-DD). */
+  readonly start: string;
 }
 
 export interface LoopOptions {
@@ -44,6 +64,10 @@ export interface LoopOptions {
   maxLength?: number;
   /** Most loops to return (default 10,000); the result says when more exist. */
   maxCycles?: number;
+  /** Only loops in date order (see date-order.ts); the cap counts those alone. */
+  inOrderOnly?: boolean;
+  /** Date order within this many months from the first deal to the last; null or undefined: no limit. */
+  windowMonths?: number | null;
 }
 
 export const LOOP_DEFAULTS = { maxLength: 8, maxCycles: 10_000 } as const;
@@ -62,10 +86,21 @@ export interface LoopSearchResult {
 
 export const LOOP_ID_SEPARATOR = '>';
 
-function resolveOptions(options: LoopOptions): { maxLength: number; maxCycles: number } {
+interface ResolvedOptions {
+  maxLength: number;
+  maxCycles: number;
+  inOrderOnly: boolean;
+  windowMonths: number | null;
+}
+
+function resolveOptions(options: LoopOptions): ResolvedOptions {
+  const window = options.windowMonths ?? null;
   return {
-    maxLength: wholeNumberOption('loops', 'maxLength', options.maxLength ?? LOOP_DEFAULTS.maxLength, 2),
+    // No bound is a bound of infinity: a loop cannot be longer than the number of firms.
+    maxLength: options.maxLength === Number.POSITIVE_INFINITY ? options.maxLength : wholeNumberOption('loops', 'maxLength', options.maxLength ?? LOOP_DEFAULTS.maxLength, 2),
     maxCycles: wholeNumberOption('loops', 'maxCycles', options.maxCycles ?? LOOP_DEFAULTS.maxCycles, 0),
+    inOrderOnly: options.inOrderOnly ?? false,
+    windowMonths: window === null ? null : wholeNumberOption('loops', 'windowMonths', window, 0),
   };
 }
 
@@ -77,12 +112,22 @@ class LoopBuilder {
   private readonly pairs: PairDeals;
   private readonly hops = new Map<number, Hop>();
   private readonly typeLists = new Map<number, readonly DealType[]>();
+  private readonly flowLists = new Map<number, readonly FlowKind[]>();
 
   constructor(
     graph: FirmGraph,
     readonly indexed: IndexedGraph,
+    private readonly windowMonths: number | null = null,
+    pairs?: PairDeals,
   ) {
-    this.pairs = new PairDeals(graph, indexed);
+    this.pairs = pairs ?? new PairDeals(graph, indexed);
+  }
+
+  /** Whether the vertex circuit path[0 … length − 1] reads in date order (for searches that keep only those). */
+  inOrder(path: ArrayLike<number>, length: number): boolean {
+    const dated = new Array<readonly DatedDeal[]>(length);
+    for (let i = 0; i < length; i++) dated[i] = this.pairs.getByIndex(path[i] as number, path[(i + 1) % length] as number).dated;
+    return dateOrderChoice(dated, this.windowMonths) !== null;
   }
 
   build(circuit: readonly number[]): MoneyLoop {
@@ -91,19 +136,23 @@ class LoopBuilder {
     const firms = new Array<string>(length);
     const hops = new Array<Hop>(length);
     let typeMask = 0;
+    let needMask = 0;
     let totalUsd = 0;
     let bottleneck: number | null = Number.POSITIVE_INFINITY;
     let firstStart = '';
     let firstDate = '';
     let lastEnd = '';
     let lastDate = '';
+    const dated = new Array<readonly DatedDeal[]>(length);
     for (let i = 0; i < length; i++) {
       const u = circuit[i] as number;
       const v = circuit[(i + 1) % length] as number;
       const entry = this.pairs.getByIndex(u, v);
       firms[i] = ids[u] as string;
       hops[i] = this.hop(u, v, entry);
+      dated[i] = entry.dated;
       typeMask |= entry.typeMask;
+      if ((entry.flowMask & DEFAULT_FLOW_MASK) === 0) needMask |= entry.flowMask;
       if (entry.amountUsd === null) bottleneck = null;
       else {
         totalUsd += entry.amountUsd;
@@ -118,6 +167,14 @@ class LoopBuilder {
         lastDate = entry.lastDate;
       }
     }
+    const choice = dateOrderChoice(dated, this.windowMonths);
+    const orderedHops =
+      choice === null
+        ? null
+        : choice.deals.map((deal, step) => {
+            const hop = hops[(choice.firstHop + step) % length] as Hop;
+            return { from: hop.from, to: hop.to, deal: deal.id, start: deal.start };
+          });
     return {
       id: firms.join(LOOP_ID_SEPARATOR),
       firms,
@@ -129,6 +186,9 @@ class LoopBuilder {
       firstDate,
       lastDate,
       disclosed: bottleneck !== null,
+      closesThrough: this.flowsOf(needMask),
+      inOrder: choice !== null,
+      orderedHops,
     };
   }
 
@@ -143,6 +203,15 @@ class LoopBuilder {
     return hop;
   }
 
+  private flowsOf(mask: number): readonly FlowKind[] {
+    let flows = this.flowLists.get(mask);
+    if (!flows) {
+      flows = Object.freeze(flowsOfMask(mask));
+      this.flowLists.set(mask, flows);
+    }
+    return flows;
+  }
+
   private typesOf(mask: number): readonly DealType[] {
     let types = this.typeLists.get(mask);
     if (!types) {
@@ -154,19 +223,25 @@ class LoopBuilder {
 }
 
 /** Every money loop of the graph, one at a time (stop iterating to stop the search). */
-export function* iterateLoops(graph: FirmGraph, options: Pick<LoopOptions, 'maxLength'> = {}): Generator<MoneyLoop> {
-  const { maxLength } = resolveOptions(options);
-  const builder = new LoopBuilder(graph, indexFirmGraph(graph));
-  for (const circuit of elementaryCircuits(builder.indexed, { maxLength })) yield builder.build(circuit);
+export function* iterateLoops(graph: FirmGraph, options: Omit<LoopOptions, 'maxCycles'> = {}): Generator<MoneyLoop> {
+  const { maxLength, inOrderOnly, windowMonths } = resolveOptions(options);
+  const builder = new LoopBuilder(graph, indexFirmGraph(graph), windowMonths);
+  for (const circuit of elementaryCircuits(builder.indexed, { maxLength })) {
+    const loop = builder.build(circuit);
+    if (!inOrderOnly || loop.inOrder) yield loop;
+  }
 }
 
 /** Every money loop through one firm, one at a time. Throws on an unknown firm. */
-export function* iterateLoopsThrough(graph: FirmGraph, firm: string, options: Pick<LoopOptions, 'maxLength'> = {}): Generator<MoneyLoop> {
-  const { maxLength } = resolveOptions(options);
+export function* iterateLoopsThrough(graph: FirmGraph, firm: string, options: Omit<LoopOptions, 'maxCycles'> = {}): Generator<MoneyLoop> {
+  const { maxLength, inOrderOnly, windowMonths } = resolveOptions(options);
   if (!graph.hasNode(firm)) throw new Error(`roundtrip/loops: unknown firm ${JSON.stringify(firm)}`);
-  const builder = new LoopBuilder(graph, indexFirmGraph(graph));
+  const builder = new LoopBuilder(graph, indexFirmGraph(graph), windowMonths);
   const vertex = builder.indexed.indexOf.get(firm) as number;
-  for (const circuit of circuitsThrough(builder.indexed, vertex, { maxLength })) yield builder.build(circuit);
+  for (const circuit of circuitsThrough(builder.indexed, vertex, { maxLength })) {
+    const loop = builder.build(circuit);
+    if (!inOrderOnly || loop.inOrder) yield loop;
+  }
 }
 
 /** How many of the loops pass through each firm. */
@@ -216,7 +291,7 @@ function collect(graph: FirmGraph, loops: Iterator<MoneyLoop>, maxCycles: number
  * first read, and the counts per firm are taken from the circuits. A view that shows only how
  * many loops there are, and how many pass through each firm, never makes thousands of objects.
  */
-function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitList, truncated: boolean): LoopSearchResult {
+function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitList, truncated: boolean, makeBuilder: () => LoopBuilder): LoopSearchResult {
   let loops: MoneyLoop[] | null = null;
   let perFirm: Map<string, number> | null = null;
   let deals: Set<string> | null = null;
@@ -227,7 +302,7 @@ function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitLi
         enumerable: true,
         get: () => {
           if (loops) return loops;
-          const builder = new LoopBuilder(graph, indexed);
+          const builder = makeBuilder();
           loops = [];
           for (const circuit of circuits) loops.push(builder.build(circuit));
           return loops;
@@ -266,16 +341,19 @@ function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitLi
 
 /** The money loops of a (filtered) firm graph, capped by `maxCycles`. */
 export function findLoops(graph: FirmGraph, options: LoopOptions = {}): LoopSearchResult {
-  const { maxLength, maxCycles } = resolveOptions(options);
+  const { maxLength, maxCycles, inOrderOnly, windowMonths } = resolveOptions(options);
   const indexed = indexFirmGraph(graph);
-  const { circuits, truncated } = collectCircuits(indexed, { maxLength, maxCycles });
-  return lazyResult(graph, indexed, circuits, truncated);
+  let builder: LoopBuilder | null = inOrderOnly ? new LoopBuilder(graph, indexed, windowMonths) : null;
+  const makeBuilder = (): LoopBuilder => (builder ??= new LoopBuilder(graph, indexed, windowMonths));
+  const accept = builder === null ? undefined : (path: Int32Array, length: number) => makeBuilder().inOrder(path, length);
+  const { circuits, truncated } = collectCircuits(indexed, { maxLength, maxCycles, ...(accept ? { accept } : {}) });
+  return lazyResult(graph, indexed, circuits, truncated, makeBuilder);
 }
 
 /** The money loops through `firm`, capped by `maxCycles`. */
 export function loopsThrough(graph: FirmGraph, firm: string, options: LoopOptions = {}): LoopSearchResult {
-  const { maxLength, maxCycles } = resolveOptions(options);
-  return collect(graph, iterateLoopsThrough(graph, firm, { maxLength }), maxCycles);
+  const { maxCycles, ...rest } = resolveOptions(options);
+  return collect(graph, iterateLoopsThrough(graph, firm, rest), maxCycles);
 }
 
 export const LOOP_SORT_KEYS = ['bottleneck', 'total', 'length', 'first', 'last', 'id'] as const;

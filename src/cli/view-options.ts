@@ -4,7 +4,7 @@
  */
 import { isValidDate } from '../data/dates.js';
 import { parseUsd } from '../data/money.js';
-import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
+import { DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOWS, ENTITY_KINDS, FLOW_KINDS, type FlowKind } from '../data/types.js';
 import type { DealFilter } from '../model/filter.js';
 import type { FirmGraph } from '../model/graph.js';
 import { stringOption, UsageError, type OptionSpec, type OptionValues } from './command.js';
@@ -16,6 +16,11 @@ export const FILTER_OPTIONS: Record<string, OptionSpec> = {
   to: { type: 'string', value: 'YYYY-MM', description: 'Keep deals dated in or before this month.' },
   kinds: { type: 'string', value: 'A,B', description: `Entity kinds to keep (${ENTITY_KINDS.join(', ')}).` },
   status: { type: 'string', value: 'A,B', description: `Deal statuses to keep (${DEAL_STATUSES.join(', ')}).` },
+  flows: {
+    type: 'string',
+    value: 'A,B|all',
+    description: `Flow kinds to count (${FLOW_KINDS.join(', ')}, or all; default ${DEFAULT_FLOWS.join(',')}, except for export: all).`,
+  },
 };
 
 function listOption<T extends string>(values: OptionValues, name: string, allowed: readonly T[], noun: string): T[] | undefined {
@@ -40,9 +45,14 @@ function dateOption(values: OptionValues, name: string): string | undefined {
   return raw;
 }
 
-/** The deal filter the options describe. */
-export function filterFromOptions(values: OptionValues): DealFilter {
+/**
+ * The deal filter the options describe. Without --flows, `defaultFlows` are counted: the money
+ * that moves for analyses, every deal ('all') for exports.
+ */
+export function filterFromOptions(values: OptionValues, defaultFlows: readonly FlowKind[] | 'all' = DEFAULT_FLOWS): DealFilter {
   const filter: DealFilter = {};
+  const flows = stringOption(values, 'flows')?.trim() === 'all' ? 'all' : (listOption(values, 'flows', FLOW_KINDS, 'flow kind') ?? defaultFlows);
+  if (flows !== 'all' && flows.length < FLOW_KINDS.length) filter.flows = flows;
   const types = listOption(values, 'types', DEAL_TYPES, 'deal type');
   if (types) filter.types = types;
   const kinds = listOption(values, 'kinds', ENTITY_KINDS, 'entity kind');
@@ -61,6 +71,20 @@ export function filterFromOptions(values: OptionValues): DealFilter {
   if (to !== undefined) filter.to = to;
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   return filter;
+}
+
+/**
+ * The longest loop to search: a whole number of at least 2, or `all` (no bound). A bound above the
+ * number of firms is no bound at all, since a loop visits each firm once.
+ */
+export function maxLengthOption(values: OptionValues, fallback: number): number {
+  const raw = stringOption(values, 'max-length');
+  if (raw === undefined) return fallback;
+  const text = raw.trim();
+  if (text === 'all') return Number.POSITIVE_INFINITY;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 2) throw new UsageError(`--max-length: ${JSON.stringify(raw)} is not a whole number of at least 2, or all`);
+  return Number.isSafeInteger(value) ? value : Number.POSITIVE_INFINITY;
 }
 
 /** A whole number option within bounds, or its default. */

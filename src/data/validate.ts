@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { validateDeals, validateEntities, type CompiledValidator } from './generated/validators.js';
 import { isValidDate } from './dates.js';
 import { showValue, type Problem } from './problem.js';
-import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type DataSet } from './types.js';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, FLOW_KINDS, type DataSet } from './types.js';
 
 export interface FileNames {
   entities: string;
@@ -31,6 +31,7 @@ const ENUM_NAMES: Record<string, { noun: string; values: readonly string[] }> = 
   type: { noun: 'deal type', values: DEAL_TYPES },
   status: { noun: 'deal status', values: DEAL_STATUSES },
   amountBasis: { noun: 'amount basis', values: AMOUNT_BASES },
+  flow: { noun: 'flow kind', values: FLOW_KINDS },
 };
 
 const PATTERN_MESSAGES: Record<string, string> = {

@@ -2,7 +2,7 @@
  * The attributes the graph exports write for firms and deals, in one table, so GraphML and GEXF
  * carry the same columns with the same names and types.
  */
-import type { Deal, Entity } from '../data/types.js';
+import { flowOf, type Deal, type Entity } from '../data/types.js';
 import { isSuperseded } from '../model/amounts.js';
 import type { FirmGraph } from '../model/graph.js';
 
@@ -34,6 +34,7 @@ export const DEAL_ATTRIBUTES: ReadonlyArray<AttributeSpec<Deal>> = [
   { name: 'amountBasis', type: 'string', value: (d) => d.amountBasis },
   { name: 'date', type: 'string', value: (d) => d.date },
   { name: 'status', type: 'string', value: (d) => d.status },
+  { name: 'flow', type: 'string', value: (d) => flowOf(d) },
   { name: 'statusNote', type: 'string', value: (d) => d.statusNote },
   { name: 'supersededBy', type: 'string', value: (d) => d.supersededBy },
   // Whether this graph leaves the amount out of sums (the later deal is in it), so Gephi totals agree with ours.

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { DEAL_CSV_COLUMNS } from '../data/import/import-files.js';
 import { MEASURE_KEYS, type FirmMeasures } from '../analysis/centrality.js';
 import type { MoneyLoop } from '../analysis/loops.js';
-import { DEAL_TYPES, type DealType } from '../data/types.js';
+import { DEAL_TYPES, flowOf, type DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 
 export type CsvCell = string | number | null;
@@ -100,8 +100,8 @@ export function measuresCsv(measures: readonly FirmMeasures[]): string {
 
 /**
  * The deals table. The first ten columns are the ones the CSV importer requires, in its order, so an
- * exported view can be imported again; status, statusNote, supersededBy and publisher (of the first
- * source) are columns it also reads; `sources` lists every source URL, `;`-joined.
+ * exported view can be imported again; status, statusNote, supersededBy, publisher (of the first
+ * source) and flow are columns it also reads; `sources` lists every source URL, `;`-joined.
  */
 export const DEAL_COLUMNS = [
   ...DEAL_CSV_COLUMNS,
@@ -109,6 +109,7 @@ export const DEAL_COLUMNS = [
   'statusNote',
   'supersededBy',
   'publisher',
+  'flow',
   'sources',
   'note',
 ] as const;
@@ -134,6 +135,7 @@ export function dealsCsv(graph: FirmGraph): string {
       deal.statusNote ?? null,
       supersededBy,
       first?.publisher ?? null,
+      flowOf(deal),
       deal.sources.map((s) => s.url).join(';'),
       deal.note ?? null,
     ];

@@ -3,7 +3,7 @@
  * explorer or pass to `--data`. Keys follow the schema's order so the files diff cleanly against
  * data/ and read like it.
  */
-import type { Deal, Entity, Source } from '../data/types.js';
+import { flowOf, type Deal, type Entity, type Source } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 
 /** The texts of `entities.json` and `deals.json`. */
@@ -29,6 +29,7 @@ const DEAL_KEYS: ReadonlyArray<keyof Deal> = [
   'amountBasis',
   'date',
   'status',
+  'flow',
   'supersededBy',
   'statusNote',
   'title',
@@ -38,7 +39,7 @@ const DEAL_KEYS: ReadonlyArray<keyof Deal> = [
 const SOURCE_KEYS: ReadonlyArray<keyof Source> = ['url', 'title', 'publisher', 'date'];
 
 function dealRecord(deal: Deal, graph: FirmGraph): Partial<Deal> {
-  const record = ordered({ ...deal, sources: deal.sources.map((s) => ordered(s, SOURCE_KEYS) as Source) }, DEAL_KEYS);
+  const record = ordered({ ...deal, flow: flowOf(deal), sources: deal.sources.map((s) => ordered(s, SOURCE_KEYS) as Source) }, DEAL_KEYS);
   // A successor the filters removed would fail validation ("unknown deal"); without it in view the
   // earlier deal is the current one anyway (see model/amounts.ts), so the link is dropped.
   if (record.supersededBy !== undefined && !graph.hasEdge(record.supersededBy)) delete record.supersededBy;

@@ -2,13 +2,18 @@
  * Filtered views of the firm graph: what the analyst filters is what gets analysed.
  */
 import { periodEnd, periodStart } from '../data/dates.js';
-import type { Deal, DealStatus, DealType, Entity, EntityKind } from '../data/types.js';
+import { DEFAULT_FLOWS, flowOf, type Deal, type DealStatus, type DealType, type Entity, type EntityKind, type FlowKind } from '../data/types.js';
 import { MultiDirectedGraph } from 'graphology';
 import type { FirmGraph } from './graph.js';
 
 export interface DealFilter {
   /** Deal types to keep; undefined keeps all. */
   types?: readonly DealType[];
+  /**
+   * Flow kinds to keep; undefined keeps all. Views for analysis pass DEFAULT_FLOWS unless the
+   * analyst chose otherwise: a stake's value, a guarantee or a partnership is not money that moved.
+   */
+  flows?: readonly FlowKind[];
   /** Deal statuses to keep; undefined keeps all. */
   statuses?: readonly DealStatus[];
   /** Entity kinds to keep (deals touching other kinds go too); undefined keeps all. */
@@ -36,6 +41,7 @@ export interface DealFilter {
 export function dealMatcher(filter: DealFilter): (deal: Deal) => boolean {
   const types = filter.types ? new Set<string>(filter.types) : null;
   const statuses = filter.statuses ? new Set<string>(filter.statuses) : null;
+  const flows = filter.flows ? new Set<string>(filter.flows) : null;
   const minUsd = filter.minUsd ?? 0;
   const keepUndisclosed = filter.keepUndisclosed ?? true;
   const fromDay = filter.from !== undefined ? periodStart(filter.from) : null;
@@ -44,6 +50,7 @@ export function dealMatcher(filter: DealFilter): (deal: Deal) => boolean {
   return (deal) => {
     if (types && !types.has(deal.type)) return false;
     if (statuses && !statuses.has(deal.status)) return false;
+    if (flows && !flows.has(flowOf(deal))) return false;
     if (deal.amountUsd === null) {
       if (minUsd > 0 && !keepUndisclosed) return false;
     } else if (deal.amountUsd < minUsd) return false;
@@ -65,6 +72,7 @@ export function keepsEverything(filter: DealFilter): boolean {
   return (
     filter.types === undefined &&
     filter.statuses === undefined &&
+    filter.flows === undefined &&
     filter.kinds === undefined &&
     (filter.minUsd ?? 0) <= 0 &&
     filter.from === undefined &&
@@ -72,6 +80,16 @@ export function keepsEverything(filter: DealFilter): boolean {
     filter.asOf === undefined &&
     !filter.hideIsolated
   );
+}
+
+/** Whether two flow lists name the same kinds. */
+export function sameFlows(a: readonly FlowKind[] | undefined, b: readonly FlowKind[]): boolean {
+  return a !== undefined && a.length === b.length && b.every((flow) => a.includes(flow));
+}
+
+/** True when the filter keeps every firm and only the deals of the default flows (DEFAULT_FLOWS). */
+export function keepsDefaultFlowsOnly(filter: DealFilter): boolean {
+  return keepsEverything({ ...filter, flows: undefined }) && sameFlows(filter.flows, DEFAULT_FLOWS);
 }
 
 /** A new graph holding only the firms and deals the filter keeps. The input is not changed. */

@@ -6,7 +6,8 @@ import { firmMeasures, withLoopCount, type FirmMeasures } from '../analysis/cent
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
-import { filterFirmGraph, keepsEverything } from '../model/filter.js';
+import { filterFirmGraph, keepsDefaultFlowsOnly, keepsEverything, type DealFilter } from '../model/filter.js';
+import { DEFAULT_FLOWS } from '../data/types.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
 import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
@@ -71,12 +72,40 @@ export class Deriver {
   /** The whole network's measures without loop counts, once asked for (see wholeNetworkMeasures). */
   private quickMeasures: Map<string, FirmMeasures> | null = null;
 
+  /** The network of the default flows: what the analyst sees first (the full graph when it holds no other). */
+  private readonly base: FirmGraph;
+
   constructor(readonly data: DataSet) {
     this.full = buildFirmGraph(data);
+    const base = filterFirmGraph(this.full, { flows: DEFAULT_FLOWS });
+    this.base = base.size === this.full.size ? this.full : base;
   }
 
+  /** Every firm and deal of the data set, whatever its flow (the elements drawn come from it). */
   get fullGraph(): FirmGraph {
     return this.full;
+  }
+
+  /** The unfiltered view: every firm, the deals of the default flows. */
+  get baseGraph(): FirmGraph {
+    return this.base;
+  }
+
+  private baseShown: Highlight | null | undefined;
+
+  /** The firms and deals of the base graph, when it leaves some deals of the full graph out. */
+  get baseVisibility(): Highlight | null {
+    if (this.baseShown === undefined) {
+      this.baseShown = this.base === this.full ? null : { nodes: new Set(this.base.nodes()), edges: new Set(this.base.edges()) };
+    }
+    return this.baseShown;
+  }
+
+  /** The graph of a filter: the full or the base graph itself when the filter keeps all of it. */
+  private graphOf(filter: DealFilter): FirmGraph {
+    if (keepsEverything(filter)) return this.full;
+    if (keepsDefaultFlowsOnly(filter)) return this.base;
+    return filterFirmGraph(this.full, filter);
   }
 
   /**
@@ -84,7 +113,7 @@ export class Deriver {
    * enough to size the firms of a first picture, in a fraction of the time of a full view.
    */
   wholeNetworkMeasures(): Map<string, FirmMeasures> {
-    this.quickMeasures ??= new Map(firmMeasures(this.full).map((m) => [m.id, m]));
+    this.quickMeasures ??= new Map(firmMeasures(this.base).map((m) => [m.id, m]));
     return this.quickMeasures;
   }
 
@@ -98,10 +127,10 @@ export class Deriver {
     }
     // Views are read, never changed: an unfiltered view can be the full graph itself.
     const filter = filterOf(state);
-    const graph = keepsEverything(filter) ? this.full : filterFirmGraph(this.full, filter);
+    const graph = this.graphOf(filter);
     const loops = findLoops(graph, { maxCycles: LOOP_CAP });
     // The whole network's measures, when the first picture needed them, only lack the loop counts.
-    const quick = graph === this.full ? this.quickMeasures : null;
+    const quick = graph === this.base ? this.quickMeasures : null;
     let measures: Map<string, FirmMeasures>;
     if (quick) {
       const counts = loops.loopsPerFirm;
@@ -156,11 +185,12 @@ export class Deriver {
 }
 
 /**
- * Whether the view's picture can be drawn before its loops are searched: the whole network, with
+ * Whether the view's picture can be drawn before its loops are searched: the whole network (of the
+ * default flows), deal widths by amount, with
  * nothing selected or shocked, and firms not sized by their loops.
  */
 export function drawableWithoutLoops(state: ViewState): boolean {
-  return keepsEverything(filterOf(state)) && !state.firm && !state.deal && !state.loop && !state.shock && state.size !== 'loops';
+  return keepsDefaultFlowsOnly(filterOf(state)) && !state.inOrder && state.width === 'amount' && !state.firm && !state.deal && !state.loop && !state.shock && state.size !== 'loops';
 }
 
 /** The nodes and deal edges of a set of loops. */

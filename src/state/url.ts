@@ -4,7 +4,8 @@
  * that cannot be read is dropped with a notice saying what was ignored.
  *
  *   types=investment,purchase  min=1B  from=2025-01  to=2025-12  kinds=chipmaker,ai-lab
- *   status=confirmed,reported  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
+ *   status=confirmed,reported  flows=paid,committed,in-kind,contingent (or all)  order=dated  window=12
+ *   width=circular  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
  *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
  *   asof=2025-06 (timeline)  shock=openai:0.5,nvidia:1  model=linear  round=2 (shock scenario)
@@ -13,8 +14,8 @@ import { LOOP_SORT_KEYS, type LoopSortKey } from '../analysis/loops.js';
 import { isValidDate } from '../data/dates.js';
 import { parseUsd } from '../data/money.js';
 import { showValue } from '../data/problem.js';
-import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
-import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type SizeMeasure, type ViewState, type Viewport } from './view-state.js';
+import { DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOWS, ENTITY_KINDS, FLOW_KINDS, type FlowKind } from '../data/types.js';
+import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState, type Viewport } from './view-state.js';
 
 /** Values longer than this are refused: no view needs them, and they make hostile links cheap. */
 export const MAX_VALUE_LENGTH = 400;
@@ -98,7 +99,21 @@ function monthParam<K extends 'from' | 'to'>(key: K): Param<K> {
   };
 }
 
-function choice<K extends 'size' | 'sort', T extends string>(key: K, allowed: readonly T[]): Param<K> {
+/** `flows=paid,contingent` or `flows=all`; the default (paid, committed, in-kind) is left out. */
+function parseFlows(text: string): Parsed<readonly FlowKind[]> {
+  if (text === 'all') return ok(FLOW_KINDS);
+  const parsed = list('flows', FLOW_KINDS, 'flow kind')(text);
+  if (!parsed.ok) return parsed;
+  return { ...parsed, value: parsed.value ?? FLOW_KINDS };
+}
+
+function formatFlows(flows: readonly FlowKind[]): string | null {
+  const same = (a: readonly FlowKind[], b: readonly FlowKind[]) => a.length === b.length && a.every((f, i) => f === b[i]);
+  if (same(flows, DEFAULT_FLOWS)) return null;
+  return flows.length === FLOW_KINDS.length ? 'all' : flows.join(',');
+}
+
+function choice<K extends 'size' | 'sort' | 'width', T extends string>(key: K, allowed: readonly T[]): Param<K> {
   return {
     key,
     name: key,
@@ -123,6 +138,19 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
   monthParam('to'),
   { key: 'kinds', name: 'kinds', parse: list('kinds', ENTITY_KINDS, 'firm kind'), format: formatList },
   { key: 'statuses', name: 'status', parse: list('status', DEAL_STATUSES, 'deal status', 'deal statuses'), format: formatList },
+  { key: 'flows', name: 'flows', parse: parseFlows, format: formatFlows } satisfies Param<'flows'>,
+  {
+    key: 'inOrder',
+    name: 'order',
+    parse: (text) => (text === 'dated' ? ok(true) : text === 'any' ? ok(false) : fail(`order: ${showValue(text, 40)} is not dated or any`)),
+    format: (value) => (value ? 'dated' : null),
+  } satisfies Param<'inOrder'>,
+  {
+    key: 'windowMonths',
+    name: 'window',
+    parse: (text) => (/^\d{1,4}$/.test(text) ? ok(Number(text)) : fail(`window: ${showValue(text, 40)} is not a number of months (0, 1, 2, …)`)),
+    format: (value) => (value === null ? null : String(value)),
+  } satisfies Param<'windowMonths'>,
   {
     key: 'hideIsolated',
     name: 'isolated',
@@ -144,6 +172,7 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
   } satisfies Param<'loop'>,
   choice('size', SIZE_MEASURES as readonly SizeMeasure[]),
   choice('sort', LOOP_SORT_KEYS as readonly LoopSortKey[]),
+  choice('width', EDGE_WIDTHS as readonly EdgeWidth[]),
   {
     key: 'view',
     name: 'view',

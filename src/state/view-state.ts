@@ -4,12 +4,16 @@
  */
 import type { ContagionMode } from '../analysis/contagion.js';
 import type { LoopSortKey } from '../analysis/loops.js';
-import type { DealStatus, DealType, EntityKind } from '../data/types.js';
+import { DEFAULT_FLOWS, FLOW_KINDS, type DealStatus, type DealType, type EntityKind, type FlowKind } from '../data/types.js';
 import type { DealFilter } from '../model/filter.js';
 
 /** Measures a node can be sized by. */
 export const SIZE_MEASURES = ['pagerank', 'betweenness', 'strength', 'circularity', 'loops', 'none'] as const;
 export type SizeMeasure = (typeof SIZE_MEASURES)[number];
+
+/** What the width of a deal's arrow shows. */
+export const EDGE_WIDTHS = ['amount', 'circular'] as const;
+export type EdgeWidth = (typeof EDGE_WIDTHS)[number];
 
 export interface Viewport {
   zoom: number;
@@ -29,6 +33,14 @@ export interface ViewState {
   kinds: EntityKind[] | null;
   /** Deal statuses shown; null shows all. */
   statuses: DealStatus[] | null;
+  /** Flow kinds counted and shown, in FLOW_KINDS order (default: paid, committed, in-kind). */
+  flows: readonly FlowKind[];
+  /** Only loops whose deals can be read in date order. */
+  inOrder: boolean;
+  /** With inOrder: at most this many months from the first deal of the loop to the last; null is no limit. */
+  windowMonths: number | null;
+  /** What deal widths show: the amount, or the part of it that goes round (maximum circulation). */
+  width: EdgeWidth;
   /** Hide firms left without deals. */
   hideIsolated: boolean;
   /** Selected firm id. */
@@ -62,6 +74,10 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   to: null,
   kinds: null,
   statuses: null,
+  flows: DEFAULT_FLOWS,
+  inOrder: false,
+  windowMonths: null,
+  width: 'amount',
   hideIsolated: false,
   firm: null,
   deal: null,
@@ -82,6 +98,7 @@ export function filterOf(state: ViewState): DealFilter {
   if (state.types) filter.types = state.types;
   if (state.kinds) filter.kinds = state.kinds;
   if (state.statuses) filter.statuses = state.statuses;
+  if (state.flows.length < FLOW_KINDS.length) filter.flows = state.flows;
   if (state.minUsd > 0) filter.minUsd = state.minUsd;
   if (state.from) filter.from = state.from;
   if (state.to) filter.to = state.to;
@@ -91,5 +108,5 @@ export function filterOf(state: ViewState): DealFilter {
 
 /** A key that changes exactly when the filter changes: derived results are cached by it. */
 export function filterKey(state: ViewState): string {
-  return JSON.stringify([state.types, state.minUsd, state.from, state.to, state.kinds, state.statuses, state.hideIsolated, state.asOf]);
+  return JSON.stringify([state.types, state.minUsd, state.from, state.to, state.kinds, state.statuses, state.flows, state.hideIsolated, state.asOf, state.inOrder, state.windowMonths]);
 }

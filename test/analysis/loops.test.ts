@@ -126,6 +126,14 @@ describe('findLoops', () => {
       firstDate: '2024',
       lastDate: '2025-06-01',
       disclosed: true,
+      closesThrough: [],
+      // c → a (January 2025) pays for a → b (February) which pays for b → c (June).
+      inOrder: true,
+      orderedHops: [
+        { from: 'c', to: 'a', deal: 'e3-c-a', start: '2025-01-31' },
+        { from: 'a', to: 'b', deal: 'e0-a-b', start: '2025-02-01' },
+        { from: 'b', to: 'c', deal: 'e2-b-c', start: '2025-06-01' },
+      ],
     } satisfies MoneyLoop);
     expect(byId.get('b>c')).toMatchObject({ bottleneckUsd: null, totalUsd: 40, disclosed: false, firstDate: '2025-06-01', lastDate: '2026-01' });
     // Both loops pass b → c: they share that hop, which no caller can change.

@@ -19,7 +19,9 @@ describe('roundtrip cycles', () => {
     expect(json.count).toBe(json.cycles.length);
     expect(json.truncated).toBe(false);
     for (const cycle of json.cycles) {
-      expect(Object.keys(cycle)).toEqual(['id', 'firms', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate']);
+      const keys = ['id', 'firms', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate', 'closesThrough', 'inOrder'];
+      expect(Object.keys(cycle)).toEqual(cycle.inOrder ? [...keys, 'orderedHops'] : keys);
+      expect(cycle.closesThrough).toEqual([]);
       expect(cycle.id).toBe(cycle.firms.join('>'));
       for (const hop of cycle.hops) expect(Object.keys(hop)).toEqual(['from', 'to', 'deals']);
     }
@@ -43,7 +45,7 @@ describe('roundtrip cycles', () => {
   it('cycles prints a table with a count line and says when the cap stopped the search', async () => {
     const result = await cli('cycles', '--max-cycles', '3');
     expect(result.code).toBe(0);
-    expect(result.out.split('\n')[0]).toMatch(/^loop\s+hops\s+bottleneck\s+total\s+first\s+last\s+types$/);
+    expect(result.out.split('\n')[0]).toMatch(/^loop\s+hops\s+bottleneck\s+total\s+first\s+last\s+types\s+in date order\s+note$/);
     expect(result.out).toMatch(/\n3 loops \(stopped at the cap of 3; more exist — raise --max-cycles\)\.$/);
   });
 
@@ -54,7 +56,10 @@ describe('roundtrip cycles', () => {
       [['--min-usd', 'lots'], 'roundtrip cycles: --min-usd: "lots" is not an amount (try 1e9, 1B or 500M)'],
       [['--from', '2025-13'], 'roundtrip cycles: --from: "2025-13" is not a date (expected YYYY-MM, YYYY or YYYY-MM-DD)'],
       [['--from', '2026-01', '--to', '2025-01'], 'roundtrip cycles: --from 2026-01 is after --to 2025-01'],
-      [['--max-length', '1'], 'roundtrip cycles: --max-length: "1" is not a whole number from 2 to 64'],
+      [['--max-length', '1'], 'roundtrip cycles: --max-length: "1" is not a whole number of at least 2, or all'],
+      [['--max-length', 'many'], 'roundtrip cycles: --max-length: "many" is not a whole number of at least 2, or all'],
+      [['--flows', 'cash'], 'roundtrip cycles: --flows: unknown flow kind "cash"; expected paid, committed, in-kind, contingent, holding, no-transfer'],
+      [['--window-months', '6'], 'roundtrip cycles: --window-months only applies with --in-order'],
       [['--max-cycles=-5'], 'roundtrip cycles: --max-cycles: "-5" is not a whole number from 0 to 9007199254740991'],
       [['--sort', 'size'], 'roundtrip cycles: --sort: unknown key "size"; expected bottleneck, total, length, first, last, id'],
       [['--kinds', 'bank,ufo'], 'roundtrip cycles: --kinds: unknown entity kind "ufo"; expected chipmaker, ai-lab, hyperscaler, neocloud, data-center, asset-manager, bank, spv, market, other'],
@@ -64,6 +69,49 @@ describe('roundtrip cycles', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.err, args.join(' ')).toBe(message);
     }
+  });
+
+  it('cycles counts money that moves by default; --flows all adds the loops that close only through a stake, guarantee or partnership', async () => {
+    const counted = JSON.parse((await cli('cycles', '--json')).out) as CyclesJson;
+    const everything = JSON.parse((await cli('cycles', '--flows', 'all', '--json')).out) as CyclesJson;
+    const ids = new Set(counted.cycles.map((c) => c.id));
+    // Microsoft's $135B stake value is no hop amount: the Microsoft ↔ OpenAI hop is the $13B investment.
+    const msft = counted.cycles.find((c) => c.id === 'microsoft>openai');
+    expect(msft?.bottleneckUsd).toBe(13_000_000_000);
+    const extra = everything.cycles.filter((c) => !ids.has(c.id));
+    expect(extra.length).toBeGreaterThan(0);
+    for (const cycle of extra) expect((cycle.closesThrough as string[]).length).toBeGreaterThan(0);
+    // The AMD loops through Microsoft's partnership close only through it.
+    expect(extra.filter((c) => c.firms.includes('amd') && c.firms.includes('microsoft')).map((c) => c.closesThrough)).toContainEqual(['no-transfer']);
+    const withGuarantees = JSON.parse((await cli('cycles', '--flows', 'paid,committed,in-kind,contingent', '--json')).out) as CyclesJson;
+    expect(withGuarantees.cycles.some((c) => (c.closesThrough as string[]).includes('contingent'))).toBe(false); // CoreWeave ↔ Nvidia closes by money too
+  });
+
+  it('cycles --in-order keeps the loops whose deals read forwards in time, with the chosen deal per hop', async () => {
+    const all = JSON.parse((await cli('cycles', '--json')).out) as CyclesJson;
+    const ordered = JSON.parse((await cli('cycles', '--in-order', '--json')).out) as CyclesJson;
+    expect(ordered.count).toBeGreaterThan(0);
+    expect(ordered.count).toBeLessThan(all.count);
+    expect(ordered.cycles.map((c) => c.id).sort()).toEqual(all.cycles.filter((c) => c.inOrder).map((c) => c.id).sort());
+    for (const cycle of ordered.cycles) {
+      const hops = cycle.orderedHops as Array<{ deal: string; start: string }>;
+      expect(hops).toHaveLength(cycle.hops.length);
+      for (let i = 1; i < hops.length; i++) expect(hops[i]!.start >= hops[i - 1]!.start).toBe(true);
+    }
+    const windowed = JSON.parse((await cli('cycles', '--in-order', '--window-months', '0', '--json')).out) as CyclesJson;
+    for (const cycle of windowed.cycles) {
+      const hops = cycle.orderedHops as Array<{ start: string }>;
+      expect(hops[0]!.start.slice(0, 7)).toBe(hops.at(-1)!.start.slice(0, 7));
+    }
+    expect(windowed.count).toBeLessThan(ordered.count);
+  });
+
+  it('cycles --max-length accepts any bound of at least 2 and all', async () => {
+    const unbounded = JSON.parse((await cli('cycles', '--max-length', 'all', '--json')).out) as CyclesJson;
+    const huge = JSON.parse((await cli('cycles', '--max-length', '1000', '--json')).out) as CyclesJson;
+    const eight = JSON.parse((await cli('cycles', '--json')).out) as CyclesJson;
+    expect(huge.count).toBe(unbounded.count);
+    expect(unbounded.count).toBeGreaterThanOrEqual(eight.count);
   });
 
   it('cycles says when a firm exists but the filters removed it', async () => {

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cli, root } from './run-cli.js';
 import { shippedDataSet } from '../fixtures/shipped.js';
+import { withExplicitFlows } from '../fixtures/datasets.js';
 
 
 
@@ -60,7 +61,7 @@ describe('roundtrip export', () => {
       err: '',
     });
     expect(await cli('validate', '--data', dir)).toMatchObject({ code: 0 });
-    expect(JSON.parse(readFileSync(path.join(dir, 'deals.json'), 'utf8'))).toEqual({ $schema: './schema/deals.schema.json', deals: shipped.deals });
+    expect(JSON.parse(readFileSync(path.join(dir, 'deals.json'), 'utf8'))).toEqual({ $schema: './schema/deals.schema.json', deals: withExplicitFlows(shipped).deals });
     expect((await cli('cycles', '--data', dir, '--json')).out).toBe((await cli('cycles', '--json')).out);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dealsSchema from '../../data/schema/deals.schema.json';
 import entitiesSchema from '../../data/schema/entities.schema.json';
-import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DIRECTION_RULE, ENTITY_KINDS } from '../../src/data/types.js';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOW_OF_TYPE, DIRECTION_RULE, ENTITY_KINDS, FLOW_KINDS } from '../../src/data/types.js';
 
 describe('the JSON Schemas and the TypeScript types', () => {
   it('list the same entity kinds', () => {
@@ -12,6 +12,13 @@ describe('the JSON Schemas and the TypeScript types', () => {
     expect(deal.type.enum).toEqual([...DEAL_TYPES]);
     expect(deal.status.enum).toEqual([...DEAL_STATUSES]);
     expect(deal.amountBasis.enum).toEqual([...AMOUNT_BASES]);
+    expect(deal.flow.enum).toEqual([...FLOW_KINDS]);
+  });
+  it('documents the default flow of every deal type as the code applies it', () => {
+    const documented = dealsSchema.definitions.deal.properties.flow.description;
+    for (const [type, flow] of Object.entries(DEFAULT_FLOW_OF_TYPE)) {
+      expect(documented).toMatch(new RegExp(`(^|[ ;:,])${type}(, [a-z-]+)* -> ${flow}`));
+    }
   });
   it('has a direction rule for every deal type, and the schema documents each', () => {
     expect(Object.keys(DIRECTION_RULE).sort()).toEqual([...DEAL_TYPES].sort());

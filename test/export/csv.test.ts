@@ -45,7 +45,7 @@ describe('dealsCsv', () => {
     expect(text.startsWith('id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,')).toBe(true);
     expect(readCsv(text).fields).toEqual([
       'id', 'from', 'to', 'type', 'amountUsd', 'amountBasis', 'date', 'title', 'sourceUrl', 'sourceTitle',
-      'status', 'statusNote', 'supersededBy', 'publisher', 'sources', 'note',
+      'status', 'statusNote', 'supersededBy', 'publisher', 'flow', 'sources', 'note',
     ]);
   });
 

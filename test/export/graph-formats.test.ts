@@ -3,7 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGEXF } from 'graphology-gexf';
 import { parse } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
-import type { Deal, Entity } from '../../src/data/types.js';
+import { flowOf, type Deal, type Entity } from '../../src/data/types.js';
 import { toGEXF } from '../../src/export/gexf.js';
 import { toGraphML } from '../../src/export/graphml.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
@@ -30,6 +30,7 @@ function expectedDeal(d: Deal, graph: FirmGraph): Record<string, unknown> {
     amountBasis: d.amountBasis,
     date: d.date,
     status: d.status,
+    flow: flowOf(d),
     ...(d.statusNote !== undefined ? { statusNote: d.statusNote } : {}),
     ...(d.supersededBy !== undefined ? { supersededBy: d.supersededBy } : {}),
     superseded: d.supersededBy !== undefined && graph.hasEdge(d.supersededBy),
@@ -122,6 +123,7 @@ describe('toGraphML', () => {
       'edge:amountBasis:string',
       'edge:date:string',
       'edge:status:string',
+      'edge:flow:string',
       'edge:statusNote:string',
       'edge:supersededBy:string',
       'edge:superseded:boolean',

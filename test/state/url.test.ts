@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOOP_SORT_KEYS } from '../../src/analysis/loops.js';
-import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS } from '../../src/data/types.js';
+import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, FLOW_KINDS } from '../../src/data/types.js';
 import { formatAmount, formatViewUrl, parseViewUrl } from '../../src/state/url.js';
-import { DEFAULT_VIEW_STATE, SIZE_MEASURES, type ViewState } from '../../src/state/view-state.js';
+import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type ViewState } from '../../src/state/view-state.js';
 
 const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}$/);
 
@@ -24,6 +24,10 @@ const viewState: fc.Arbitrary<ViewState> = fc
     dates: fc.tuple(fc.option(month, { nil: null }), fc.option(month, { nil: null })),
     kinds: subset(ENTITY_KINDS),
     statuses: subset(DEAL_STATUSES),
+    flows: fc.subarray([...FLOW_KINDS], { minLength: 1 }).map((items) => FLOW_KINDS.filter((f) => items.includes(f))),
+    inOrder: fc.boolean(),
+    windowMonths: fc.option(fc.integer({ min: 0, max: 240 }), { nil: null }),
+    width: fc.constantFrom(...EDGE_WIDTHS),
     hideIsolated: fc.boolean(),
     firm: fc.option(slug, { nil: null }),
     deal: fc.option(slug, { nil: null }),
@@ -178,5 +182,25 @@ describe('the view URL', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the view URL and flow kinds', () => {
+  it('leaves the default flows out and reads flows=all as every flow kind', () => {
+    expect(formatViewUrl(DEFAULT_VIEW_STATE)).toBe('');
+    expect(parseViewUrl('flows=all').state.flows).toEqual([...FLOW_KINDS]);
+    expect(formatViewUrl({ ...DEFAULT_VIEW_STATE, flows: FLOW_KINDS })).toBe('flows=all');
+    expect(parseViewUrl('flows=paid,contingent').state.flows).toEqual(['paid', 'contingent']);
+  });
+  it('keeps the known flow kinds of a list and says which were ignored', () => {
+    const parsed = parseViewUrl('flows=paid,cash');
+    expect(parsed.state.flows).toEqual(['paid']);
+    expect(parsed.notices).toEqual(['flows: "cash" is not a flow kind']);
+  });
+  it('reads date order and its window', () => {
+    const { state, notices } = parseViewUrl('order=dated&window=12&width=circular');
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({ inOrder: true, windowMonths: 12, width: 'circular' });
+    expect(parseViewUrl('window=soon').notices).toEqual(['window: "soon" is not a number of months (0, 1, 2, …)']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loopsThrough } from '../../src/analysis/loops.js';
+import { FLOW_KINDS } from '../../src/data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf } from '../../src/state/derive.js';
 import { ViewStore } from '../../src/state/store.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.js';
@@ -47,9 +48,15 @@ describe('Deriver', () => {
     for (const [firm, measures] of view.measures) expect(measures.loops).toBe(byFirm.get(firm)?.length ?? 0);
   });
 
-  it('an unfiltered view analyses the full graph itself, a filtered one a copy', () => {
-    expect(deriver.derive(state()).graph).toBe(deriver.fullGraph);
-    expect(deriver.derive(state({ minUsd: 1e9 })).graph).not.toBe(deriver.fullGraph);
+  it('an unfiltered view analyses the base graph (the default flows) itself, every flow the full graph, a filtered one a copy', () => {
+    expect(deriver.derive(state()).graph).toBe(deriver.baseGraph);
+    expect(deriver.derive(state({ flows: FLOW_KINDS })).graph).toBe(deriver.fullGraph);
+    expect(deriver.baseGraph.hasEdge('microsoft-openai-stake-2025')).toBe(false);
+    expect(deriver.baseGraph.hasEdge('microsoft-amd-partnership-2023')).toBe(false);
+    expect(deriver.baseGraph.hasEdge('nvidia-coreweave-backstop-2025')).toBe(false);
+    expect(deriver.baseGraph.size).toBe(deriver.fullGraph.size - 3);
+    expect([...(deriver.baseVisibility?.edges ?? [])]).toEqual(deriver.baseGraph.edges());
+    expect(deriver.derive(state({ minUsd: 1e9 })).graph).not.toBe(deriver.baseGraph);
   });
 
   it('timelineSteps gives the quarters one by one, then the same history from the cache', () => {

@@ -1,11 +1,12 @@
 import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
+import { closesOnlyThrough } from '../../data/flows.js';
 import { filterFirmGraph } from '../../model/filter.js';
 import { buildFirmGraph } from '../../model/graph.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
-import { FILTER_OPTIONS, filterFromOptions, integerOption, requireFirm } from '../view-options.js';
+import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption, requireFirm } from '../view-options.js';
 
 /** The JSON shape of a loop, as documented in the README. */
 function loopJson(loop: MoneyLoop) {
@@ -19,6 +20,9 @@ function loopJson(loop: MoneyLoop) {
     totalUsd: loop.totalUsd,
     firstDate: loop.firstDate,
     lastDate: loop.lastDate,
+    closesThrough: loop.closesThrough,
+    inOrder: loop.inOrder,
+    ...(loop.orderedHops ? { orderedHops: loop.orderedHops } : {}),
   };
 }
 
@@ -33,16 +37,22 @@ export const cyclesCommand: Command = {
   options: {
     data: DATA_OPTION,
     ...FILTER_OPTIONS,
-    'max-length': { type: 'string', value: 'N', description: `Longest loop in hops (default ${LOOP_DEFAULTS.maxLength}).` },
+    'max-length': { type: 'string', value: 'N|all', description: `Longest loop in hops, at least 2, or all (default ${LOOP_DEFAULTS.maxLength}).` },
     'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}).` },
     through: { type: 'string', value: 'FIRM', description: 'Only loops through this firm id.' },
+    'in-order': { type: 'boolean', description: 'Only loops whose deals can be read in date order (money does not flow back in time).' },
+    'window-months': { type: 'string', value: 'N', description: 'With --in-order: at most N months from the first deal of a loop to the last.' },
     sort: { type: 'string', value: 'KEY', description: 'Sort key (see below).' },
     json: { type: 'boolean', description: 'Print JSON: {"count", "truncated", "cycles": [...]}.' },
   },
   async run(values, io) {
     const filter = filterFromOptions(values);
-    const maxLength = integerOption(values, 'max-length', LOOP_DEFAULTS.maxLength, 2, 64);
+    const maxLength = maxLengthOption(values, LOOP_DEFAULTS.maxLength);
     const maxCycles = integerOption(values, 'max-cycles', LOOP_DEFAULTS.maxCycles, 0);
+    const inOrderOnly = booleanOption(values, 'in-order');
+    const windowText = stringOption(values, 'window-months');
+    const windowMonths = windowText === undefined ? null : integerOption(values, 'window-months', 0, 0, 12_000);
+    if (windowMonths !== null && !inOrderOnly) throw new UsageError('--window-months only applies with --in-order');
     const sortKey = stringOption(values, 'sort') ?? 'bottleneck';
     if (!(LOOP_SORT_KEYS as readonly string[]).includes(sortKey)) {
       throw new UsageError(`--sort: unknown key ${JSON.stringify(sortKey)}; expected ${LOOP_SORT_KEYS.join(', ')}`);
@@ -54,8 +64,8 @@ export const cyclesCommand: Command = {
     const through = stringOption(values, 'through');
     const result =
       through === undefined
-        ? findLoops(view, { maxLength, maxCycles })
-        : loopsThrough(view, requireFirm(through, 'through', all, view), { maxLength, maxCycles });
+        ? findLoops(view, { maxLength, maxCycles, inOrderOnly, windowMonths })
+        : loopsThrough(view, requireFirm(through, 'through', all, view), { maxLength, maxCycles, inOrderOnly, windowMonths });
     const loops = sortLoops(result.loops, sortKey as LoopSortKey);
     if (booleanOption(values, 'json')) {
       io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map(loopJson) }, null, 2));
@@ -69,9 +79,11 @@ export const cyclesCommand: Command = {
       l.firstDate,
       l.lastDate,
       l.types.join(','),
+      l.inOrder ? 'yes' : 'no',
+      l.closesThrough.length === 0 ? '' : closesOnlyThrough(l.closesThrough),
     ]);
-    for (const line of formatTable(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types'], rows, ['left', 'right', 'right', 'right'])) io.out(line);
-    const scope = through === undefined ? '' : ` through ${through}`;
+    for (const line of formatTable(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', 'note'], rows, ['left', 'right', 'right', 'right'])) io.out(line);
+    const scope = `${inOrderOnly ? ` in date order${windowMonths === null ? '' : ` within ${windowMonths} months`}` : ''}${through === undefined ? '' : ` through ${through}`}`;
     const capped = result.truncated ? ` (stopped at the cap of ${maxCycles}; more exist — raise --max-cycles)` : '';
     io.out(`${result.count} loop${result.count === 1 ? '' : 's'}${scope}${capped}.`);
     return EXIT_OK;

@@ -10,11 +10,12 @@ import { dealsCsv, loopLabels, loopsCsv, measuresCsv } from '../../export/csv.js
 import { toGEXF } from '../../export/gexf.js';
 import { toGraphML } from '../../export/graphml.js';
 import { toDataSetJSON } from '../../export/json.js';
+import { DEFAULT_FLOWS } from '../../data/types.js';
 import { filterFirmGraph } from '../../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
 import { EXIT_OK, stringOption, UsageError, type Command, type OptionValues } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
-import { FILTER_OPTIONS, filterFromOptions, integerOption } from '../view-options.js';
+import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption } from '../view-options.js';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -110,7 +111,7 @@ export const exportCommand: Command = {
     format: { type: 'string', value: 'FORMAT', description: `${EXPORT_FORMATS.join(', ')}; required.` },
     table: { type: 'string', value: 'TABLE', description: `For csv: ${CSV_TABLES.join(', ')} (default deals).` },
     out: { type: 'string', value: 'PATH', description: 'File to write (for json: a folder); required.' },
-    'max-length': { type: 'string', value: 'N', description: `Longest loop in hops (default ${LOOP_DEFAULTS.maxLength}).` },
+    'max-length': { type: 'string', value: 'N|all', description: `Longest loop in hops, at least 2, or all (default ${LOOP_DEFAULTS.maxLength}).` },
     'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}).` },
   },
   async run(values, io) {
@@ -122,8 +123,11 @@ export const exportCommand: Command = {
     if (out === undefined || out.trim() === '') {
       throw new UsageError(format === 'json' ? '--out FOLDER is required (it gets entities.json and deals.json)' : '--out FILE is required');
     }
-    const filter = filterFromOptions(values);
-    const maxLength = integerOption(values, 'max-length', LOOP_DEFAULTS.maxLength, 2, 64);
+    // Exports write every deal, each with its flow, unless --flows says otherwise; the loops and
+    // measures tables, like the analysis commands, count the money that moves.
+    const table = tableOption ?? 'deals';
+    const filter = filterFromOptions(values, format === 'csv' && table !== 'deals' ? DEFAULT_FLOWS : 'all');
+    const maxLength = maxLengthOption(values, LOOP_DEFAULTS.maxLength);
     const maxCycles = integerOption(values, 'max-cycles', LOOP_DEFAULTS.maxCycles, 0);
 
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
@@ -150,7 +154,7 @@ export const exportCommand: Command = {
         break;
       }
       case 'csv': {
-        const { text, summary } = csvTable(view, tableOption ?? 'deals', maxLength, maxCycles);
+        const { text, summary } = csvTable(view, table, maxLength, maxCycles);
         await writeText(target, out, text);
         io.out(`${summary} written to ${out} (CSV)`);
         break;

@@ -32,7 +32,7 @@ export interface ImportOptions {
 /** The columns a deals CSV must have; the rest are optional. */
 export const DEAL_CSV_COLUMNS = ['id', 'from', 'to', 'type', 'amountUsd', 'amountBasis', 'date', 'title', 'sourceUrl', 'sourceTitle'] as const;
 const REQUIRED_DEAL_COLUMNS = ['from', 'to', 'type', 'amountusd', 'date', 'title', 'sourceurl'];
-const OPTIONAL_DEAL_COLUMNS = ['id', 'amountbasis', 'sourcetitle', 'status', 'statusnote', 'supersededby', 'note', 'publisher'];
+const OPTIONAL_DEAL_COLUMNS = ['id', 'amountbasis', 'sourcetitle', 'status', 'statusnote', 'supersededby', 'note', 'publisher', 'flow'];
 const ENTITY_COLUMNS = ['id', 'name', 'kind', 'ticker', 'country', 'note'];
 
 const fileProblem = (file: string, message: string): Problem => ({ file, record: null, recordId: null, field: null, message });
@@ -183,6 +183,7 @@ function dealsFromCsv(table: CsvTable, file: string, firms: FirmResolver, proble
     }
     if (row.statusnote) deal.statusNote = row.statusnote;
     if (row.supersededby) deal.supersededBy = row.supersededby;
+    if (row.flow) deal.flow = row.flow.toLowerCase();
     deal.title = row.title ?? '';
     const url = row.sourceurl ?? '';
     const source: Record<string, string> = { url, title: row.sourcetitle || url };

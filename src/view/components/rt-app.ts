@@ -584,7 +584,8 @@ export class RtApp extends LitElement {
     const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? this.distressAt(scenario, s.round) : null;
-    const graph = derived?.graph ?? loaded.deriver.fullGraph;
+    const graph = derived?.graph ?? loaded.deriver.baseGraph;
+    const sketchVisible = view ? null : loaded.deriver.baseVisibility;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops` : 'finding loops…';
     return html`<main class=${this.wideMeasures && this.tab === 'measures' ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
@@ -600,7 +601,7 @@ export class RtApp extends LitElement {
           <span role="status" aria-live="polite">${graph.order} firms · ${graph.size} deals · ${loopCount}</span>
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
         </div>
-        <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? null} .visibleEdges=${view?.edges ?? null}
+        <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}

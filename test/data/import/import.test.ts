@@ -29,6 +29,19 @@ describe('importDataSet', () => {
     }
   });
 
+  it('reads an optional flow column, and names the row of a flow kind it does not know', () => {
+    const rows = (flow: string) =>
+      [`${HEADER},flow`, `s1,microsoft,openai,equity,135000000000,estimated,2025-10,Stake value,https://example.com/s,S,${flow}`, 'g1,nvidia,coreweave,guarantee,6300000000,committed,2025-09,Backstop,https://example.com/g,G,'].join('\n');
+    const result = importDataSet([file('deals.csv', rows('Holding'))], { knownEntities: shipped.entities });
+    expect(problemsOf(result)).toEqual([]);
+    if (result.ok) {
+      expect(result.data.deals.map((d) => d.flow)).toEqual(['holding', undefined]);
+    }
+    expect(problemsOf(importDataSet([file('deals.csv', rows('cash'))], { knownEntities: shipped.entities }))).toEqual([
+      'deals.csv, row 2 "s1", flow: "cash" is not a known flow kind; expected one of paid, committed, in-kind, contingent, holding, no-transfer',
+    ]);
+  });
+
   it('reads an Excel-style deals CSV: BOM, ; separator, quotes with ; and newlines, thousands separators, $10B, 1.5bn, names for firms', () => {
     const csv =
       '\uFEFF' +
