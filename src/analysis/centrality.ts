@@ -4,17 +4,18 @@
  * flat arrays, each the same iteration as graphology-metrics' and many times faster (tested equal;
  * see the benchmark). Betweenness is our own Brandes because graphology-metrics cannot sample:
  * exact it matches graphology-metrics in value and speed, and above 1,500 firms it is estimated from
- * sampled sources (1 s instead of 27 s at 10,000 firms). Circularity is our own measure.
+ * sampled sources (1 s instead of 27 s at 10,000 firms). Circularity comes from the maximum
+ * circulation of the view (circularity.ts).
  */
 import type { EntityKind } from '../data/types.js';
-import { countedAmount } from '../model/amounts.js';
 import type { FirmGraph } from '../model/graph.js';
 import { betweenness } from './betweenness.js';
 import { hits } from './hits.js';
-import { arcIndex, indexFirmGraph, type IndexedGraph } from './indexed-graph.js';
+import { arcWeights } from './arc-weights.js';
+import { circularity, type FirmCircularity } from './circularity.js';
+import { indexFirmGraph } from './indexed-graph.js';
 import { loopCountsByFirm, type MoneyLoop } from './loops.js';
 import { weightedPagerank } from './pagerank.js';
-import { componentOfVertex } from './strong-components.js';
 
 export interface FirmMeasures {
   id: string;
@@ -37,8 +38,13 @@ export interface FirmMeasures {
   /** Known money in / out, in US dollars (superseded deals left out). */
   inStrengthUsd: number;
   outStrengthUsd: number;
-  /** Share of known inflow that lies on at least one loop (of any length); null without known inflow. */
+    /**
+   * The circular share of the firm's known inflow: how much of the money coming in goes round, by
+   * the maximum-circularity decomposition of the view (see circularity.ts); null without inflow.
+   */
   circularity: number | null;
+  /** The circular share of its known outflow: how much of what it pays out comes back round; null without outflow. */
+  circularOut: number | null;
   /** Loops through the firm, when loops are given. */
   loops: number | null;
 }
@@ -53,6 +59,7 @@ export const MEASURE_KEYS = [
   'inStrengthUsd',
   'outStrengthUsd',
   'circularity',
+  'circularOut',
   'loops',
 ] as const satisfies ReadonlyArray<keyof FirmMeasures>;
 export type MeasureKey = (typeof MEASURE_KEYS)[number];
@@ -77,18 +84,6 @@ export function isBetweennessEstimated(firmCount: number, options: MeasureOption
   const limit = options.exactBetweennessUpTo ?? DEFAULTS.exactBetweennessUpTo;
   const samples = options.betweennessSamples ?? DEFAULTS.betweennessSamples;
   return firmCount > limit && samples < firmCount;
-}
-
-/** The known money of each arc of the indexed graph: the counted amounts of its pair's deals. */
-function arcWeights(graph: FirmGraph, indexed: IndexedGraph): Float64Array {
-  const weights = new Float64Array(indexed.targets.length);
-  graph.forEachEdge((_id, deal, from, to) => {
-    const amount = countedAmount(deal, graph);
-    if (amount === null) return;
-    const arc = arcIndex(indexed, indexed.indexOf.get(from) as number, indexed.indexOf.get(to) as number);
-    weights[arc] = (weights[arc] as number) + amount;
-  });
-  return weights;
 }
 
 /**
@@ -118,14 +113,17 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
     between ??= betweenness(indexed, estimated ? { samples: options.betweennessSamples ?? DEFAULTS.betweennessSamples } : {}).values;
     return between[v] ?? 0;
   };
+  // The circulation, like betweenness, is worked out for every firm the first time one is read.
+  let circulating: Map<string, FirmCircularity> | null = null;
+  const circularOf = (v: number): FirmCircularity => {
+    circulating ??= new Map(circularity(graph).firms.map((f) => [f.id, f]));
+    return circulating.get(indexed.ids[v] as string) as FirmCircularity;
+  };
   // HITS may oscillate on some directed graphs; the scores are then reported as unknown (null).
   const hubsAndAuthorities = hits(indexed, { maxIterations: 1000, tolerance: 1e-10 });
-  // An arc lies on some loop exactly when both its ends are in one strongly connected component.
-  const component = componentOfVertex(indexed);
   const inDegree = new Int32Array(n);
   const inStrength = new Float64Array(n);
   const outStrength = new Float64Array(n);
-  const circularInflow = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
       const w = targets[a] as number;
@@ -133,7 +131,6 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
       (inDegree[w] as number)++;
       inStrength[w] = (inStrength[w] as number) + amount;
       outStrength[v] = (outStrength[v] as number) + amount;
-      if (component[v] === component[w]) circularInflow[w] = (circularInflow[w] as number) + amount;
     }
   }
   const loopCounts = options.loopCounts ?? loopCountsByFirm(options.loops ?? []);
@@ -154,9 +151,14 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
       outDegree: (offsets[v + 1] as number) - (offsets[v] as number),
       inStrengthUsd: known,
       outStrengthUsd: outStrength[v] as number,
-      circularity: known > 0 ? (circularInflow[v] as number) / known : null,
+      circularity: null as number | null,
+      circularOut: null as number | null,
       loops: countsLoops ? (loopCounts.get(id) ?? 0) : null,
     };
-    return Object.defineProperty(measures, 'betweenness', { get: () => betweennessOf(v), enumerable: true });
+    return Object.defineProperties(measures, {
+      betweenness: { get: () => betweennessOf(v), enumerable: true },
+      circularity: { get: () => circularOf(v).share, enumerable: true },
+      circularOut: { get: () => circularOf(v).outShare, enumerable: true },
+    });
   });
 }

@@ -27,7 +27,21 @@ describe('firmMeasures', () => {
       ['b', 'a', { id: 'back', amountUsd: null, amountBasis: 'undisclosed' }],
     ]);
     expect(m.get('a')).toMatchObject({ outDegree: 1, inDegree: 1, outStrengthUsd: 35, inStrengthUsd: 0 });
-    expect(m.get('b')).toMatchObject({ outDegree: 1, inDegree: 1, outStrengthUsd: 0, inStrengthUsd: 35, circularity: 1 });
+    // No known money comes back from b: none of its $35 of inflow is shown going round (the old
+    // measure, "inflow on a loop", read 100% here on the strength of an undisclosed deal).
+    expect(m.get('b')).toMatchObject({ outDegree: 1, inDegree: 1, outStrengthUsd: 0, inStrengthUsd: 35, circularity: 0, circularOut: null });
+  });
+
+  it('firmMeasures gives each firm the circular share of its inflow and outflow', () => {
+    // a → b 10, b → a 4: 4 goes round. a: in 4 (all circular), out 10 (40%); b the other way.
+    const m = measuresOf([
+      ['a', 'b', { amountUsd: 10 }],
+      ['b', 'a', { amountUsd: 4 }],
+      ['c', 'a', { amountUsd: 6 }],
+    ]);
+    expect(m.get('a')).toMatchObject({ circularity: 4 / 10, circularOut: 4 / 10 });
+    expect(m.get('b')).toMatchObject({ circularity: 4 / 10, circularOut: 1 });
+    expect(m.get('c')).toMatchObject({ circularity: null, circularOut: 0 });
   });
 
   it('firmMeasures gives equal PageRank to two firms paying each other the same', () => {

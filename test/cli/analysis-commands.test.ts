@@ -192,3 +192,37 @@ describe('roundtrip shock', () => {
     expect(await cli('shock', '--firm', 'openai', '--mode', 'fast')).toMatchObject({ code: 2, err: 'roundtrip shock: --mode: "fast" is not original or linear' });
   });
 });
+
+describe('roundtrip circularity', () => {
+  it('circularity --json prints the documented shape, and its parts add up', async () => {
+    const result = await cli('circularity', '--json');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out) as {
+      method: string;
+      index: number;
+      circularUsd: number;
+      totalUsd: number;
+      firms: Array<{ id: string; inUsd: number; outUsd: number; circularUsd: number; share: number | null }>;
+      deals: Array<{ id: string; amountUsd: number | null; circularUsd: number }>;
+    };
+    expect(Object.keys(json)).toEqual(['method', 'index', 'circularUsd', 'totalUsd', 'firms', 'deals']);
+    expect(json.method).toBe('max');
+    expect(json.index).toBeCloseTo(json.circularUsd / json.totalUsd, 12);
+    const dealSum = json.deals.reduce((s, d) => s + d.circularUsd, 0);
+    expect(dealSum).toBeCloseTo(json.circularUsd, 0);
+    // Every firm passes on what comes round: its circular money is at most its inflow and its outflow.
+    for (const firm of json.firms) {
+      expect(firm.circularUsd).toBeLessThanOrEqual(Math.min(firm.inUsd, firm.outUsd) + 1);
+    }
+    // The stake value and the backstop are not money that moved: they are not in the default view.
+    expect(json.deals.map((d) => d.id)).not.toContain('microsoft-openai-stake-2025');
+    const all = JSON.parse((await cli('circularity', '--flows', 'all', '--json')).out) as typeof json;
+    expect(all.totalUsd).toBeGreaterThan(json.totalUsd);
+  });
+
+  it('circularity prints the index in words, and refuses an unknown method', async () => {
+    const result = await cli('circularity');
+    expect(result.out).toMatch(/\n\d+\.\d% of the known money goes round: \$[\d.]+[BT] of \$[\d.]+[BT] \(method max; undisclosed amounts carry nothing\)\.$/);
+    expect(await cli('circularity', '--method', 'bff')).toMatchObject({ code: 2, err: 'roundtrip circularity: --method: unknown method "bff"; expected max' });
+  });
+});

@@ -47,7 +47,7 @@ export const metricsCommand: Command = {
       io.out(JSON.stringify(rows, null, 2));
       return EXIT_OK;
     }
-    const header = ['firm', 'kind', 'pagerank', 'betweenness', 'hub', 'authority', 'in', 'out', 'in $', 'out $', 'circular', 'loops'];
+    const header = ['firm', 'kind', 'pagerank', 'betweenness', 'hub', 'authority', 'in', 'out', 'in $', 'out $', 'circular in', 'circular out', 'loops'];
     const table = rows.map((m) => [
       m.id,
       m.kind,
@@ -60,6 +60,7 @@ export const metricsCommand: Command = {
       formatUsd(m.inStrengthUsd),
       formatUsd(m.outStrengthUsd),
       share(m.circularity),
+      share(m.circularOut),
       String(m.loops ?? '–'),
     ]);
     const align = ['left', 'left', ...header.slice(2).map(() => 'right' as const)] as const;
