@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -43,7 +44,11 @@ export function serveDirectory(dir, { port = 8080, host = '127.0.0.1' } = {}) {
         'x-content-type-options': 'nosniff',
       });
       if (request.method === 'HEAD') response.end();
-      else createReadStream(file).pipe(response);
+      // pipeline closes the file when the client hangs up or reading fails; a bare pipe() kept it
+      // open, one handle per aborted download, until the process ran out of them.
+      else pipeline(createReadStream(file), response, (error) => {
+        if (error) response.destroy();
+      });
     } catch {
       response.writeHead(400).end('bad request');
     }
