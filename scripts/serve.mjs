@@ -1,4 +1,6 @@
 // A small static file server for dist/, bound to 127.0.0.1. Node built-ins only.
+// Pages are sent with a strict Content-Security-Policy. Source maps and the CLI bundle are served
+// only with `dev: true` (`npm start -- --dev` or ROUNDTRIP_DEV=1).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -17,8 +19,37 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `dir`; resolves with the server once it listens. Port 0 picks a free port. */
-export function serveDirectory(dir, { port = 8080, host = '127.0.0.1' } = {}) {
+/**
+ * The policy of every page: scripts, workers and requests only from this server, no inline script
+ * and no eval. Inline styles stay allowed: Cytoscape adds a <style> element for its container and
+ * the components bind `style` attributes (colour swatches, the distress scale). Pictures are drawn
+ * from blob: and data: URLs when exported.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** Files the app does not need: left out unless serving for development. */
+function devOnly(relative) {
+  return relative.endsWith('.map') || relative === 'cli.mjs';
+}
+
+/**
+ * Serves `dir`; resolves with the server once it listens. Port 0 picks a free port; `dev` also
+ * serves source maps and cli.mjs.
+ */
+export function serveDirectory(dir, { port = 8080, host = '127.0.0.1', dev = false } = {}) {
   const root = path.resolve(dir);
   const server = createServer(async (request, response) => {
     try {
@@ -33,15 +64,17 @@ export function serveDirectory(dir, { port = 8080, host = '127.0.0.1' } = {}) {
         file = path.join(file, 'index.html');
         info = await stat(file).catch(() => null);
       }
-      if (!info?.isFile()) {
+      if (!info?.isFile() || (!dev && devOnly(path.relative(root, file).split(path.sep).join('/')))) {
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       response.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'content-length': info.size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
+        ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
       });
       if (request.method === 'HEAD') response.end();
       // pipeline closes the file when the client hangs up or reading fails; a bare pipe() kept it
