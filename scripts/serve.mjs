@@ -86,6 +86,24 @@ export function serveDirectory(dir, { port = 8080, host = '127.0.0.1', dev = fal
       response.writeHead(400).end('bad request');
     }
   });
+  // A request whose address or headers are over Node's limit never reaches the handler: answer it
+  // with a page that says why, instead of a bare 431 and a blank tab.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable) return socket.destroy();
+    if (error?.code === 'HPE_HEADER_OVERFLOW') {
+      const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Link too long</title><p>This link is too long for the server to read (over ${Math.round(server.maxHeaderSize / 1024)} KB). Open <a href="/">Roundtrip</a> without it, or shorten the link.</p></html>\n`;
+      socket.end(
+        'HTTP/1.1 431 Request Header Fields Too Large\r\n' +
+          'Content-Type: text/html; charset=utf-8\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+          `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\r\n` +
+          'Connection: close\r\n\r\n' +
+          body,
+      );
+    } else {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    }
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

@@ -80,3 +80,18 @@ describe('serveDirectory under a low open-file limit', () => {
     }
   });
 });
+
+describe('serveDirectory with an over-long link', () => {
+  it('answers a 100 KB query with a short page saying the link is too long', async () => {
+    const { child, port, output } = await startServer(1024);
+    try {
+      const answer = await get(port, `/?firm=${'x'.repeat(100 * 1024)}`);
+      expect(answer.status, output()).toBe(431);
+      expect(answer.head.toLowerCase()).toContain('content-type: text/html');
+      expect(answer.body).toContain('This link is too long');
+      expect((await get(port, '/')).status).toBe(200);
+    } finally {
+      child.kill();
+    }
+  });
+});
