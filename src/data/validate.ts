@@ -224,6 +224,13 @@ function crossRecordProblems(
       const first = dealIds.get(id);
       if (first !== undefined) problems.add(at('deals', index, deal, 'id', `duplicate id; first used by deals[${first}]`));
       else dealIds.set(id, index);
+      // The graph, the picture and ?deal= / ?firm= links share one id space for firms and deals.
+      const firm = entityIds.get(id);
+      if (firm !== undefined) {
+        problems.add(
+          at('deals', index, deal, 'id', `is also the id of a firm (${files.entities}, entities[${firm}] ${showValue(id)}); firms and deals share one id space, so give the deal another id`),
+        );
+      }
     }
     for (const end of ['from', 'to'] as const) {
       const firm = deal[end];

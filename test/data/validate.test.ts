@@ -47,6 +47,12 @@ describe('validateDataSet', () => {
     ]);
   });
 
+  it('refuses a deal whose id is also a firm id, naming both records (one id space in the graph)', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[1]!, 'id', 'openai'))).toEqual([
+      'deals.json, deals[1] "openai", id: is also the id of a firm (entities.json, entities[1] "openai"); firms and deals share one id space, so give the deal another id',
+    ]);
+  });
+
   it('names a duplicate entity id', () => {
     expect(problemsAfter((d) => d.entities.entities.push({ id: 'openai', name: 'Open AI', kind: 'ai-lab' }))).toEqual([
       'entities.json, entities[2] "openai", id: duplicate id; first used by entities[1]',
