@@ -220,3 +220,16 @@ describe('validateDataSet', () => {
     expect(problem).toContain('"<script>xxxx');
   });
 });
+
+describe('validateDataSet with very many bad records', () => {
+  it('validateDataSet(200,000 bad deals) lists the first 50 of each kind and counts the rest', () => {
+    const docs = validDocuments();
+    const deal = docs.deals.deals[0]!;
+    const deals = Array.from({ length: 200_000 }, (_, i) => ({ ...deal, id: `d${i}`, amountUsd: -1 }));
+    const result = validateDataSet(docs.entities, { deals });
+    const problems = result.ok ? [] : result.problems.map(formatProblem);
+    expect(problems.filter((p) => p.includes('amountUsd: must not be negative'))).toHaveLength(50);
+    expect(problems).toEqual(expect.arrayContaining(['deals.json, amountUsd: … and 199,950 more of the same kind']));
+    expect(problems).toHaveLength(51);
+  });
+});
