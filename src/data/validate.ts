@@ -97,6 +97,8 @@ function describeSchemaError(error: ErrorObject, value: unknown, fieldName: stri
     }
     case 'minimum':
       return `must not be negative (got ${showValue(value)})`;
+    case 'maximum':
+      return `is above $100 trillion (got ${showValue(value)}); give the amount in US dollars, at most 1e14`;
     case 'minItems':
       return fieldName === 'sources' ? 'must list at least one source' : 'must not be empty';
     case 'minLength':

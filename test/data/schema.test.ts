@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dealsSchema from '../../data/schema/deals.schema.json';
 import entitiesSchema from '../../data/schema/entities.schema.json';
-import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DIRECTION_RULE, ENTITY_KINDS } from '../../src/data/types.js';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DIRECTION_RULE, ENTITY_KINDS, MAX_AMOUNT_USD } from '../../src/data/types.js';
 
 describe('the JSON Schemas and the TypeScript types', () => {
   it('list the same entity kinds', () => {
@@ -12,6 +12,9 @@ describe('the JSON Schemas and the TypeScript types', () => {
     expect(deal.type.enum).toEqual([...DEAL_TYPES]);
     expect(deal.status.enum).toEqual([...DEAL_STATUSES]);
     expect(deal.amountBasis.enum).toEqual([...AMOUNT_BASES]);
+  });
+  it('cap amounts at the same maximum', () => {
+    expect(dealsSchema.definitions.deal.properties.amountUsd.maximum).toBe(MAX_AMOUNT_USD);
   });
   it('has a direction rule for every deal type, and the schema documents each', () => {
     expect(Object.keys(DIRECTION_RULE).sort()).toEqual([...DEAL_TYPES].sort());

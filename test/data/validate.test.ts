@@ -53,6 +53,13 @@ describe('validateDataSet', () => {
     ]);
   });
 
+  it('refuses an amount above $100 trillion (1.7e308 would print as $InfinityT in totals)', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', 1.7e308))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUsd: is above $100 trillion (got 1.7e+308); give the amount in US dollars, at most 1e14',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', 1e14))).toEqual([]);
+  });
+
   it('names a duplicate entity id', () => {
     expect(problemsAfter((d) => d.entities.entities.push({ id: 'openai', name: 'Open AI', kind: 'ai-lab' }))).toEqual([
       'entities.json, entities[2] "openai", id: duplicate id; first used by entities[1]',
