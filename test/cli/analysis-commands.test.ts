@@ -55,7 +55,7 @@ describe('roundtrip cycles', () => {
       [['--from', '2025-13'], 'roundtrip cycles: --from: "2025-13" is not a date (expected YYYY-MM, YYYY or YYYY-MM-DD)'],
       [['--from', '2026-01', '--to', '2025-01'], 'roundtrip cycles: --from 2026-01 is after --to 2025-01'],
       [['--max-length', '1'], 'roundtrip cycles: --max-length: "1" is not a whole number from 2 to 64'],
-      [['--max-cycles=-5'], 'roundtrip cycles: --max-cycles: "-5" is not a whole number from 0 to 9007199254740991'],
+      [['--max-cycles=-5'], 'roundtrip cycles: --max-cycles: "-5" is not a whole number ≥ 0'],
       [['--sort', 'size'], 'roundtrip cycles: --sort: unknown key "size"; expected bottleneck, total, length, first, last, id'],
       [['--kinds', 'bank,ufo'], 'roundtrip cycles: --kinds: unknown entity kind "ufo"; expected chipmaker, ai-lab, hyperscaler, neocloud, data-center, asset-manager, bank, spv, market, other'],
     ];
