@@ -31,6 +31,16 @@ export function readCsv(text: string, file: string): CsvResult {
   if (!header) return { ok: false, problems: [fileProblem(file, 'the file has no header row')] };
   const columns = header.map((c) => c.trim());
   const keys = columns.map((c) => c.toLowerCase());
+  // A repeated column would silently lose all but its last cells.
+  const firstColumn = new Map<string, number>();
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j] as string;
+    const first = firstColumn.get(key);
+    if (key === '') continue;
+    if (first === undefined) firstColumn.set(key, j);
+    else problems.push(fileProblem(file, `the column ${JSON.stringify(columns[j])} appears twice in the header (columns ${first + 1} and ${j + 1}); keep one`));
+  }
+  if (problems.length > 0) return { ok: false, problems };
   const rows: Array<Record<string, string>> = [];
   const rowNumbers: number[] = [];
   records.forEach((cells, i) => {
