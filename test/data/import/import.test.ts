@@ -128,3 +128,20 @@ describe('importDataSet with very many bad rows', () => {
     expect(problems.length).toBeLessThan(200);
   });
 });
+
+describe('importDataSet of an exported CSV', () => {
+  it("strips the formula guard ' before =, +, -, @, tab or CR, and keeps any other leading '", () => {
+    const csv = [
+      `${HEADER},note`,
+      `d1,nvidia,openai,investment,1B,committed,2025-01,'=SUM(A1),https://example.com/1,S,'-5% after the IPO`,
+      `d2,openai,nvidia,purchase,1B,committed,2025-02,'90s style,https://example.com/2,S,'@home`,
+    ].join('\n');
+    const result = importDataSet([file('deals.csv', csv)], { knownEntities: shipped.entities });
+    expect(problemsOf(result)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.data.deals.map((d) => [d.title, d.note])).toEqual([
+      ['=SUM(A1)', '-5% after the IPO'],
+      ["'90s style", '@home'],
+    ]);
+  });
+});
