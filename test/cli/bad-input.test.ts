@@ -54,3 +54,59 @@ describe('CLI reading files', () => {
     expect(result.err).toContain(`${deals}: the column "amountusd" appears twice in the header (columns 5 and 12); keep one`);
   });
 });
+
+/** Each malformed data set under test/fixtures/bad-data, with what `validate` must say about it. */
+const BAD_DATA_SETS: Record<string, string> = {
+  'bad-json': 'malformed JSON at line 1, column 25: expected a property name in double quotes',
+  'deep-nesting': 'JSON nested too deeply at line 1, column 110',
+  'unknown-firm': 'to: unknown firm "opneai"',
+  'negative-amount': 'amountUsd: must not be negative (got -5)',
+  'bad-date': 'date: is not a valid date',
+  'huge-amount': 'amountUsd: is above $100 trillion',
+  'invalid-utf8': 'is not valid UTF-8: byte 0xE9',
+  'id-clash': 'id: is also the id of a firm',
+  'not-an-object': 'must be a JSON object like {"deals": [...]}',
+  empty: 'the file is empty',
+};
+
+/** Every command with the options it needs to get as far as reading the data. */
+function commandLines(out: string): string[][] {
+  return [
+    ['validate'],
+    ['summary'],
+    ['summary', '--json'],
+    ['cycles'],
+    ['paths', '--from', 'nvidia', '--to', 'openai'],
+    ['metrics'],
+    ['shock', '--firm', 'nvidia'],
+    ['layout', '--out', path.join(out, 'layout.json')],
+    ['export', '--format', 'graphml', '--out', path.join(out, 'x.graphml')],
+    ['export', '--format', 'csv', '--table', 'loops', '--out', path.join(out, 'loops.csv')],
+    ['export', '--format', 'json', '--out', path.join(out, 'json')],
+  ];
+}
+
+/** The exit code the CLI process would give: an exception escaping runCli is exit 70. */
+async function exitCode(args: string[]): Promise<{ code: number; err: string }> {
+  try {
+    return await cli(...args);
+  } catch (error) {
+    return { code: 70, err: String(error) };
+  }
+}
+
+describe('every command on every malformed data set', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'roundtrip-out-'));
+  for (const [name, expected] of Object.entries(BAD_DATA_SETS)) {
+    it(`${name}: validate says why (exit 1), and no command exits 70`, async () => {
+      const data = path.join(root, 'test/fixtures/bad-data', name);
+      const validate = await exitCode(['validate', '--data', data]);
+      expect(validate.code, validate.err).toBe(1);
+      expect(validate.err).toContain(expected);
+      for (const args of commandLines(out)) {
+        const result = await exitCode([...args, '--data', data]);
+        expect([0, 1, 2], `${args.join(' ')}: ${result.err}`).toContain(result.code);
+      }
+    });
+  }
+});
