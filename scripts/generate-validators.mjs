@@ -37,7 +37,15 @@ export function generateValidators() {
   ajv.addSchema(deals);
   // Ajv's ESM output still requires its string-length helper (code points, not UTF-16 units); the
   // same function inlined keeps the module importable by Node, Vitest and esbuild alike.
-  const code = standaloneCode(ajv, { validateEntities: entities.$id, validateDeals: deals.$id }).replace(
+  // The record validators let validation go one record at a time: the whole-document ones gather
+  // errors with concat() after each record, which is quadratic in the number of bad records.
+  const exports = {
+    validateEntities: entities.$id,
+    validateDeals: deals.$id,
+    validateEntity: `${entities.$id}#/definitions/entity`,
+    validateDeal: `${deals.$id}#/definitions/deal`,
+  };
+  const code = standaloneCode(ajv, exports).replace(
     'require("ajv/dist/runtime/ucs2length").default',
     UCS2_LENGTH,
   );

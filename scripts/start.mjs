@@ -1,5 +1,6 @@
 // `npm start`: install dependencies if needed, build, serve dist/ on 127.0.0.1 and print the URL.
-// Port: --port N, or the PORT environment variable, or 8080.
+// Port: --port N, or the PORT environment variable, or 8080. --dev (or ROUNDTRIP_DEV=1) also serves
+// the source maps and cli.mjs.
 import path from 'node:path';
 import { ensureDependencies, root } from './ensure-deps.mjs';
 
@@ -17,12 +18,13 @@ function portFromArgs() {
 }
 
 const port = portFromArgs();
+const dev = process.argv.includes('--dev') || Boolean(process.env.ROUNDTRIP_DEV);
 ensureDependencies();
 const { buildAll } = await import('../build.mjs');
 await buildAll();
 const { serveDirectory } = await import('./serve.mjs');
 try {
-  const server = await serveDirectory(path.join(root, 'dist'), { port });
+  const server = await serveDirectory(path.join(root, 'dist'), { port, dev });
   const address = server.address();
   console.log(`Roundtrip is running at http://127.0.0.1:${address.port}/  (Ctrl+C to stop)`);
 } catch (error) {

@@ -1,26 +1,45 @@
 /**
  * Reading a data set from disk for the CLI: a folder holding entities.json and deals.json.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importDataSet, MAX_IMPORT_BYTES } from '../data/import/import-files.js';
 import { loadDataSetFromText } from '../data/load.js';
 import { formatProblem } from '../data/problem.js';
+import { decodeUtf8 } from '../data/utf8.js';
 import type { DataSet } from '../data/types.js';
 import type { ValidationResult } from '../data/validate.js';
 
 /** Files larger than this are refused before reading, with a clear message (the app's limit too). */
 export const MAX_DATA_FILE_BYTES = MAX_IMPORT_BYTES;
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/**
+ * Reads at most MAX_DATA_FILE_BYTES + 1 bytes, whatever the file claims to be (a device such as
+ * /dev/zero has no size), and decodes them as UTF-8, refusing invalid bytes.
+ */
 async function readTextFile(file: string, shownAs: string): Promise<{ text: string } | { problem: string }> {
+  const tooLarge = (size: string) => ({ problem: `${shownAs}: the file is too large (${size}; the limit is ${mb(MAX_DATA_FILE_BYTES)})` });
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { problem: `${shownAs}: is a folder, expected a JSON file` };
-    if (info.size > MAX_DATA_FILE_BYTES) {
-      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-      return { problem: `${shownAs}: the file is too large (${mb(info.size)}; the limit is ${mb(MAX_DATA_FILE_BYTES)})` };
+    if (info.size > MAX_DATA_FILE_BYTES) return tooLarge(mb(info.size));
+    const handle = await open(file, 'r');
+    const buffer = Buffer.allocUnsafe(MAX_DATA_FILE_BYTES + 1);
+    let length = 0;
+    try {
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+    } finally {
+      await handle.close();
     }
-    return { text: await readFile(file, 'utf8') };
+    if (length > MAX_DATA_FILE_BYTES) return tooLarge(`more than ${mb(MAX_DATA_FILE_BYTES)}`);
+    const decoded = decodeUtf8(buffer.subarray(0, length), shownAs);
+    return decoded.ok ? { text: decoded.text } : { problem: formatProblem(decoded.problem) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: `${shownAs}: file not found` };

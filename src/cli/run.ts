@@ -35,8 +35,20 @@ function parseOptions(command: Command, args: readonly string[]): ReturnType<typ
   for (const [name, spec] of Object.entries(command.options)) {
     options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
   }
+  // parseArgs takes `--max-cycles -1` for two options and calls the value ambiguous; a value that
+  // reads as a negative number is kept with its option, so the option's own check can say what is wrong.
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+    return parseArgs({ args: joined, options, strict: true, allowPositionals: false });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`${message ?? 'bad options'}\nRun \`roundtrip ${command.name} --help\` for the options.`);

@@ -93,7 +93,8 @@ export function integerOption(values: OptionValues, name: string, fallback: numb
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a whole number from ${min} to ${max}`);
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a whole number ${range}`);
   }
   return value;
 }

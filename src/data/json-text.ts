@@ -38,9 +38,39 @@ const READABLE_ERRORS: Record<string, string> = {
   InvalidCharacter: 'invalid character in string',
 };
 
+/** The deepest nesting of [ and { accepted; the data files need five levels. */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * The offset of the first bracket that opens level `maxDepth + 1`, or -1: one pass counting
+ * [ and { outside strings, so no recursive parser ever meets a hostile nesting.
+ */
+export function tooDeepAt(text: string, maxDepth = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > maxDepth) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+const problemAt = (file: string, message: string): Problem => ({ file, record: null, recordId: null, field: null, message });
+
 /** Parses strict JSON (a leading byte-order mark is allowed); on failure names line and column. */
 export function parseJsonText(text: string, file: string): JsonParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = tooDeepAt(body);
+  if (deep >= 0) {
+    const { line, column } = lineAndColumn(body, deep);
+    return { ok: false, problem: problemAt(file, `JSON nested too deeply at line ${line}, column ${column}: more than ${MAX_JSON_DEPTH} levels of [ and {`) };
+  }
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch {
@@ -51,15 +81,6 @@ export function parseJsonText(text: string, file: string): JsonParseResult {
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
     const reason = body.trim() === '' ? 'the file is empty' : (READABLE_ERRORS[code] ?? code);
     const { line, column } = lineAndColumn(body, offset);
-    return {
-      ok: false,
-      problem: {
-        file,
-        record: null,
-        recordId: null,
-        field: null,
-        message: `malformed JSON at line ${line}, column ${column}: ${reason}`,
-      },
-    };
+    return { ok: false, problem: problemAt(file, `malformed JSON at line ${line}, column ${column}: ${reason}`) };
   }
 }

@@ -27,13 +27,13 @@ export function loadDataSetFromText(entities: TextFile, deals: TextFile): Valida
   const recordProblems: Problem[] = [];
   if (entitiesParsed.ok && !dealsParsed.ok) {
     const result = validateDataSet(entitiesParsed.value, { deals: [] }, files);
-    if (!result.ok) recordProblems.push(...result.problems);
+    if (!result.ok) for (const problem of result.problems) recordProblems.push(problem);
   }
   if (dealsParsed.ok && !entitiesParsed.ok) {
     const result = validateDataSet({ entities: [] }, dealsParsed.value, files, { checkReferences: false });
-    if (!result.ok) recordProblems.push(...result.problems);
+    if (!result.ok) for (const problem of result.problems) recordProblems.push(problem);
   }
-  return { ok: false, problems: [...parseProblems, ...recordProblems] };
+  return { ok: false, problems: parseProblems.concat(recordProblems) };
 }
 
 export { DEFAULT_FILE_NAMES };

@@ -39,3 +39,27 @@ export function showValue(value: unknown, maxLength = 60): string {
   }
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
+
+/** How many problems of one kind (file and field) are listed before the rest are only counted. */
+export const PROBLEMS_LISTED_PER_KIND = 50;
+
+/**
+ * Keeps the first `perKind` problems of each kind (same file and field, record numbers aside) and
+ * adds, per kind with more, one line "… and 199,950 more of the same kind". Linear in the count.
+ */
+export function capProblems(problems: readonly Problem[], perKind = PROBLEMS_LISTED_PER_KIND): Problem[] {
+  const counts = new Map<string, { first: Problem; count: number }>();
+  const listed: Problem[] = [];
+  for (const problem of problems) {
+    const key = `${problem.file}\u0000${problem.field === null ? '' : problem.field.replace(/\[\d+\]/g, '[]')}`;
+    const kind = counts.get(key);
+    if (kind === undefined) counts.set(key, { first: problem, count: 1 });
+    else kind.count++;
+    if ((kind?.count ?? 1) <= perKind) listed.push(problem);
+  }
+  for (const { first, count } of counts.values()) {
+    if (count <= perKind) continue;
+    listed.push({ file: first.file, record: null, recordId: null, field: first.field, message: `… and ${(count - perKind).toLocaleString('en-US')} more of the same kind` });
+  }
+  return listed;
+}

@@ -17,6 +17,9 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** The largest amount a deal may carry: $100 trillion, far above any deal, far below overflow. */
+export const MAX_AMOUNT_USD = 1e14;
+
 /** Deal types with the direction of the edge: money or value moves from → to. */
 export const DEAL_TYPES = [
   'investment', // investor → investee

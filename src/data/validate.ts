@@ -4,9 +4,9 @@
  * once, each naming file, record, field and reason.
  */
 import type { ErrorObject } from 'ajv';
-import { validateDeals, validateEntities, type CompiledValidator } from './generated/validators.js';
+import { validateDeal, validateDeals, validateEntities, validateEntity, type CompiledValidator } from './generated/validators.js';
 import { isValidDate } from './dates.js';
-import { showValue, type Problem } from './problem.js';
+import { capProblems, showValue, type Problem } from './problem.js';
 import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, FLOW_KINDS, type DataSet } from './types.js';
 
 export interface FileNames {
@@ -98,6 +98,8 @@ function describeSchemaError(error: ErrorObject, value: unknown, fieldName: stri
     }
     case 'minimum':
       return `must not be negative (got ${showValue(value)})`;
+    case 'maximum':
+      return `is above $100 trillion (got ${showValue(value)}); give the amount in US dollars, at most 1e14`;
     case 'minItems':
       return fieldName === 'sources' ? 'must list at least one source' : 'must not be empty';
     case 'minLength':
@@ -124,16 +126,39 @@ class ProblemList {
   }
 }
 
+/**
+ * The schema's problems with a document: its outer shape first (with the list emptied), then each
+ * record on its own, so the work grows linearly with the number of bad records.
+ */
 function schemaProblems(
-  validate: CompiledValidator,
+  validateDocument: CompiledValidator,
+  validateRecord: CompiledValidator,
   doc: unknown,
   collection: Collection,
   file: string,
   problems: ProblemList,
 ): void {
-  if (validate(doc)) return;
-  for (const error of validate.errors ?? []) {
-    const segments = decodePointer(error.instancePath);
+  const list = isRecord(doc) ? doc[collection] : undefined;
+  const records = Array.isArray(list) ? list : null;
+  const outer = records === null ? doc : { ...(doc as Record<string, unknown>), [collection]: [] };
+  if (!validateDocument(outer)) reportSchemaErrors(validateDocument.errors ?? [], [], doc, collection, file, problems);
+  if (records === null) return;
+  for (let index = 0; index < records.length; index++) {
+    if (!validateRecord(records[index])) reportSchemaErrors(validateRecord.errors ?? [], [collection, String(index)], doc, collection, file, problems);
+  }
+}
+
+/** Turns Ajv's errors (paths relative to `prefix` inside `doc`) into problems. */
+function reportSchemaErrors(
+  errors: readonly ErrorObject[],
+  prefix: readonly string[],
+  doc: unknown,
+  collection: Collection,
+  file: string,
+  problems: ProblemList,
+): void {
+  for (const error of errors) {
+    const segments = [...prefix, ...decodePointer(error.instancePath)];
     if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
     if (error.keyword === 'additionalProperties') {
       segments.push((error.params as { additionalProperty: string }).additionalProperty);
@@ -225,6 +250,13 @@ function crossRecordProblems(
       const first = dealIds.get(id);
       if (first !== undefined) problems.add(at('deals', index, deal, 'id', `duplicate id; first used by deals[${first}]`));
       else dealIds.set(id, index);
+      // The graph, the picture and ?deal= / ?firm= links share one id space for firms and deals.
+      const firm = entityIds.get(id);
+      if (firm !== undefined) {
+        problems.add(
+          at('deals', index, deal, 'id', `is also the id of a firm (${files.entities}, entities[${firm}] ${showValue(id)}); firms and deals share one id space, so give the deal another id`),
+        );
+      }
     }
     for (const end of ['from', 'to'] as const) {
       const firm = deal[end];
@@ -286,10 +318,10 @@ export function validateDataSet(
   options: ValidateOptions = {},
 ): ValidationResult {
   const problems = new ProblemList();
-  schemaProblems(validateEntities, entitiesDoc, 'entities', files.entities, problems);
-  schemaProblems(validateDeals, dealsDoc, 'deals', files.deals, problems);
+  schemaProblems(validateEntities, validateEntity, entitiesDoc, 'entities', files.entities, problems);
+  schemaProblems(validateDeals, validateDeal, dealsDoc, 'deals', files.deals, problems);
   crossRecordProblems(entitiesDoc, dealsDoc, files, options.checkReferences ?? true, problems);
-  if (problems.items.length > 0) return { ok: false, problems: problems.items };
+  if (problems.items.length > 0) return { ok: false, problems: capProblems(problems.items) };
   const data: DataSet = {
     entities: listOf(entitiesDoc, 'entities') as DataSet['entities'],
     deals: listOf(dealsDoc, 'deals') as DataSet['deals'],

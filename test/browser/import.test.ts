@@ -69,12 +69,14 @@ describe('importing data', () => {
     const nodes = (await graphState(page)).nodes;
     // The import worker is swapped for one that never answers, so the import is surely still
     // running when Cancel is clicked (a delayed route could be bypassed by the cached script).
+    // It is served from the app's origin: the page's Content-Security-Policy allows no blob: worker.
+    await page.route('**/never-answering-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
     await page.evaluate(() => {
       const RealWorker = window.Worker;
       (window as unknown as { RealWorker: typeof Worker }).RealWorker = RealWorker;
       window.Worker = class extends RealWorker {
         constructor(url: string | URL, options?: WorkerOptions) {
-          super(String(url).includes('import-worker') ? URL.createObjectURL(new Blob([''], { type: 'text/javascript' })) : url, options);
+          super(String(url).includes('import-worker') ? 'never-answering-worker.js' : url, options);
         }
       };
     });

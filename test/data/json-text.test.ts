@@ -83,3 +83,16 @@ describe('loadDataSetFromText', () => {
     }
   });
 });
+
+describe('parseJsonText with deep nesting', () => {
+  it('refuses malformed JSON nested 100,000 deep without overflowing the stack, naming line and column', () => {
+    const result = parseJsonText(`{"deals":\n${'['.repeat(100_000)}`, 'deals.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(formatProblem(result.problem)).toBe('deals.json: JSON nested too deeply at line 2, column 100: more than 100 levels of [ and {');
+  });
+
+  it('counts only brackets outside strings', () => {
+    const result = parseJsonText(JSON.stringify({ note: '['.repeat(500) + '\\"{' }), 'deals.json');
+    expect(result.ok).toBe(true);
+  });
+});

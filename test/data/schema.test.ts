@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dealsSchema from '../../data/schema/deals.schema.json';
 import entitiesSchema from '../../data/schema/entities.schema.json';
-import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOW_OF_TYPE, DIRECTION_RULE, ENTITY_KINDS, FLOW_KINDS } from '../../src/data/types.js';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOW_OF_TYPE, DIRECTION_RULE, ENTITY_KINDS, FLOW_KINDS, MAX_AMOUNT_USD } from '../../src/data/types.js';
 
 describe('the JSON Schemas and the TypeScript types', () => {
   it('list the same entity kinds', () => {
@@ -19,6 +19,9 @@ describe('the JSON Schemas and the TypeScript types', () => {
     for (const [type, flow] of Object.entries(DEFAULT_FLOW_OF_TYPE)) {
       expect(documented).toMatch(new RegExp(`(^|[ ;:,])${type}(, [a-z-]+)* -> ${flow}`));
     }
+  });
+  it('cap amounts at the same maximum', () => {
+    expect(dealsSchema.definitions.deal.properties.amountUsd.maximum).toBe(MAX_AMOUNT_USD);
   });
   it('has a direction rule for every deal type, and the schema documents each', () => {
     expect(Object.keys(DIRECTION_RULE).sort()).toEqual([...DEAL_TYPES].sort());

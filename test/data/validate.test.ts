@@ -47,6 +47,19 @@ describe('validateDataSet', () => {
     ]);
   });
 
+  it('refuses a deal whose id is also a firm id, naming both records (one id space in the graph)', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[1]!, 'id', 'openai'))).toEqual([
+      'deals.json, deals[1] "openai", id: is also the id of a firm (entities.json, entities[1] "openai"); firms and deals share one id space, so give the deal another id',
+    ]);
+  });
+
+  it('refuses an amount above $100 trillion (1.7e308 would print as $InfinityT in totals)', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', 1.7e308))).toEqual([
+      'deals.json, deals[0] "nvidia-openai", amountUsd: is above $100 trillion (got 1.7e+308); give the amount in US dollars, at most 1e14',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'amountUsd', 1e14))).toEqual([]);
+  });
+
   it('names a duplicate entity id', () => {
     expect(problemsAfter((d) => d.entities.entities.push({ id: 'openai', name: 'Open AI', kind: 'ai-lab' }))).toEqual([
       'entities.json, entities[2] "openai", id: duplicate id; first used by entities[1]',
@@ -212,5 +225,18 @@ describe('validateDataSet', () => {
     expect(problem).toBeDefined();
     expect(problem!.length).toBeLessThan(320);
     expect(problem).toContain('"<script>xxxx');
+  });
+});
+
+describe('validateDataSet with very many bad records', () => {
+  it('validateDataSet(200,000 bad deals) lists the first 50 of each kind and counts the rest', () => {
+    const docs = validDocuments();
+    const deal = docs.deals.deals[0]!;
+    const deals = Array.from({ length: 200_000 }, (_, i) => ({ ...deal, id: `d${i}`, amountUsd: -1 }));
+    const result = validateDataSet(docs.entities, { deals });
+    const problems = result.ok ? [] : result.problems.map(formatProblem);
+    expect(problems.filter((p) => p.includes('amountUsd: must not be negative'))).toHaveLength(50);
+    expect(problems).toEqual(expect.arrayContaining(['deals.json, amountUsd: … and 199,950 more of the same kind']));
+    expect(problems).toHaveLength(51);
   });
 });

@@ -25,7 +25,7 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Why a write failed, in words; the code alone for the rare cases without a plain explanation. */
-function writeFailure(error: unknown): string {
+export function writeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

@@ -8,3 +8,7 @@ export interface CompiledValidator {
 
 export const validateEntities: CompiledValidator;
 export const validateDeals: CompiledValidator;
+/** One record of the entities list (`#/definitions/entity`). */
+export const validateEntity: CompiledValidator;
+/** One record of the deals list (`#/definitions/deal`). */
+export const validateDeal: CompiledValidator;

@@ -18,6 +18,14 @@ export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: P
 
 const fileProblem = (file: string, message: string): Problem => ({ file, record: null, recordId: null, field: null, message });
 
+/**
+ * A cell without the leading `'` our CSV export (and spreadsheets) put before text that would
+ * start a formula (=, +, -, @, tab, CR); any other leading `'` is the analyst's and stays.
+ */
+export function unguardCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function readCsv(text: string, file: string): CsvResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, problems: [fileProblem(file, 'the file is empty')] };
@@ -29,15 +37,25 @@ export function readCsv(text: string, file: string): CsvResult {
   if (problems.length > 0) return { ok: false, problems };
   const [header, ...records] = parsed.data;
   if (!header) return { ok: false, problems: [fileProblem(file, 'the file has no header row')] };
-  const columns = header.map((c) => c.trim());
+  const columns = header.map((c) => unguardCell(c).trim());
   const keys = columns.map((c) => c.toLowerCase());
+  // A repeated column would silently lose all but its last cells.
+  const firstColumn = new Map<string, number>();
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j] as string;
+    const first = firstColumn.get(key);
+    if (key === '') continue;
+    if (first === undefined) firstColumn.set(key, j);
+    else problems.push(fileProblem(file, `the column ${JSON.stringify(columns[j])} appears twice in the header (columns ${first + 1} and ${j + 1}); keep one`));
+  }
+  if (problems.length > 0) return { ok: false, problems };
   const rows: Array<Record<string, string>> = [];
   const rowNumbers: number[] = [];
   records.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return; // blank lines are not data
     const row: Record<string, string> = {};
     keys.forEach((key, j) => {
-      if (key !== '') row[key] = (cells[j] ?? '').trim();
+      if (key !== '') row[key] = unguardCell(cells[j] ?? '').trim();
     });
     rows.push(row);
     rowNumbers.push(i + 2);

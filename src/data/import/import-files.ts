@@ -7,7 +7,7 @@
 import { parseUsd } from '../money.js';
 import { parseJsonText } from '../json-text.js';
 import type { Problem } from '../problem.js';
-import { showValue } from '../problem.js';
+import { capProblems, showValue } from '../problem.js';
 import type { DataSet, Entity } from '../types.js';
 import { validateDataSet } from '../validate.js';
 import { readCsv, type CsvTable } from './csv-table.js';
@@ -67,7 +67,7 @@ function classify(file: ImportFile, problems: Problem[]): Source | null {
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) {
     const read = readCsv(file.text, file.name);
     if (!read.ok) {
-      problems.push(...read.problems);
+      for (const problem of read.problems) problems.push(problem);
       return null;
     }
     const keys = read.table.columns.map((c) => c.toLowerCase());
@@ -274,8 +274,8 @@ export function importDataSet(files: readonly ImportFile[], options: ImportOptio
     let mapped = result.problems;
     if (dealSource.kind === 'deals-csv') mapped = toRows(mapped, dealSource.file, 'deals', dealSource.table);
     if (entitySource?.kind === 'entities-csv') mapped = toRows(mapped, entitySource.file, 'entities', entitySource.table);
-    problems.push(...mapped);
+    for (const problem of mapped) problems.push(problem);
   }
-  if (problems.length > 0 || !result.ok) return { ok: false, problems: unique(problems), warnings };
+  if (problems.length > 0 || !result.ok) return { ok: false, problems: capProblems(unique(problems)), warnings };
   return { ok: true, data: result.data, warnings, name: files.map((f) => f.name).join(' + ') };
 }

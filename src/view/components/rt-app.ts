@@ -9,6 +9,7 @@ import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../../app/fetch-data.js';
 import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
+import { decodeUtf8 } from '../../data/utf8.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
@@ -341,7 +342,13 @@ export class RtApp extends LitElement {
     this.importNote = '';
     this.importing = `Reading and checking ${files.map((f) => `${f.name} (${mb(f.size)})`).join(', ')}…`;
     try {
-      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const decoded = await Promise.all(files.map(async (f) => ({ name: f.name, result: decodeUtf8(new Uint8Array(await f.arrayBuffer()), f.name) })));
+      const notUtf8 = decoded.flatMap((d) => (d.result.ok ? [] : [d.result.problem]));
+      if (notUtf8.length > 0) {
+        this.importProblems = notUtf8;
+        return;
+      }
+      const texts = decoded.map((d) => ({ name: d.name, text: d.result.ok ? d.result.text : '' }));
       const job = startImport({ files: texts, options: { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] } });
       this.importJob = job;
       const result = await job.result;

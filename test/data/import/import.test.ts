@@ -129,3 +129,32 @@ describe('importDataSet', () => {
     expect(problemsOf(importDataSet([file('x.csv', `${HEADER}\n"unterminated,quote`)]))[0]).toMatch(/^x\.csv: row \d+: /);
   });
 });
+
+describe('importDataSet with very many bad rows', () => {
+  it('importDataSet(200,000 bad CSV rows) lists the first 50 of each kind and counts the rest, without overflowing the stack', () => {
+    const rows = [HEADER];
+    for (let i = 0; i < 200_000; i++) rows.push(`d${i},nvidia,openai,investment,-5,committed,2025-01,T,https://example.com,S`);
+    const result = importDataSet([file('deals.csv', rows.join('\n'))], { knownEntities: shipped.entities });
+    const problems = problemsOf(result);
+    expect(problems.filter((p) => p.includes(', amountUsd: "-5" is not an amount'))).toHaveLength(50);
+    expect(problems).toContain('deals.csv, amountUsd: … and 199,950 more of the same kind');
+    expect(problems.length).toBeLessThan(200);
+  });
+});
+
+describe('importDataSet of an exported CSV', () => {
+  it("strips the formula guard ' before =, +, -, @, tab or CR, and keeps any other leading '", () => {
+    const csv = [
+      `${HEADER},note`,
+      `d1,nvidia,openai,investment,1B,committed,2025-01,'=SUM(A1),https://example.com/1,S,'-5% after the IPO`,
+      `d2,openai,nvidia,purchase,1B,committed,2025-02,'90s style,https://example.com/2,S,'@home`,
+    ].join('\n');
+    const result = importDataSet([file('deals.csv', csv)], { knownEntities: shipped.entities });
+    expect(problemsOf(result)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.data.deals.map((d) => [d.title, d.note])).toEqual([
+      ['=SUM(A1)', '-5% after the IPO'],
+      ["'90s style", '@home'],
+    ]);
+  });
+});

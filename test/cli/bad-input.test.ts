@@ -1,0 +1,112 @@
+/**
+ * The CLI on bad input: every command on every malformed data set ends with exit 0, 1 or 2 and a
+ * reason, never 70 (an internal error); wrong options say what is wrong.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, root } from './run-cli.js';
+
+const HEADER = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,status';
+const entitiesJson = path.join(root, 'data/entities.json');
+
+function tempFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'roundtrip-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('CLI options', () => {
+  it('cycles --max-cycles -1 says a whole number is expected (not "argument is ambiguous")', async () => {
+    const result = await cli('cycles', '--max-cycles', '-1');
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('roundtrip cycles: --max-cycles: "-1" is not a whole number ≥ 0');
+  });
+
+  it('layout --out into a missing folder stops at once with exit 2 and the reason, before laying out', async () => {
+    const result = await cli('layout', '--out', '/nonexistent/x.json');
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('roundtrip layout: --out: cannot write /nonexistent/x.json: its folder does not exist');
+    expect(result.out).toBe('');
+  });
+});
+
+describe('CLI reading files', () => {
+  it('--data /dev/zero stops after the size limit instead of reading on (exit 1, too large)', async () => {
+    const result = await cli('validate', '--data', `/dev/zero,${entitiesJson}`);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('/dev/zero: the file is too large (more than 50.0 MB; the limit is 50.0 MB)');
+  });
+
+  it('refuses a file that is not UTF-8, naming the byte offset', async () => {
+    const text = Buffer.from(`${HEADER}\nd1,nvidia,openai,investment,1B,committed,2026-02,Caf`);
+    const deals = tempFile('deals.csv', Buffer.concat([text, Buffer.from([0xe9]), Buffer.from(',https://example.com/a,A,reported\n')]));
+    const result = await cli('validate', '--data', `${deals},${entitiesJson}`);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${deals}: is not valid UTF-8: byte 0xE9 at byte offset ${text.length}; save the file as UTF-8`);
+  });
+
+  it('refuses a CSV whose header repeats a column, naming it', async () => {
+    const deals = tempFile('deals.csv', `${HEADER},amountusd\nd1,nvidia,openai,investment,1B,committed,2026-02,T,https://example.com/a,A,reported,2B\n`);
+    const result = await cli('validate', '--data', `${deals},${entitiesJson}`);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${deals}: the column "amountusd" appears twice in the header (columns 5 and 12); keep one`);
+  });
+});
+
+/** Each malformed data set under test/fixtures/bad-data, with what `validate` must say about it. */
+const BAD_DATA_SETS: Record<string, string> = {
+  'bad-json': 'malformed JSON at line 1, column 25: expected a property name in double quotes',
+  'deep-nesting': 'JSON nested too deeply at line 1, column 110',
+  'unknown-firm': 'to: unknown firm "opneai"',
+  'negative-amount': 'amountUsd: must not be negative (got -5)',
+  'bad-date': 'date: is not a valid date',
+  'huge-amount': 'amountUsd: is above $100 trillion',
+  'invalid-utf8': 'is not valid UTF-8: byte 0xE9',
+  'id-clash': 'id: is also the id of a firm',
+  'not-an-object': 'must be a JSON object like {"deals": [...]}',
+  empty: 'the file is empty',
+};
+
+/** Every command with the options it needs to get as far as reading the data. */
+function commandLines(out: string): string[][] {
+  return [
+    ['validate'],
+    ['summary'],
+    ['summary', '--json'],
+    ['cycles'],
+    ['paths', '--from', 'nvidia', '--to', 'openai'],
+    ['metrics'],
+    ['shock', '--firm', 'nvidia'],
+    ['layout', '--out', path.join(out, 'layout.json')],
+    ['export', '--format', 'graphml', '--out', path.join(out, 'x.graphml')],
+    ['export', '--format', 'csv', '--table', 'loops', '--out', path.join(out, 'loops.csv')],
+    ['export', '--format', 'json', '--out', path.join(out, 'json')],
+  ];
+}
+
+/** The exit code the CLI process would give: an exception escaping runCli is exit 70. */
+async function exitCode(args: string[]): Promise<{ code: number; err: string }> {
+  try {
+    return await cli(...args);
+  } catch (error) {
+    return { code: 70, err: String(error) };
+  }
+}
+
+describe('every command on every malformed data set', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'roundtrip-out-'));
+  for (const [name, expected] of Object.entries(BAD_DATA_SETS)) {
+    it(`${name}: validate says why (exit 1), and no command exits 70`, async () => {
+      const data = path.join(root, 'test/fixtures/bad-data', name);
+      const validate = await exitCode(['validate', '--data', data]);
+      expect(validate.code, validate.err).toBe(1);
+      expect(validate.err).toContain(expected);
+      for (const args of commandLines(out)) {
+        const result = await exitCode([...args, '--data', data]);
+        expect([0, 1, 2], `${args.join(' ')}: ${result.err}`).toContain(result.code);
+      }
+    });
+  }
+});
