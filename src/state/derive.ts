@@ -128,7 +128,7 @@ export class Deriver {
     // Views are read, never changed: an unfiltered view can be the full graph itself.
     const filter = filterOf(state);
     const graph = this.graphOf(filter);
-    const loops = findLoops(graph, { maxCycles: LOOP_CAP });
+    const loops = findLoops(graph, { maxCycles: LOOP_CAP, inOrderOnly: state.inOrder, windowMonths: state.windowMonths });
     // The whole network's measures, when the first picture needed them, only lack the loop counts.
     const quick = graph === this.base ? this.quickMeasures : null;
     let measures: Map<string, FirmMeasures>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findLoops, loopsThrough } from '../../src/analysis/loops.js';
+import { DEFAULT_FLOWS } from '../../src/data/types.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
 import { shippedGraph } from '../fixtures/shipped.js';
 import { clickElement, graphState, openApp } from './app-page.js';
@@ -10,7 +11,8 @@ import { screenshot } from './chromium.js';
 import { useAppSession } from './session.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const graph = shippedGraph();
+// The explorer opens on the money that moves: every firm, the deals of the default flows.
+const graph = filterFirmGraph(shippedGraph(), { flows: DEFAULT_FLOWS });
 
 let page: Page;
 let errors: string[];
@@ -47,7 +49,9 @@ describe('the explorer', () => {
     const expected = loopDealsThrough('nvidia');
     expect(state.selected).toEqual(['nvidia']);
     expect(state.highlighted).toEqual([...expected.nodes, ...expected.edges].sort());
-    expect(state.dimmed.length).toBe(graph.order + graph.size - state.highlighted.length);
+    // Every element is dimmed but the highlighted ones (the deals of other flows, hidden, too).
+    const all = shippedGraph();
+    expect(state.dimmed.length).toBe(all.order + all.size - state.highlighted.length);
     const inspector = page.locator('rt-inspector');
     await expect(inspector.locator('h2').innerText()).resolves.toBe('Nvidia');
     const listed = await inspector.locator('ul.loops [data-loop]').evaluateAll((els) => els.map((e) => e.getAttribute('data-loop')));

@@ -4,6 +4,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
+import { DEFAULT_FLOWS, flowOf, type Deal } from '../../src/data/types.js';
 import { describe, expect, it } from 'vitest';
 import { graphState, openApp } from './app-page.js';
 import { screenshot } from './chromium.js';
@@ -71,19 +72,22 @@ describe('exporting', () => {
     await expect.poll(() => downloads.length).toBe(2);
     const byName = Object.fromEntries(downloads.map((d) => [d.name, JSON.parse(d.text) as unknown]));
     expect(byName['entities.json']).toEqual(JSON.parse(entities.toString('utf8')));
-    expect(byName['deals.json']).toEqual(JSON.parse(deals.toString('utf8')));
+    // The export is the view: the deals of the default flows, each with its flow spelled out.
+    const shipped = JSON.parse(deals.toString('utf8')) as { $schema: string; deals: Deal[] };
+    const counted = shipped.deals.filter((d) => (DEFAULT_FLOWS as readonly string[]).includes(flowOf(d))).map((d) => ({ ...d, flow: flowOf(d) }));
+    expect(byName['deals.json']).toEqual({ ...shipped, deals: counted });
   });
 
   it('downloads an SVG with the title, the legend and the source line, and CSV tables', async () => {
     const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
     expect(svg).toMatch(/^<\?xml version="1.0"/);
-    expect(svg).toContain('<title>Circular financing: 29 firms, 46 deals, 19 loops</title>');
+    expect(svg).toContain('<title>Circular financing: 29 firms, 43 deals, 15 loops</title>');
     expect(svg).toContain('Investment (investor → investee)');
     expect(svg).toContain('Roundtrip · deals compiled from public reporting');
     expect(wellFormed(svg)).toBe(true);
     const loops = (await exportFile(page, 'loops')).bytes.toString('utf8');
     expect(loops.split('\r\n')[0]).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals');
-    expect(loops.trim().split('\r\n')).toHaveLength(20);
+    expect(loops.trim().split('\r\n')).toHaveLength(16);
     const measures = (await exportFile(page, 'measures')).bytes.toString('utf8');
     expect(measures.trim().split('\r\n')).toHaveLength(30);
     await screenshot(page, 'export-menu');

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { findLoops } from '../../src/analysis/loops.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
 import { loopHistory } from '../../src/state/timeline.js';
+import { DEFAULT_FLOWS } from '../../src/data/types.js';
 import { shippedGraph } from '../fixtures/shipped.js';
 import { openApp } from './app-page.js';
 import { collectPageErrors, screenshot } from './chromium.js';
@@ -67,7 +68,7 @@ describe('shock scenarios', () => {
 
 describe('the timeline', () => {
   it('moving the slider to a month before the first loop closed shows no loop; all dates shows them all', async () => {
-    const graph = shippedGraph();
+    const graph = filterFirmGraph(shippedGraph(), { flows: DEFAULT_FLOWS });
     const history = loopHistory(graph, {});
     const firstLoopQuarter = history.find((p) => p.loops > 0)!;
     const before = history[history.indexOf(firstLoopQuarter) - 1]!.month;

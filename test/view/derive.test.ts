@@ -172,3 +172,13 @@ describe('ViewStore', () => {
     expect(store.state.view).toEqual({ zoom: 1, x: 2, y: 3 });
   });
 });
+
+describe('Deriver and date order', () => {
+  it('a view with order=dated lists only the loops in date order', () => {
+    const deriver = new Deriver(shippedDataSet());
+    const all = deriver.derive({ ...DEFAULT_VIEW_STATE }).loops.loops;
+    const dated = deriver.derive({ ...DEFAULT_VIEW_STATE, inOrder: true }).loops.loops;
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.map((l) => l.id).sort()).toEqual(all.filter((l) => l.inOrder).map((l) => l.id).sort());
+  });
+});

@@ -104,7 +104,7 @@ export class RtInspector extends LitElement {
       <dl>
         <dt>Money in (known)</dt><dd>${formatUsd(m.inStrengthUsd)} from ${m.inDegree} firm${m.inDegree === 1 ? '' : 's'}</dd>
         <dt>Money out (known)</dt><dd>${formatUsd(m.outStrengthUsd)} to ${m.outDegree} firm${m.outDegree === 1 ? '' : 's'}</dd>
-        <dt title="Share of known inflow that lies on a loop">Circularity</dt><dd>${share(m.circularity)}</dd>
+        <dt title="Circular share of known inflow: the part of the money coming in that goes round (maximum circulation)">Circularity</dt><dd>${share(m.circularity)}</dd>
         <dt>PageRank</dt><dd>${m.pagerank.toFixed(3)}</dd>
         <dt>Betweenness</dt><dd>${m.betweenness.toFixed(3)}</dd>
       </dl>`;
