@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { circularity } from '../../src/analysis/circularity.js';
 import { findLoops, loopsThrough } from '../../src/analysis/loops.js';
 import { DEFAULT_FLOWS } from '../../src/data/types.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
@@ -109,6 +110,23 @@ describe('the explorer', () => {
     await page.locator('rt-filters input[name="type"][value="revenue-share"]').uncheck();
     await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(0);
     await screenshot(page, 'explorer-filtered');
+  });
+
+  it('counts money that moves: the flows filter adds the stake value and the partnership, in the URL, and the toolbar says how much goes round', async () => {
+    const status = page.locator('.toolbar [role="status"]');
+    const index = Math.round((circularity(graph).index as number) * 100);
+    await expect.poll(() => status.innerText()).toContain(`${graph.size} deals · ${findLoops(graph).count} loops · ${index}% of the known money goes round`);
+    expect((await graphState(page)).visibleEdges).not.toContain('microsoft-openai-stake-2025');
+    await page.locator('rt-filters input[name="flow"][value="holding"]').check();
+    await page.locator('rt-filters input[name="flow"][value="no-transfer"]').check();
+    const view = filterFirmGraph(shippedGraph(), { flows: ['paid', 'committed', 'in-kind', 'holding', 'no-transfer'] });
+    await page.locator('[role="tab"]#tab-loops').click();
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(findLoops(view).count);
+    expect((await graphState(page)).visibleEdges).toContain('microsoft-openai-stake-2025');
+    expect(await page.evaluate(() => location.search)).toBe('?flows=paid,committed,in-kind,holding,no-transfer');
+    await page.locator('rt-filters input[name="in-order"]').check();
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(findLoops(view, { inOrderOnly: true }).count);
+    expect(await page.evaluate(() => location.search)).toContain('order=dated');
   });
 
   it('a minimum amount keeps undisclosed deals and changes the count', async () => {

@@ -7,7 +7,8 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatUsd, parseUsd } from '../../data/money.js';
-import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, type DealStatus, type DealType, type EntityKind } from '../../data/types.js';
+import { FLOW_LABEL, FLOW_MEANING } from '../../data/flows.js';
+import { DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, FLOW_KINDS, type DealStatus, type DealType, type EntityKind, type FlowKind } from '../../data/types.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { DEAL_STYLE, KIND_STYLE } from '../palette.js';
 
@@ -16,6 +17,12 @@ export class FilterChangeEvent extends Event {
   constructor(readonly patch: Partial<ViewState>) {
     super(FilterChangeEvent.type, { bubbles: true, composed: true });
   }
+}
+
+/** The flows with one switched on or off, in canonical order; the last one cannot be switched off. */
+function toggleFlow(flows: readonly FlowKind[], flow: FlowKind, on: boolean): readonly FlowKind[] {
+  const next = FLOW_KINDS.filter((f) => (f === flow ? on : flows.includes(f)));
+  return next.length === 0 ? flows : next;
 }
 
 declare global {
@@ -95,6 +102,15 @@ export class RtFilters extends LitElement {
         </div>
       </fieldset>
       <fieldset>
+        <legend>Flows counted</legend>
+        ${FLOW_KINDS.map(
+          (flow) => html`<label title=${FLOW_MEANING[flow]}><input type="checkbox" name="flow" value=${flow} .checked=${s.flows.includes(flow)}
+            @change=${(e: Event) => this.emit({ flows: toggleFlow(s.flows, flow, (e.target as HTMLInputElement).checked) })} />${FLOW_LABEL[flow]}</label>`,
+        )}
+        <label style="margin-top:0.4rem" title="Only loops whose deals can be read forwards in time, one deal per hop">
+          <input type="checkbox" name="in-order" .checked=${s.inOrder} @change=${(e: Event) => this.emit({ inOrder: (e.target as HTMLInputElement).checked })} />Only loops in date order</label>
+      </fieldset>
+      <fieldset>
         <legend>Minimum amount</legend>
         <input type="text" aria-label="Minimum known amount in US dollars" list="amount-presets" placeholder="any (e.g. 1B, 500M)"
           .value=${s.minUsd > 0 ? formatUsd(s.minUsd).replace('$', '') : ''} @change=${this.handleAmount} />
@@ -150,7 +166,7 @@ export class RtFilters extends LitElement {
   private handleReset = (): void => {
     this.amountError = '';
     const d = DEFAULT_VIEW_STATE;
-    this.emit({ types: d.types, minUsd: d.minUsd, from: d.from, to: d.to, kinds: d.kinds, statuses: d.statuses, hideIsolated: d.hideIsolated });
+    this.emit({ types: d.types, minUsd: d.minUsd, from: d.from, to: d.to, kinds: d.kinds, statuses: d.statuses, hideIsolated: d.hideIsolated, flows: d.flows, inOrder: d.inOrder, windowMonths: d.windowMonths });
   };
 }
 
