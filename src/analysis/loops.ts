@@ -343,10 +343,11 @@ function lazyResult(graph: FirmGraph, indexed: IndexedGraph, circuits: CircuitLi
 export function findLoops(graph: FirmGraph, options: LoopOptions = {}): LoopSearchResult {
   const { maxLength, maxCycles, inOrderOnly, windowMonths } = resolveOptions(options);
   const indexed = indexFirmGraph(graph);
-  let builder: LoopBuilder | null = inOrderOnly ? new LoopBuilder(graph, indexed, windowMonths) : null;
+  // One builder measures the loops and, for a date-order search, judges the circuits as they come.
+  let builder: LoopBuilder | null = null;
   const makeBuilder = (): LoopBuilder => (builder ??= new LoopBuilder(graph, indexed, windowMonths));
-  const accept = builder === null ? undefined : (path: Int32Array, length: number) => makeBuilder().inOrder(path, length);
-  const { circuits, truncated } = collectCircuits(indexed, { maxLength, maxCycles, ...(accept ? { accept } : {}) });
+  const accept = inOrderOnly ? { accept: (path: Int32Array, length: number) => makeBuilder().inOrder(path, length) } : {};
+  const { circuits, truncated } = collectCircuits(indexed, { maxLength, maxCycles, ...accept });
   return lazyResult(graph, indexed, circuits, truncated, makeBuilder);
 }
 

@@ -3,6 +3,7 @@
  * loops and measures, and what a selection highlights. Pure; cached by the filter.
  */
 import { firmMeasures, withLoopCount, type FirmMeasures } from '../analysis/centrality.js';
+import { circularity, type CircularityResult } from '../analysis/circularity.js';
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
@@ -28,13 +29,15 @@ export interface Derived {
   readonly loopsByFirm: Map<string, MoneyLoop[]>;
   /** Each loop by its id (made when first read). */
   readonly loopById: Map<string, MoneyLoop>;
+  /** How much of the view's known money goes round (worked out when first read, once per view). */
+  readonly circularity: CircularityResult;
 }
 
 /**
  * A view with its loop lookups made the first time they are read: only a selection reads them,
  * and indexing 10,000 loops of up to eight firms on every filter change is work nobody uses.
  */
-function withLoopLookups(view: Omit<Derived, 'loopsByFirm' | 'loopById'>): Derived {
+function withLoopLookups(view: Omit<Derived, 'loopsByFirm' | 'loopById' | 'circularity'>): Derived {
   let byFirm: Map<string, MoneyLoop[]> | null = null;
   let byId: Map<string, MoneyLoop> | null = null;
   return Object.defineProperties(view, {
@@ -54,6 +57,7 @@ function withLoopLookups(view: Omit<Derived, 'loopsByFirm' | 'loopById'>): Deriv
       },
     },
     loopById: { enumerable: true, get: () => (byId ??= new Map(view.loops.loops.map((l) => [l.id, l]))) },
+    circularity: { enumerable: true, get: () => circularity(view.graph) },
   }) as Derived;
 }
 

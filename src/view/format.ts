@@ -34,3 +34,8 @@ export function spellLoop(loop: MoneyLoop, nameOf: NameOf, typesOf: (dealIds: re
 export function dateSpan(first: string, last: string): string {
   return first === last ? first : `${first} – ${last}`;
 }
+
+/** " · 16% of the known money goes round" for a circularity index, or nothing without known money. */
+export function roundShare(index: number | null): string {
+  return index === null ? '' : ` · ${Math.round(index * 100)}% of the known money goes round`;
+}

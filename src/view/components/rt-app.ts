@@ -4,10 +4,8 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { circularity } from '../../analysis/circularity.js';
 import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
-import type { FirmGraph } from '../../model/graph.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../../app/fetch-data.js';
 import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
@@ -26,7 +24,7 @@ import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, nodeSizes, type GraphElements } from '../elements.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
-import { dealAmount } from '../format.js';
+import { dealAmount, roundShare } from '../format.js';
 import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
@@ -52,12 +50,6 @@ type Tab = 'details' | 'loops' | 'measures' | 'scenario';
 
 /** The side panels wait this long at most for the first picture. */
 const PANELS_WAIT_AT_MOST_MS = 1500;
-
-/** " · 16% of the known money goes round" (maximum circulation of the view), or nothing without known money. */
-function roundShare(graph: FirmGraph): string {
-  const index = circularity(graph).index;
-  return index === null ? '' : ` · ${Math.round(index * 100)}% of the known money goes round`;
-}
 
 const SIZE_LABEL: Record<SizeMeasure, string> = {
   pagerank: 'PageRank',
@@ -601,7 +593,7 @@ export class RtApp extends LitElement {
     const distress = scenario ? this.distressAt(scenario, s.round) : null;
     const graph = derived?.graph ?? loaded.deriver.baseGraph;
     const sketchVisible = view ? null : loaded.deriver.baseVisibility;
-    const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.graph)}` : 'finding loops…';
+    const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
     return html`<main class=${this.wideMeasures && this.tab === 'measures' ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
         ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
