@@ -156,7 +156,7 @@ export class Deriver {
     const withoutDate = { ...state, asOf: null };
     const key = filterKey(withoutDate);
     if (this.cachedTimeline?.key === key) return this.cachedTimeline.history;
-    const steps = loopHistorySteps(this.full, filterOf(withoutDate));
+    const steps = loopHistorySteps(this.full, filterOf(withoutDate), { inOrderOnly: state.inOrder, windowMonths: state.windowMonths });
     const remember = (history: QuarterPoint[]): void => {
       this.cachedTimeline = { key, history };
     };

@@ -2,7 +2,7 @@
  * How the loops grew: per quarter, the loops of the network as of the quarter's end and the money
  * in them (the counted amounts of the deals on at least one loop, each deal once).
  */
-import { findLoops } from '../analysis/loops.js';
+import { findLoops, type LoopOptions } from '../analysis/loops.js';
 import { periodEnd } from '../data/dates.js';
 import { countedAmount } from '../model/amounts.js';
 import { dealMatcher, filterFirmGraph, type DealFilter } from '../model/filter.js';
@@ -60,15 +60,18 @@ interface DueDeal {
 }
 
 /** The loop count and loop money at the end of every quarter the deals span. */
-export function loopHistory(graph: FirmGraph, filter: DealFilter, maxLength?: number): QuarterPoint[] {
-  return [...loopHistorySteps(graph, filter, maxLength)];
+export function loopHistory(graph: FirmGraph, filter: DealFilter, search: HistorySearch = {}): QuarterPoint[] {
+  return [...loopHistorySteps(graph, filter, search)];
 }
+
+/** The loop search of each quarter: its longest loop, and whether only loops in date order count. */
+export type HistorySearch = Pick<LoopOptions, 'maxLength' | 'inOrderOnly' | 'windowMonths'>;
 
 /**
  * The same, a quarter at a time: each quarter is a loop search of its own, so a caller on the page
  * can take them in slices and keep the page responsive.
  */
-export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, maxLength?: number): Generator<QuarterPoint, void, undefined> {
+export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, search: HistorySearch = {}): Generator<QuarterPoint, void, undefined> {
   const months = monthsOf(graph);
   const last = months[months.length - 1];
   const quarterEnds = months.filter((m) => ['03', '06', '09', '12'].includes(m.slice(5)));
@@ -97,7 +100,7 @@ export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, maxLengt
       if (entry.end > monthEnd) break;
       view.addDirectedEdgeWithKey(entry.id, entry.from, entry.to, entry.deal);
     }
-    const { count, truncated, dealsOnLoops } = findLoops(view, { maxCycles: TIMELINE_LOOP_CAP, ...(maxLength ? { maxLength } : {}) });
+    const { count, truncated, dealsOnLoops } = findLoops(view, { ...search, maxCycles: TIMELINE_LOOP_CAP });
     let moneyUsd = 0;
     for (const id of dealsOnLoops) moneyUsd += countedAmount(view.getEdgeAttributes(id), view) ?? 0;
     yield { label: `${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`, month, loops: count, capped: truncated, moneyUsd };

@@ -3,6 +3,7 @@
  * ids, edge ids are deal ids.
  */
 import type { FirmMeasures } from '../analysis/centrality.js';
+import type { CircularityResult } from '../analysis/circularity.js';
 import { formatUsd } from '../data/money.js';
 import type { FirmGraph } from '../model/graph.js';
 import type { SizeMeasure } from '../state/view-state.js';
@@ -83,4 +84,21 @@ export function graphElements(graph: FirmGraph, measures: ReadonlyMap<string, Fi
     }),
   );
   return { nodes, edges };
+}
+
+/** Width of a deal none of whose known amount goes round: thinner than any amount's width. */
+export const NOT_CIRCULAR_WIDTH = 0.75;
+
+/**
+ * Deal widths by their circular part (maximum circulation): the same log scale as amounts, so a deal
+ * drawn as wide as before sends all its money round; a deal of known amount with no circular part
+ * is a hairline. Deals of unknown amount are left out (they keep their width by amount).
+ */
+export function circularWidths(result: CircularityResult): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const deal of result.deals) {
+    if (deal.amountUsd === null) continue;
+    widths.set(deal.id, deal.circularUsd > 0 ? edgeWidth(deal.circularUsd) : NOT_CIRCULAR_WIDTH);
+  }
+  return widths;
 }

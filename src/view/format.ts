@@ -3,7 +3,8 @@
  */
 import type { MoneyLoop } from '../analysis/loops.js';
 import { formatUsd } from '../data/money.js';
-import type { Deal } from '../data/types.js';
+import { FLOW_LABEL } from '../data/flows.js';
+import { flowOf, type Deal } from '../data/types.js';
 
 /** `$30B (estimated)`, `up to $100B`, `undisclosed`. */
 export function dealAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis'>): string {
@@ -19,6 +20,29 @@ export function dealAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis'>): strin
     default:
       return amount;
   }
+}
+
+/** Flows whose amount is no payment: said so beside the figure. */
+const NOT_A_PAYMENT = new Set(['contingent', 'holding']);
+
+/**
+ * The amount with the kind of value it is: `$13B paid`, `up to $100B committed`, `$6.3B contingent —
+ * not a payment`, `$135B stake value — not a payment`, `undisclosed, in kind`, `no value moves`.
+ */
+export function flowAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis' | 'flow' | 'type'>): string {
+  const flow = flowOf(deal);
+  if (flow === 'no-transfer') return deal.amountUsd === null ? 'no value moves' : `${dealAmount(deal)} — no value moves`;
+  const label = FLOW_LABEL[flow];
+  let text: string;
+  if (deal.amountUsd === null) text = `undisclosed, ${label}`;
+  else {
+    const amount = formatUsd(deal.amountUsd);
+    if (deal.amountBasis === 'up-to') text = `up to ${amount} ${label}`;
+    else if (deal.amountBasis === 'estimated') text = `~${amount} ${label} (estimated)`;
+    else if (deal.amountBasis === 'annual') text = `${amount} a year, ${label}`;
+    else text = `${amount} ${label}`;
+  }
+  return NOT_A_PAYMENT.has(flow) ? `${text} — not a payment` : text;
 }
 
 export type NameOf = (firm: string) => string;

@@ -7,6 +7,7 @@ import { findLoops, loopsThrough } from '../../src/analysis/loops.js';
 import { DEFAULT_FLOWS } from '../../src/data/types.js';
 import { filterFirmGraph } from '../../src/model/filter.js';
 import { shippedGraph } from '../fixtures/shipped.js';
+import { circularWidths } from '../../src/view/elements.js';
 import { clickElement, graphState, openApp } from './app-page.js';
 import { screenshot } from './chromium.js';
 import { useAppSession } from './session.js';
@@ -90,7 +91,7 @@ describe('the explorer', () => {
     await clickElement(page, 'openai-oracle-compute-2025');
     const inspector = page.locator('rt-inspector');
     await expect(inspector.locator('h2').innerText()).resolves.toBe('Compute for Stargate sites');
-    await expect(inspector.locator('[data-field="amount"]').innerText()).resolves.toBe('$300B');
+    await expect(inspector.locator('[data-field="amount"]').innerText()).resolves.toBe('$300B committed');
     const link = inspector.locator('a[href^="https://www.techloy.com/"]');
     await expect(link.getAttribute('target')).resolves.toBe('_blank');
     await expect(link.getAttribute('rel')).resolves.toContain('noopener');
@@ -127,6 +128,29 @@ describe('the explorer', () => {
     await page.locator('rt-filters input[name="in-order"]').check();
     await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(findLoops(view, { inOrderOnly: true }).count);
     expect(await page.evaluate(() => location.search)).toContain('order=dated');
+    await page.locator('rt-filters input[name="window"]').fill('12');
+    await page.locator('rt-filters input[name="window"]').press('Enter');
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(findLoops(view, { inOrderOnly: true, windowMonths: 12 }).count);
+    expect(await page.evaluate(() => location.search)).toContain('window=12');
+  });
+
+  it('draws each deal by the part of it that goes round, in the URL, and back by amount', async () => {
+    const widths = () =>
+      page.evaluate(() => {
+        const cy = document.querySelector('rt-app')?.shadowRoot?.querySelector('rt-graph')?.cy;
+        if (!cy) throw new Error('no graph');
+        return Object.fromEntries(cy.edges(':visible').map((e) => [e.id(), e.data('width') as number]));
+      });
+    const byAmount = await widths();
+    await page.locator('select[aria-label="Deal width"]').selectOption('circular');
+    expect(await page.evaluate(() => location.search)).toBe('?width=circular');
+    const expected = circularWidths(circularity(graph));
+    await expect.poll(async () => Object.entries(await widths()).filter(([id, w]) => expected.has(id) && expected.get(id) !== w)).toEqual([]);
+    // The legend says what the width now shows.
+    await expect(page.locator('rt-legend h3').allTextContents()).resolves.toContain('Width: the part of each deal that goes round');
+    await screenshot(page, 'explorer-circular-width');
+    await page.locator('select[aria-label="Deal width"]').selectOption('amount');
+    await expect.poll(widths).toEqual(byAmount);
   });
 
   it('a minimum amount keeps undisclosed deals and changes the count', async () => {

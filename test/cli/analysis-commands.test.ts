@@ -223,6 +223,9 @@ describe('roundtrip circularity', () => {
   it('circularity prints the index in words, and refuses an unknown method', async () => {
     const result = await cli('circularity');
     expect(result.out).toMatch(/\n\d+\.\d% of the known money goes round: \$[\d.]+[BT] of \$[\d.]+[BT] \(method max; undisclosed amounts carry nothing\)\.$/);
-    expect(await cli('circularity', '--method', 'bff')).toMatchObject({ code: 2, err: 'roundtrip circularity: --method: unknown method "bff"; expected max' });
+    expect(await cli('circularity', '--method', 'flow')).toMatchObject({ code: 2, err: 'roundtrip circularity: --method: unknown method "flow"; expected max' });
+    const bff = await cli('circularity', '--method', 'bff');
+    expect(bff.code).toBe(2);
+    expect(bff.err).toMatch(/bff \(Balanced Flow Forwarding\) is not offered.*use max$/);
   });
 });

@@ -75,6 +75,19 @@ describe('rt-cycles', () => {
     expect(events).toEqual([]);
   });
 
+  it('marks each loop in date order or not, and a loop that closes only through a partnership', async () => {
+    const { root } = await mount('rt-cycles', { loops, total: loops.length });
+    for (const loop of loops) {
+      const li = root.querySelector(`li[data-loop="${loop.id}"]`);
+      expect(li?.querySelector('.order')?.getAttribute('data-order')).toBe(loop.inOrder ? 'yes' : 'no');
+      expect(li?.querySelector('.through')?.getAttribute('data-through') ?? '').toBe(loop.closesThrough.join(' '));
+    }
+    // The shipped data (all flows) has both kinds of loop, and loops that need a partnership to close.
+    expect(root.querySelector('.order[data-order="yes"]')).not.toBeNull();
+    expect(root.querySelector('.order[data-order="no"]')).not.toBeNull();
+    expect(root.querySelector('.through[data-through~="no-transfer"]')?.textContent).toBe('closes only through a partnership');
+  });
+
   it('says when the cap truncated the search, and fires rt-sort-change', async () => {
     const { root, events } = await mount('rt-cycles', { loops, total: 10_000, truncated: true }, ['rt-sort-change']);
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('stopped at 10,000 loops');
@@ -115,6 +128,20 @@ describe('rt-filters', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('"lots" is not an amount');
   });
 
+  it('takes a date-order window in months, empties it to no limit, and refuses what is not a number', async () => {
+    const { root, events } = await mount('rt-filters', { state: { ...DEFAULT_VIEW_STATE } }, ['rt-filter-change']);
+    const input = root.querySelector('input[name="window"]') as HTMLInputElement;
+    input.value = '18';
+    input.dispatchEvent(new Event('change'));
+    input.value = '';
+    input.dispatchEvent(new Event('change'));
+    input.value = '1.5';
+    input.dispatchEvent(new Event('change'));
+    expect(events.map((e) => (e as FilterChangeEvent).patch)).toEqual([{ windowMonths: 18 }, { windowMonths: null }]);
+    await (root.host as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('1.5 is not a number of months');
+  });
+
   it('does not fire when the app sets the state', async () => {
     const { el, events } = await mount('rt-filters', { state: { ...DEFAULT_VIEW_STATE } }, ['rt-filter-change']);
     el.state = { ...DEFAULT_VIEW_STATE, types: ['loan'], minUsd: 1e9, from: '2025-01' };
@@ -148,13 +175,46 @@ describe('rt-inspector', () => {
 
   it('shows a deal with its amount basis, status and http(s) source links opening in a new tab', async () => {
     const { root } = await mount('rt-inspector', { graph, deals, entities, deal: 'nvidia-openai-loi-2025' });
-    expect(root.querySelector('[data-field="amount"]')?.textContent).toBe('up to $100B');
+    // An LOI to invest is a committed flow: the amount says which kind it is.
+    expect(root.querySelector('[data-field="amount"]')?.textContent).toBe('up to $100B committed');
+    expect(root.querySelector('[data-field="flow"]')?.textContent).toContain('a promise to pay');
     expect(root.textContent).toContain('Letter of intent (non-binding)');
     expect(root.textContent).toContain('Replaced by a later deal');
     const link = root.querySelector('a') as HTMLAnchorElement;
     expect(link.href.startsWith('https://')).toBe(true);
     expect(link.target).toBe('_blank');
     expect(link.rel).toContain('noopener');
+  });
+
+  it("says beside each amount which kind of value it is: a stake's value and a guarantee are no payments", async () => {
+    const stake = await mount('rt-inspector', { graph, deals, entities, deal: 'microsoft-openai-stake-2025' });
+    expect(stake.root.querySelector('[data-field="amount"]')?.textContent).toBe('~$135B stake value (estimated) — not a payment');
+    document.body.replaceChildren();
+    const guarantee = data.deals.find((d) => d.type === 'guarantee' && d.amountUsd !== null);
+    if (!guarantee) throw new Error('the shipped data has a guarantee with an amount');
+    const shown = await mount('rt-inspector', { graph, deals, entities, deal: guarantee.id });
+    expect(shown.root.querySelector('[data-field="amount"]')?.textContent).toMatch(/contingent — not a payment$/);
+  });
+
+  it("shows a loop's date order: the chain of deals that reads forwards, or why none does", async () => {
+    const ordered = loops.find((l) => l.inOrder && l.orderedHops);
+    const unordered = loops.find((l) => !l.inOrder);
+    if (!ordered || !unordered) throw new Error('the shipped data has loops in and out of date order');
+    const a = await mount('rt-inspector', { graph, deals, entities, loop: ordered });
+    const chain = a.root.querySelector('[data-field="date-order"]');
+    expect(chain?.textContent).toContain('In date order');
+    expect([...(chain?.querySelectorAll('[data-deal]') ?? [])].map((b) => b.getAttribute('data-deal'))).toEqual(ordered.orderedHops?.map((h) => h.deal));
+    document.body.replaceChildren();
+    const b = await mount('rt-inspector', { graph, deals, entities, loop: unordered, windowMonths: 6 });
+    expect(b.root.querySelector('[data-field="date-order"]')?.textContent).toContain('Not in date order');
+    expect(b.root.querySelector('[data-field="date-order"]')?.textContent).toContain('within 6 months');
+  });
+
+  it("gives a deal's circular part when the view's circularity is passed", async () => {
+    const deal = data.deals.find((d) => d.id === 'nvidia-openai-loi-2025')!;
+    const circularity = { method: 'max' as const, index: 0.5, circularUsd: 1, totalUsd: 2, firms: [], deals: [{ id: deal.id, amountUsd: 40e9, circularUsd: 10e9 }] };
+    const { root } = await mount('rt-inspector', { graph, deals, entities, deal: deal.id, circularity });
+    expect(root.querySelector('[data-field="circular"]')?.textContent).toBe('$10B (25%)');
   });
 
   it('never links a source whose URL is not http(s)', async () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loopsThrough } from '../../src/analysis/loops.js';
-import { FLOW_KINDS } from '../../src/data/types.js';
+import { FLOW_KINDS, type Deal } from '../../src/data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf } from '../../src/state/derive.js';
 import { ViewStore } from '../../src/state/store.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.js';
-import { graphElements } from '../../src/view/elements.js';
+import { circularWidths, graphElements, NOT_CIRCULAR_WIDTH } from '../../src/view/elements.js';
+import { flowAmount } from '../../src/view/format.js';
+import { ViewCache } from '../../src/view/view-cache.js';
 import { edgeWidth } from '../../src/view/palette.js';
 import { shippedDataSet } from '../fixtures/shipped.js';
 
@@ -180,5 +182,46 @@ describe('Deriver and date order', () => {
     const dated = deriver.derive({ ...DEFAULT_VIEW_STATE, inOrder: true }).loops.loops;
     expect(dated.length).toBeGreaterThan(0);
     expect(dated.map((l) => l.id).sort()).toEqual(all.filter((l) => l.inOrder).map((l) => l.id).sort());
+  });
+});
+
+describe('deal widths by their circular part', () => {
+  it('draws each counted deal by the part of it that goes round; a deal with none is a hairline', () => {
+    const derived = new Deriver(shippedDataSet()).derive({ ...DEFAULT_VIEW_STATE, width: 'circular' });
+    const widths = circularWidths(derived.circularity);
+    const parts = derived.circularity.deals.filter((d) => d.amountUsd !== null);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) expect(widths.get(part.id)).toBe(part.circularUsd > 0 ? edgeWidth(part.circularUsd) : NOT_CIRCULAR_WIDTH);
+    // Some deal sends all its money round and some none of it: the drawing tells them apart.
+    expect(parts.some((p) => p.circularUsd === 0)).toBe(true);
+    expect(parts.some((p) => p.circularUsd > 0)).toBe(true);
+    // Deals of unknown amount keep their width by amount.
+    for (const d of derived.circularity.deals) if (d.amountUsd === null) expect(widths.has(d.id)).toBe(false);
+  });
+
+  it('the drawn view gives widths only when the state asks for the circular part, and keeps them while nothing changes', () => {
+    const deriver = new Deriver(shippedDataSet());
+    const cache = new ViewCache();
+    const derived = deriver.derive({ ...DEFAULT_VIEW_STATE });
+    expect(cache.view(derived, { ...DEFAULT_VIEW_STATE }).widths).toBeNull();
+    const circular = cache.view(derived, { ...DEFAULT_VIEW_STATE, width: 'circular' }).widths;
+    expect(circular).not.toBeNull();
+    expect(cache.view(derived, { ...DEFAULT_VIEW_STATE, width: 'circular' }).widths).toBe(circular);
+    expect(cache.view(derived, { ...DEFAULT_VIEW_STATE, width: 'amount' }).widths).toBeNull();
+  });
+});
+
+describe('flowAmount', () => {
+  const deal = (flow: Deal['flow'], amountUsd: number | null, amountBasis: Deal['amountBasis'] = 'committed') => ({ type: 'investment' as const, flow, amountUsd, amountBasis });
+  it('says which kind of value an amount is, and when it is no payment', () => {
+    expect(flowAmount(deal('paid', 13e9))).toBe('$13B paid');
+    expect(flowAmount(deal('committed', 1e11, 'up-to'))).toBe('up to $100B committed');
+    expect(flowAmount(deal('holding', 135e9))).toBe('$135B stake value — not a payment');
+    expect(flowAmount(deal('contingent', 6.3e9))).toBe('$6.3B contingent — not a payment');
+    expect(flowAmount(deal('in-kind', null, 'undisclosed'))).toBe('undisclosed, in kind');
+    expect(flowAmount(deal('no-transfer', null, 'undisclosed'))).toBe('no value moves');
+    expect(flowAmount(deal('paid', 5e9, 'annual'))).toBe('$5B a year, paid');
+    // Without a flow the type's default applies: a guarantee is contingent.
+    expect(flowAmount({ type: 'guarantee', amountUsd: 1e9, amountBasis: 'committed' })).toBe('$1B contingent — not a payment');
   });
 });

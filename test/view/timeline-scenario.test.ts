@@ -35,7 +35,7 @@ describe('loopHistory', () => {
     ]);
   });
 
-  it('loopHistory equals a loop search of the network as of each quarter\'s end, under any filter', () => {
+  it('loopHistory equals a loop search of the network as of each quarter\'s end, under any filter and choice of loops', () => {
     const dates = ['2023', '2023-06', '2023-07-04', '2024-02', '2024-02-29', '2024', '2025-01-15', '2025-12'];
     const types: DealType[] = ['investment', 'purchase', 'loan'];
     fc.assert(
@@ -52,7 +52,9 @@ describe('loopHistory', () => {
           { maxLength: 16 },
         ),
         fc.record({ types: fc.option(fc.subarray(types, { minLength: 1 }), { nil: undefined }), minUsd: fc.constantFrom(0, 300), from: fc.constantFrom(undefined, '2023-07') }),
-        (deals, picked) => {
+        // The timeline follows the view's choice of loops: all, or only those in date order (within a window).
+        fc.constantFrom({}, { inOrderOnly: true }, { inOrderOnly: true, windowMonths: 6 }),
+        (deals, picked, search) => {
           const valid = deals.filter((d) => d.from !== d.to);
           const data = dataSetFromEdges(
             valid.map((d, i) => [`f${d.from}`, `f${d.to}`, { id: `x${i}`, date: d.date, type: d.type, amountUsd: d.amount, amountBasis: d.amount === null ? 'undisclosed' : 'committed' }] as const),
@@ -64,9 +66,9 @@ describe('loopHistory', () => {
           });
           const graph = buildFirmGraph(data);
           const filter: DealFilter = Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined));
-          for (const point of loopHistory(graph, filter)) {
+          for (const point of loopHistory(graph, filter, search)) {
             const view = filterFirmGraph(graph, { ...filter, asOf: point.month });
-            const found = findLoops(view, { maxCycles: 2000 });
+            const found = findLoops(view, { ...search, maxCycles: 2000 });
             const onLoops = new Set(found.loops.flatMap((loop) => loop.hops.flatMap((hop) => hop.deals)));
             const money = [...onLoops].reduce((sum, id) => sum + (countedAmount(view.getEdgeAttributes(id), view) ?? 0), 0);
             expect(point).toMatchObject({ loops: found.count, capped: found.truncated, moneyUsd: money });

@@ -27,6 +27,9 @@ export const circularityCommand: Command = {
   async run(values, io) {
     const filter = filterFromOptions(values);
     const method = stringOption(values, 'method') ?? 'max';
+    if (method === 'bff') {
+      throw new UsageError('--method: bff (Balanced Flow Forwarding) is not offered: without a proof against the published definition its figures could not be quoted; use max');
+    }
     if (!(CIRCULARITY_METHODS as readonly string[]).includes(method)) {
       throw new UsageError(`--method: unknown method ${JSON.stringify(method)}; expected ${CIRCULARITY_METHODS.join(', ')}`);
     }

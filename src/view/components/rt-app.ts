@@ -21,8 +21,9 @@ import { formatViewUrl } from '../../state/url.js';
 import { afterThisFrame } from '../after-frame.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../export-image.js';
 import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
-import { DEFAULT_VIEW_STATE, filterKey, SIZE_MEASURES, type SizeMeasure, type ViewState } from '../../state/view-state.js';
-import { graphElements, nodeSizes, type GraphElements } from '../elements.js';
+import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, filterKey, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
+import { graphElements, type GraphElements } from '../elements.js';
+import { ViewCache, type DrawnView } from '../view-cache.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { dealAmount, roundShare } from '../format.js';
 import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
@@ -60,6 +61,11 @@ const SIZE_LABEL: Record<SizeMeasure, string> = {
   none: 'Same size',
 };
 
+const WIDTH_LABEL: Record<EdgeWidth, string> = {
+  amount: 'Amount',
+  circular: 'Part that goes round',
+};
+
 /** Per data set: lookups that never change while it is loaded. */
 interface Loaded {
   data: DataSet;
@@ -87,7 +93,7 @@ export class RtApp extends LitElement {
     button, select { font: inherit; }
     main { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 24rem; min-height: 0; }
     /* The measures table has nine columns: on request the panel makes room for them all. */
-    main.wide { grid-template-columns: 15rem minmax(0, 1fr) min(47rem, 55vw); }
+    main.wide { grid-template-columns: 15rem minmax(0, 1fr) min(50rem, 58vw); }
     .table-tools { display: flex; justify-content: flex-end; margin-bottom: 0.3rem; font-size: 0.85rem; }
     .table-tools button[aria-pressed='true'] { background: color-mix(in srgb, Highlight 25%, Canvas); }
     aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
@@ -177,16 +183,8 @@ export class RtApp extends LitElement {
     this.dark = event.matches;
   };
 
-  /** Caches keyed by the derived view, so a re-render that changes nothing recomputes nothing. */
-  private cache: { derived: Derived | null; sort: string; size: SizeMeasure | null; sorted: MoneyLoop[] | null; nodes: Set<string>; edges: Set<string>; sizes: Map<string, number> } = {
-    derived: null,
-    sort: '',
-    size: null,
-    sorted: null,
-    nodes: new Set(),
-    edges: new Set(),
-    sizes: new Map(),
-  };
+  /** What is drawn from the derived view, kept while nothing it depends on changes. */
+  private readonly drawn = new ViewCache();
 
   get viewStore(): ViewStore {
     return this.store;
@@ -279,7 +277,7 @@ export class RtApp extends LitElement {
     performance.mark('roundtrip:analysis-done');
     this.notices = [...this.notices, ...this.checkSelection()];
     if (this.store.state.shock) this.tab = 'scenario';
-    const loop = this.store.state.loop ? this.cache.derived?.loopById.get(this.store.state.loop) : undefined;
+    const loop = this.store.state.loop ? this.drawn.current?.loopById.get(this.store.state.loop) : undefined;
     if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
     this.urlSync.start();
   }
@@ -324,7 +322,7 @@ export class RtApp extends LitElement {
   private afterRestore(parsed: { notices: string[] }): void {
     this.previewLoop = null;
     this.notices = [...parsed.notices, ...this.checkSelection()];
-    const loop = this.store.state.loop ? this.cache.derived?.loopById.get(this.store.state.loop) : undefined;
+    const loop = this.store.state.loop ? this.drawn.current?.loopById.get(this.store.state.loop) : undefined;
     if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
   }
 
@@ -470,28 +468,9 @@ export class RtApp extends LitElement {
     return types;
   };
 
-  /** The derived view and its per-view caches. */
-  private view(loaded: Loaded, s: ViewState) {
-    const derived = loaded.deriver.derive(s);
-    const c = this.cache;
-    if (c.derived !== derived) {
-      c.derived = derived;
-      c.sort = '';
-      c.size = null;
-      c.nodes = new Set(derived.graph.nodes());
-      c.edges = new Set(derived.graph.edges());
-    }
-    if (c.sort !== s.sort) {
-      c.sort = s.sort;
-      c.sorted = null;
-    }
-    if (c.size !== s.size) {
-      c.size = s.size;
-      c.sizes = nodeSizes(derived.graph, derived.measures, s.size);
-    }
-    // Sorting thousands of loops is only worth it when a list of them is shown or exported.
-    const sorted = (): MoneyLoop[] => (c.sorted ??= sortLoops(derived.loops.loops, s.sort));
-    return { derived, sorted, nodes: c.nodes, edges: c.edges, sizes: c.sizes };
+  /** The derived view and what is drawn from it. */
+  private view(loaded: Loaded, s: ViewState): DrawnView {
+    return this.drawn.view(loaded.deriver.derive(s), s);
   }
 
   override render(): TemplateResult {
@@ -598,18 +577,21 @@ export class RtApp extends LitElement {
       <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
         ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
-        <rt-legend .kinds=${loaded.kindsPresent}></rt-legend>`}
+        <rt-legend .kinds=${loaded.kindsPresent} .width=${s.width}></rt-legend>`}
       </aside>
       <section class="center" aria-label="Deal network">
         <div class="toolbar">
           <label>Size firms by <select aria-label="Size firms by" @change=${(e: Event) => this.store.update({ size: (e.target as HTMLSelectElement).value as SizeMeasure })}>
             ${SIZE_MEASURES.map((m) => html`<option value=${m} ?selected=${m === s.size}>${SIZE_LABEL[m]}</option>`)}
           </select></label>
+          <label>Deal width <select aria-label="Deal width" @change=${(e: Event) => this.store.update({ width: (e.target as HTMLSelectElement).value as EdgeWidth })}>
+            ${EDGE_WIDTHS.map((w) => html`<option value=${w} ?selected=${w === s.width}>${WIDTH_LABEL[w]}</option>`)}
+          </select></label>
           <span role="status" aria-live="polite">${graph.order} firms · ${graph.size} deals · ${loopCount}</span>
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
         </div>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
-          .sizes=${view?.sizes ?? null} .highlight=${highlight}
+          .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
@@ -636,7 +618,7 @@ export class RtApp extends LitElement {
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
           <rt-inspector .graph=${derived.graph} .entities=${loaded.entities} .deals=${loaded.deals} .measures=${derived.measures}
             .firm=${s.firm} .deal=${s.deal} .loop=${s.loop ? (derived.loopById.get(s.loop) ?? null) : null} .firmLoops=${firmLoops}
-            .nameOf=${this.nameOf} .typesOf=${this.typesOf}
+            .nameOf=${this.nameOf} .typesOf=${this.typesOf} .windowMonths=${s.windowMonths} .circularity=${derived.circularity}
             @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
         </div>
         <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
@@ -746,7 +728,7 @@ export class RtApp extends LitElement {
   };
 
   private readonly handleLoop = (event: LoopSelectEvent): void => {
-    const loop = event.loop ? this.cache.derived?.loopById.get(event.loop) : undefined;
+    const loop = event.loop ? this.drawn.current?.loopById.get(event.loop) : undefined;
     // Fitting to the loop replaces any saved viewport: the link then reproduces the fit.
     this.store.update(loop ? { loop: event.loop, deal: null, view: null } : { loop: event.loop, deal: null });
     if (loop) this.fitIds = [...loop.firms];

@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LOOP_SORT_KEYS, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
+import { closesOnlyThrough } from '../../data/flows.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { LoopPreviewEvent, LoopSelectEvent } from '../events.js';
 import { dateSpan, spellLoop, type NameOf } from '../format.js';
@@ -54,6 +55,8 @@ export class RtCycles extends LitElement {
     .hops { line-height: 1.35; }
     .meta { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; font-size: 0.8rem; opacity: 0.8; margin-top: 0.2rem; }
     .empty { opacity: 0.8; }
+    .order[data-order='no'] { font-style: italic; }
+    .through { color: #b3261e; }
   `;
 
   /** Loops in display order. */
@@ -109,6 +112,10 @@ export class RtCycles extends LitElement {
         <span title="Smallest hop amount: the most money that can have gone all the way round">bottleneck ${bottleneck}</span>
         <span>total ${formatKnownSum(loop.totalUsd, loop.hops.filter((hop) => hop.amountUsd !== null).length, loop.length)}</span>
         <span>${dateSpan(loop.firstDate, loop.lastDate)}</span>
+        ${loop.inOrder
+          ? html`<span class="order" data-order="yes" title="One deal per hop can be read forwards in time">✓ in date order</span>`
+          : html`<span class="order" data-order="no" title="No choice of one deal per hop reads forwards in time: the money cannot have gone round in this order">not in date order</span>`}
+        ${loop.closesThrough.length > 0 ? html`<span class="through" data-through=${loop.closesThrough.join(' ')}>${closesOnlyThrough(loop.closesThrough)}</span>` : nothing}
       </div>
     </li>`;
   }

@@ -75,6 +75,18 @@ export class RtFilters extends LitElement {
   @property({ attribute: false }) kindsPresent: readonly EntityKind[] = ENTITY_KINDS;
 
   @state() private amountError = '';
+  @state() private windowError = '';
+
+  private handleWindow = (event: Event): void => {
+    const text = (event.target as HTMLInputElement).value.trim();
+    if (text === '') {
+      this.windowError = '';
+      this.emit({ windowMonths: null });
+    } else if (/^\d{1,4}$/.test(text)) {
+      this.windowError = '';
+      this.emit({ windowMonths: Number(text) });
+    } else this.windowError = `${text} is not a number of months (0, 1, 2, …)`;
+  };
 
   private emit(patch: Partial<ViewState>): void {
     this.dispatchEvent(new FilterChangeEvent(patch));
@@ -109,6 +121,10 @@ export class RtFilters extends LitElement {
         )}
         <label style="margin-top:0.4rem" title="Only loops whose deals can be read forwards in time, one deal per hop">
           <input type="checkbox" name="in-order" .checked=${s.inOrder} @change=${(e: Event) => this.emit({ inOrder: (e.target as HTMLInputElement).checked })} />Only loops in date order</label>
+        <label title="At most this many months from the loop's first deal to its last (12 × years + months; days are ignored). Empty: no limit.">
+          within <input type="number" name="window" min="0" max="9999" step="1" inputmode="numeric" placeholder="any" style="width:4.5rem"
+            .value=${s.windowMonths === null ? '' : String(s.windowMonths)} @change=${this.handleWindow} /> months</label>
+        ${this.windowError ? html`<p class="error" role="alert">${this.windowError}</p>` : ''}
       </fieldset>
       <fieldset>
         <legend>Minimum amount</legend>

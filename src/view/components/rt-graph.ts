@@ -78,6 +78,8 @@ export class RtGraph extends LitElement {
   /** Firms and deals the filters keep; null shows all. */
   @property({ attribute: false }) visibleNodes: ReadonlySet<string> | null = null;
   @property({ attribute: false }) visibleEdges: ReadonlySet<string> | null = null;
+  /** Deal widths by deal id when they show something other than the amount (the circular part); null: by amount. */
+  @property({ attribute: false }) edgeWidths: ReadonlyMap<string, number> | null = null;
   /** Node diameters by firm id (from the sizing measure of the filtered view). */
   @property({ attribute: false }) sizes: ReadonlyMap<string, number> | null = null;
   /** What to emphasise; everything else is dimmed. Null dims nothing. */
@@ -213,6 +215,7 @@ export class RtGraph extends LitElement {
     cy.batch(() => {
       if (changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyVisibility(cy);
       if (changed.has('sizes')) this.applySizes(cy);
+      if (changed.has('edgeWidths')) this.applyWidths(cy);
       if (changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
       if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.applySelection(cy);
       if (changed.has('distress')) this.applyDistress(cy);
@@ -279,6 +282,7 @@ export class RtGraph extends LitElement {
   private applyAll(cy: Core): void {
     this.applyVisibility(cy);
     this.applySizes(cy);
+    this.applyWidths(cy);
     this.applyHighlight(cy);
     this.applySelection(cy);
     this.applyDistress(cy);
@@ -317,6 +321,17 @@ export class RtGraph extends LitElement {
     cy.nodes().forEach((node) => {
       const size = sizes.get(node.id());
       if (size !== undefined && node.data('size') !== size) node.data('size', size);
+    });
+  }
+
+  /** Sets each deal's width to the one asked for, or back to its width by amount; touches only changes. */
+  private applyWidths(cy: Core): void {
+    const widths = this.edgeWidths;
+    const byAmount = new Map((this.elements?.edges ?? []).map((e) => [e.id, e.width]));
+    cy.edges().forEach((edge) => {
+      const id = edge.id();
+      const width = widths?.get(id) ?? byAmount.get(id);
+      if (width !== undefined && edge.data('width') !== width) edge.data('width', width);
     });
   }
 

@@ -9,12 +9,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FirmMeasures } from '../../analysis/centrality.js';
+import type { CircularityResult } from '../../analysis/circularity.js';
 import type { MoneyLoop } from '../../analysis/loops.js';
 import { formatUsd } from '../../data/money.js';
-import { DIRECTION_RULE, type Deal, type Entity } from '../../data/types.js';
+import { closesOnlyThrough, FLOW_MEANING } from '../../data/flows.js';
+import { DIRECTION_RULE, flowOf, type Deal, type Entity } from '../../data/types.js';
 import type { FirmGraph } from '../../model/graph.js';
 import { DealSelectEvent, FirmSelectEvent, LoopSelectEvent } from '../events.js';
-import { dateSpan, dealAmount, spellLoop, type NameOf } from '../format.js';
+import { dateSpan, dealAmount, flowAmount, spellLoop, type NameOf } from '../format.js';
 import { KIND_STYLE, DEAL_STYLE } from '../palette.js';
 import { safeHttpUrl } from '../safe-url.js';
 
@@ -60,6 +62,10 @@ export class RtInspector extends LitElement {
   @property({ attribute: false }) loop: MoneyLoop | null = null;
   @property({ attribute: false }) firmLoops: readonly MoneyLoop[] = [];
   @property({ attribute: false }) nameOf: NameOf = (id) => id;
+  /** The view's maximum-circularity decomposition, for a deal's circular part. */
+  @property({ attribute: false }) circularity: CircularityResult | null = null;
+  /** The date-order window of the loop search, in months (null: none). */
+  @property({ attribute: false }) windowMonths: number | null = null;
   @property({ attribute: false }) typesOf: (deals: readonly string[]) => string[] = () => [];
 
   override render(): TemplateResult {
@@ -104,7 +110,8 @@ export class RtInspector extends LitElement {
       <dl>
         <dt>Money in (known)</dt><dd>${formatUsd(m.inStrengthUsd)} from ${m.inDegree} firm${m.inDegree === 1 ? '' : 's'}</dd>
         <dt>Money out (known)</dt><dd>${formatUsd(m.outStrengthUsd)} to ${m.outDegree} firm${m.outDegree === 1 ? '' : 's'}</dd>
-        <dt title="Circular share of known inflow: the part of the money coming in that goes round (maximum circulation)">Circularity</dt><dd>${share(m.circularity)}</dd>
+        <dt title="Circular share of known inflow: the part of the money coming in that goes round (maximum circulation)">Circular in</dt><dd>${share(m.circularity)} of the money in goes round</dd>
+        <dt title="Circular share of known outflow: the part of the money going out that comes back round (maximum circulation)">Circular out</dt><dd>${share(m.circularOut)} of the money out comes back</dd>
         <dt>PageRank</dt><dd>${m.pagerank.toFixed(3)}</dd>
         <dt>Betweenness</dt><dd>${m.betweenness.toFixed(3)}</dd>
       </dl>`;
@@ -129,7 +136,7 @@ export class RtInspector extends LitElement {
               <tbody>${deals.map(
                 (d) => html`<tr>
                   <td>${this.firmButton(counterparty(d))}<br /><small class="nowrap"><span class="swatch" style="border-top-color:${DEAL_STYLE[d.type].color};border-top-style:${DEAL_STYLE[d.type].line}"></span>${d.type}</small></td>
-                  <td class="num">${this.dealButton(d.id, dealAmount(d))}</td>
+                  <td class="num" title=${FLOW_MEANING[flowOf(d)]}>${this.dealButton(d.id, flowAmount(d))}</td>
                   <td class="nowrap">${d.date}</td>
                 </tr>`,
               )}</tbody>
@@ -147,7 +154,9 @@ export class RtInspector extends LitElement {
       <p class="sub"><span class="swatch" style="border-top-color:${DEAL_STYLE[deal.type].color};border-top-style:${DEAL_STYLE[deal.type].line}"></span>${deal.type}:
         ${this.firmButton(deal.from)} (${fromRole}) → ${this.firmButton(deal.to)} (${toRole})</p>
       <dl>
-        <dt>Amount</dt><dd data-field="amount">${dealAmount(deal)}</dd>
+        <dt>Amount</dt><dd data-field="amount">${flowAmount(deal)}</dd>
+        <dt>Flow</dt><dd data-field="flow">${FLOW_MEANING[flowOf(deal)]}</dd>
+        ${this.renderCircularPart(id)}
         <dt>Date</dt><dd>${deal.date}</dd>
         <dt>Status</dt><dd>${STATUS_TEXT[deal.status]}${deal.statusNote ? html`<br /><small>${deal.statusNote}</small>` : nothing}</dd>
       </dl>
@@ -165,10 +174,34 @@ export class RtInspector extends LitElement {
     `;
   }
 
+  /** How much of the deal's counted amount goes round in the view (nothing when it carries none). */
+  private renderCircularPart(id: string): TemplateResult | typeof nothing {
+    const part = this.circularity?.deals.find((d) => d.id === id);
+    if (!part || part.amountUsd === null || part.amountUsd <= 0) return nothing;
+    const share = Math.round((part.circularUsd / part.amountUsd) * 100);
+    return html`<dt title="The deal's part of the largest circulation of the money shown: money that can have come back round">Goes round</dt>
+      <dd data-field="circular">${formatUsd(part.circularUsd)} (${share}%)</dd>`;
+  }
+
+  /** Whether the loop reads forwards in time, and if so the chain of deals that does. */
+  private renderOrder(loop: MoneyLoop): TemplateResult {
+    const ordered = loop.orderedHops;
+    if (!loop.inOrder || !ordered) {
+      return html`<p class="note" data-field="date-order">Not in date order: no choice of one deal per hop reads forwards in time${this.windowMonths === null ? '' : ` within ${this.windowMonths} months`}, so the money cannot have gone round this way in that time.</p>`;
+    }
+    return html`<p class="sub" data-field="date-order">In date order${this.windowMonths === null ? '' : ` within ${this.windowMonths} months`}, starting at ${this.nameOf(ordered[0]?.from ?? '')}:
+      ${ordered.map((hop, i) => {
+        const deal = this.deals.get(hop.deal);
+        return html`${i > 0 ? ' → ' : ''}${this.dealButton(hop.deal, `${this.nameOf(hop.to)} (${deal?.date ?? hop.start})`)}`;
+      })}</p>`;
+  }
+
   private renderLoop(loop: MoneyLoop): TemplateResult {
     return html`
       <h2 data-loop=${loop.id}>Loop: ${loop.firms.map((f) => this.nameOf(f)).join(' → ')} → ${this.nameOf(loop.firms[0] ?? '')}</h2>
       <p class="sub">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</p>
+      ${loop.closesThrough.length > 0 ? html`<p class="note" data-field="closes-through">This loop ${closesOnlyThrough(loop.closesThrough)}: no money needs to have gone all the way round.</p>` : nothing}
+      ${this.renderOrder(loop)}
       <table>
         <thead><tr><th>#</th><th>Hop</th><th>Deals</th></tr></thead>
         <tbody>${loop.hops.map(
@@ -177,7 +210,7 @@ export class RtInspector extends LitElement {
             <td>${this.firmButton(hop.from)} → ${this.firmButton(hop.to)}<br /><small>${hop.amountUsd === null ? 'undisclosed' : formatUsd(hop.amountUsd)}</small></td>
             <td>${hop.deals.map((dealId) => {
               const deal = this.deals.get(dealId);
-              return deal ? html`<div>${this.dealButton(dealId, `${deal.type}, ${dealAmount(deal)}, ${deal.date}`)}</div>` : nothing;
+              return deal ? html`<div title=${FLOW_MEANING[flowOf(deal)]}>${this.dealButton(dealId, `${deal.type}, ${flowAmount(deal)}, ${deal.date}`)}</div>` : nothing;
             })}</td>
           </tr>`,
         )}</tbody>

@@ -1,9 +1,10 @@
 /**
  * The legend: what colours, shapes, line styles and widths mean.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEAL_TYPES, ENTITY_KINDS, type EntityKind } from '../../data/types.js';
+import type { EdgeWidth } from '../../state/view-state.js';
 import { DEAL_STYLE, KIND_STYLE } from '../palette.js';
 
 const SHAPE_CSS: Record<string, string> = {
@@ -31,6 +32,8 @@ export class RtLegend extends LitElement {
   `;
 
   @property({ attribute: false }) kinds: readonly EntityKind[] = ENTITY_KINDS;
+  /** What deal widths show. */
+  @property() width: EdgeWidth = 'amount';
 
   override render(): TemplateResult {
     return html`
@@ -38,8 +41,9 @@ export class RtLegend extends LitElement {
       <ul>${this.kinds.map((k) => html`<li><span class="shape" style="background:${KIND_STYLE[k].color};${SHAPE_CSS[KIND_STYLE[k].shape] ?? ''}"></span>${KIND_STYLE[k].label}</li>`)}</ul>
       <h3>Deals: arrows point the way money or value moves</h3>
       <ul>${DEAL_TYPES.map((t) => html`<li><span class="line" style="border-top-color:${DEAL_STYLE[t].color};border-top-style:${DEAL_STYLE[t].line}"></span>${DEAL_STYLE[t].label}</li>`)}</ul>
-      <h3>Amounts</h3>
+      <h3>${this.width === 'circular' ? 'Width: the part of each deal that goes round' : 'Amounts'}</h3>
       <ul>
+        ${this.width === 'circular' ? html`<li><span class="line" style="border-top-width:1px;border-top-color:GrayText"></span>none of its known amount goes round</li>` : nothing}
         <li><span class="line" style="border-top-width:2px;border-top-color:GrayText"></span>$100M or less</li>
         <li><span class="line" style="border-top-width:10px;border-top-color:GrayText"></span>$1T (width grows with the logarithm)</li>
         <li><span style="font-weight:700;width:1.6rem;text-align:center">?</span>amount undisclosed (thin line)</li>
