@@ -1,9 +1,12 @@
 /**
  * Roundtrip benchmarks: our loop enumeration against two peers on the same graphs in the same run,
- * plus path tracing, centrality and contagion timings, and the explorer's timings in Chromium
- * against stock Cytoscape drawing the same network. Prints a table and writes bench-results.json:
- * [{"name", "peer", "ours_ms", "peer_ms", "ratio", "target_ms", "cycles", "peer_cycles"}],
- * ratio = peer_ms / ours_ms, each time the median of several runs.
+ * plus path tracing, centrality and contagion timings, our maximum circulation against HiGHS and
+ * networkx, loop search in date order against loop search in any order, and the explorer's timings
+ * in Chromium against stock Cytoscape drawing the same network. Prints a table and writes
+ * bench-results.json: [{"name", "peer", "ours_ms", "peer_ms", "ratio", "target_ms", "cycles",
+ * "peer_cycles", "circular_usd", "peer_circular_usd", "superset", "note"}] (the last four only on
+ * some rows), ratio = peer_ms / ours_ms, each time the median of several runs. --only a,b runs just
+ * those sections (loops, paths, centrality, pipeline, circularity, date-order, browser).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,16 +18,19 @@ import { allSimplePaths } from 'graphology-simple-path';
 import graphologyBetweenness from 'graphology-metrics/centrality/betweenness';
 import graphologyHits from 'graphology-metrics/centrality/hits';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
+import loadHighs from 'highs';
 import { betweenness } from '../src/analysis/betweenness.js';
 import { firmMeasures } from '../src/analysis/centrality.js';
 import { hits } from '../src/analysis/hits.js';
 import { weightedPagerank } from '../src/analysis/pagerank.js';
 import { collectCircuits } from '../src/analysis/circuits.js';
-import { arcIndex, indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js';
-import { findLoops } from '../src/analysis/loops.js';
+import { arcIndex, indexFirmGraph, indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js';
+import { findLoops, LOOP_DEFAULTS, type LoopOptions } from '../src/analysis/loops.js';
+import { maxCirculation } from '../src/analysis/max-circulation.js';
 import { simplePaths } from '../src/analysis/paths.js';
 import { buildFirmGraph } from '../src/model/graph.js';
 import { browserTimings } from './browser.js';
+import { circulationLp, circulationNetwork, networkxMaxCirculation, networkxPython } from './circulation.js';
 import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
 
 const require = createRequire(import.meta.url);
@@ -40,12 +46,31 @@ interface Row {
   target_ms?: number;
   cycles: number | null;
   peer_cycles: number | null;
+  /** Circularity rows: the circulating money found by ours and by the peer, in US dollars. */
+  circular_usd?: number;
+  peer_circular_usd?: number | null;
+  /** peer_cycles counts a wider search than ours (all loops, ours only those in date order). */
+  superset?: boolean;
+  /** Printed under the table: how the row was run, or why part of it was not. */
+  note?: string;
 }
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
-/** --browser-only: just the explorer's timings in Chromium. */
-const browserOnly = process.argv.includes('--browser-only');
+const SECTIONS = ['loops', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser'] as const;
+type Section = (typeof SECTIONS)[number];
+/** --only a,b: just those sections; --browser-only: just the explorer's timings in Chromium. */
+const onlyAt = process.argv.indexOf('--only');
+const only: Set<string> | null = process.argv.includes('--browser-only') ? new Set(['browser']) : onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+for (const name of only ?? []) {
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    console.error(`bench: unknown section ${JSON.stringify(name)} for --only (sections: ${SECTIONS.join(', ')})`);
+    process.exit(2);
+  }
+}
+const wanted = (section: Section): boolean => only === null || only.has(section);
+/** The repository (the bundle runs from node_modules/.cache/roundtrip). */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -165,7 +190,7 @@ function heapMb(): number {
   return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
 }
 
-for (const c of browserOnly ? [] : loopCases) {
+for (const c of wanted('loops') ? loopCases : []) {
   const indexed = toIndexed(c.graph);
   const adjacency = toAdjacency(c.graph);
   const mine = measure(c.runs, () => ours(indexed, c.cap));
@@ -197,14 +222,16 @@ function memoryComparison(): string {
   const peerMb = heapMb() - before2;
   return `memory, K9 with all loops kept: ours ${oursMb.toFixed(1)} MB (${keptOurs.count} loops), elementary-circuits-directed-graph ${peerMb.toFixed(1)} MB (${keptPeer.length} loops)`;
 }
-const memoryLine = browserOnly ? '' : memoryComparison();
+const memoryLine = wanted('loops') ? memoryComparison() : '';
 
 // ---- path tracing -----------------------------------------------------------------------------
 
-for (const [n, m, maxLength] of browserOnly ? [] : ([
-  [300, 1200, 6],
-  [2000, 10_000, 6],
-] as const)) {
+for (const [n, m, maxLength] of wanted('paths')
+  ? ([
+      [300, 1200, 6],
+      [2000, 10_000, 6],
+    ] as const)
+  : []) {
   const arcs = randomDigraph(n, m, 11);
   const indexed = toIndexed(arcs);
   const simple = toGraphology(arcs);
@@ -225,10 +252,12 @@ for (const [n, m, maxLength] of browserOnly ? [] : ([
 
 // ---- centrality: our Brandes, HITS and PageRank against graphology-metrics -----------------------
 
-for (const [n, m] of browserOnly ? [] : ([
-  [1000, 5000],
-  [2000, 10_000],
-] as const)) {
+for (const [n, m] of wanted('centrality')
+  ? ([
+      [1000, 5000],
+      [2000, 10_000],
+    ] as const)
+  : []) {
   const arcs = randomDigraph(n, m, 13);
   const indexed = toIndexed(arcs);
   const graph = toGraphology(arcs);
@@ -260,10 +289,12 @@ for (const [n, m] of browserOnly ? [] : ([
 
 // ---- whole pipeline, centrality -----------------------------------------------------------------
 
-for (const [n, m, runs] of browserOnly ? [] : ([
-  [1000, 5000, 5],
-  [10_000, 50_000, 1],
-] as const)) {
+for (const [n, m, runs] of wanted('pipeline')
+  ? ([
+      [1000, 5000, 5],
+      [10_000, 50_000, 1],
+    ] as const)
+  : []) {
   const graph = buildFirmGraph(randomDataSet(n, m, 5));
   // The search alone (what a view showing counts needs), and with every loop object made.
   const search = measure(runs, () => findLoops(graph, { maxCycles: 10_000 }).loopsPerFirm.size);
@@ -279,15 +310,147 @@ for (const [n, m, runs] of browserOnly ? [] : ([
   record({ name: `firmMeasures (all centrality) ${n}/${m}`, peer: null, ours_ms: measures.ms, peer_ms: null, ratio: null, cycles: null, peer_cycles: null });
 }
 
+// ---- circularity: our maximum circulation against HiGHS' LP and networkx' network simplex --------
+
+/** Circulating totals agree when within 1e-9 of each other, relatively. */
+const sameTotal = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
+const circularityMismatches: string[] = [];
+function checkTotal(name: string, peer: string, ours: number, theirs: number): void {
+  if (sameTotal(ours, theirs)) return;
+  const message = `${name}: ours ${ours} but ${peer} ${theirs} (relative difference ${(Math.abs(ours - theirs) / Math.max(Math.abs(ours), 1)).toExponential(2)})`;
+  circularityMismatches.push(message);
+  console.error(`\n!!! CIRCULARITY MISMATCH — ${message}\n`);
+}
+
+if (wanted('circularity')) {
+  const highs = await loadHighs();
+  const python = networkxPython(root);
+  if ('reason' in python) console.error(`  skipped: networkx rows (${python.reason})`);
+  const script = path.join(root, 'bench', 'max_circulation_nx.py');
+  // HiGHS runs in this thread and cannot be interrupted: a time limit stops it instead.
+  const highsLimitS = 120;
+  // networkx takes about half a minute per solve on the larger network: it is timed once there.
+  for (const [n, m, runs, nxRuns] of [
+    [1000, 5000, quick ? 3 : 5, quick ? 3 : 5],
+    [10_000, 50_000, quick ? 1 : 3, 1],
+  ] as const) {
+    const name = `circularity (max circulation) ${n.toLocaleString('en-US')}/${m.toLocaleString('en-US')}`;
+    const { indexed, weights, arcs } = circulationNetwork(n, m, 17);
+    const mine = measure(runs, () => maxCirculation(indexed, weights).circularTotal);
+    const oursUsd = mine.result;
+
+    const lp = circulationLp(indexed.ids.length, arcs);
+    const solve = () => highs.solve(lp, { output_flag: false, time_limit: highsLimitS });
+    const probeStart = performance.now();
+    const probe = solve();
+    const probeMs = performance.now() - probeStart;
+    if (probe.Status !== 'Optimal') {
+      record({
+        name,
+        peer: 'highs (LP)',
+        ours_ms: mine.ms,
+        peer_ms: null,
+        ratio: null,
+        cycles: null,
+        peer_cycles: null,
+        circular_usd: oursUsd,
+        peer_circular_usd: null,
+        note: `HiGHS stopped with status "${probe.Status}" after ${(probeMs / 1000).toFixed(1)} s (time limit ${highsLimitS} s): no time recorded`,
+      });
+    } else {
+      // A solve that takes seconds is timed once (the probe); shorter ones are repeated.
+      const timed = probeMs > 1000 && runs <= 1 ? { ms: probeMs, result: probe } : measure(runs, solve);
+      const highsUsd = timed.result.ObjectiveValue;
+      checkTotal(name, 'HiGHS', oursUsd, highsUsd);
+      record({
+        name,
+        peer: 'highs (LP)',
+        ours_ms: mine.ms,
+        peer_ms: timed.ms,
+        ratio: timed.ms / mine.ms,
+        cycles: null,
+        peer_cycles: null,
+        circular_usd: oursUsd,
+        peer_circular_usd: highsUsd,
+        note: 'HiGHS time is highs.solve on the LP text (its parse included), default solver, no output',
+      });
+    }
+
+    if ('python' in python) {
+      const nx = networkxMaxCirculation(python.python, script, indexed.ids.length, arcs, nxRuns, 600_000);
+      if ('reason' in nx) {
+        console.error(`  skipped: networkx on ${name} (${nx.reason})`);
+        record({ name, peer: 'networkx (network simplex)', ours_ms: mine.ms, peer_ms: null, ratio: null, cycles: null, peer_cycles: null, circular_usd: oursUsd, peer_circular_usd: null, note: nx.reason });
+      } else {
+        checkTotal(name, 'networkx', oursUsd, nx.circularUsd);
+        record({
+          name,
+          peer: 'networkx (network simplex)',
+          ours_ms: mine.ms,
+          peer_ms: nx.ms,
+          ratio: nx.ms / mine.ms,
+          cycles: null,
+          peer_cycles: null,
+          circular_usd: oursUsd,
+          peer_circular_usd: nx.circularUsd,
+          note: `networkx ${nx.version}: network_simplex with cost -1 per unit on each deal arc, median of ${nxRuns} solve${nxRuns === 1 ? '' : 's'} in one Python process (start-up, parsing and graph building not timed)`,
+        });
+      }
+    }
+  }
+}
+
+// ---- loops in date order against loops in any order ------------------------------------------------
+
+if (wanted('date-order')) {
+  // Deals dated by month over 2020–2025 (randomDataSet), the same network for every search.
+  const [n, m, cap, runs] = [1000, 5000, 10_000, quick ? 3 : 5] as const;
+  const graph = buildFirmGraph(randomDataSet(n, m, 5));
+  const label = `findLoops on dated deals ${n.toLocaleString('en-US')}/${m.toLocaleString('en-US')} (cap ${cap.toLocaleString('en-US')})`;
+  const search = (options: LoopOptions) => measure(runs, () => {
+    const found = findLoops(graph, { maxCycles: cap, ...options });
+    return { count: found.count, truncated: found.truncated };
+  });
+  const plain = search({});
+  // Every circuit within the default length bound: what a date-order search judges when it finds
+  // fewer than the cap (counted by an accept that keeps none).
+  let circuitCount = 0;
+  collectCircuits(indexFirmGraph(graph), {
+    maxLength: LOOP_DEFAULTS.maxLength,
+    accept: () => {
+      circuitCount++;
+      return false;
+    },
+  });
+  for (const [what, options] of [
+    ['in date order', { inOrderOnly: true }],
+    ['in date order within 12 months', { inOrderOnly: true, windowMonths: 12 }],
+  ] as const) {
+    const ordered = search(options);
+    record({
+      name: `${label}, ${what}`,
+      peer: 'findLoops, any order',
+      ours_ms: ordered.ms,
+      peer_ms: plain.ms,
+      ratio: plain.ms / ordered.ms,
+      cycles: ordered.result.count,
+      peer_cycles: plain.result.count,
+      superset: true,
+      note:
+        `found: loops ${what}${ordered.result.truncated ? ' (cap reached)' : ` (all of them: it judged every one of the network's ${circuitCount.toLocaleString('en-US')} loops of at most ${LOOP_DEFAULTS.maxLength} hops)`}; ` +
+        `peer found: loops in any order${plain.result.truncated ? ' (cap reached)' : ' (all of them)'}`,
+    });
+  }
+}
+
 // ---- the explorer in Chromium -------------------------------------------------------------------
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (process.argv.includes('--no-browser')) {
-  console.error('  skipped: browser timings (--no-browser)');
+if (!wanted('browser') || process.argv.includes('--no-browser')) {
+  console.error(`  skipped: browser timings (${wanted('browser') ? '--no-browser' : '--only'})`);
 } else if (!existsSync(chromiumPath)) {
   console.error(`  skipped: browser timings (no Chromium at ${chromiumPath})`);
 } else {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
   const { buildAll } = (await import(pathToFileURL(path.join(root, 'build.mjs')).href)) as { buildAll(o: { quiet: boolean }): Promise<void> };
   const { serveDirectory } = (await import(pathToFileURL(path.join(root, 'scripts/serve.mjs')).href)) as {
     serveDirectory(dir: string, o: { port: number }): Promise<Server>;
@@ -301,6 +464,12 @@ if (process.argv.includes('--no-browser')) {
 // ---- report -----------------------------------------------------------------------------------
 
 writeFileSync('bench-results.json', `${JSON.stringify(rows, null, 2)}\n`);
+/** Loops found, or for circularity the circulating money (whole dollars). */
+const found = (count: number | null, usd: number | null | undefined): string => (count !== null ? String(count) : usd !== undefined && usd !== null ? `$${Math.round(usd)}` : '–');
+function differs(r: Row): boolean {
+  if (r.circular_usd !== undefined && r.peer_circular_usd !== undefined && r.peer_circular_usd !== null) return !sameTotal(r.circular_usd, r.peer_circular_usd);
+  return !r.superset && r.cycles !== null && r.peer_cycles !== null && r.peer_cycles !== r.cycles;
+}
 const header = ['benchmark', 'peer', 'ours ms', 'peer ms', 'ratio', 'target ms', 'found', 'peer found'];
 const cells = rows.map((r) => [
   r.name,
@@ -309,8 +478,8 @@ const cells = rows.map((r) => [
   r.peer_ms === null ? '–' : r.peer_ms.toFixed(2),
   r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`,
   r.target_ms === undefined ? '–' : `${r.target_ms.toFixed(0)}${r.ours_ms <= r.target_ms ? '' : ' (over)'}`,
-  r.cycles === null ? '–' : String(r.cycles),
-  r.peer_cycles === null ? '–' : String(r.peer_cycles) + (r.cycles !== null && r.peer_cycles !== r.cycles ? ' (differs)' : ''),
+  found(r.cycles, r.circular_usd),
+  found(r.peer_cycles, r.peer_circular_usd) + (differs(r) ? ' (differs)' : ''),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
 const line = (c: string[]) => c.map((x, i) => (i >= 2 ? x.padStart(widths[i] as number) : x.padEnd(widths[i] as number))).join('  ');
@@ -318,11 +487,18 @@ console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const c of cells) console.log(line(c));
 if (memoryLine) console.log(`\n${memoryLine}`);
+const noted = rows.filter((r) => r.note !== undefined);
+if (noted.length > 0) console.log(`\nnotes:\n${noted.map((r) => `  ${r.name} vs ${r.peer ?? '(no peer)'}: ${r.note}`).join('\n')}`);
 console.log('ratio = peer ms / ours ms (median of several runs); wrote bench-results.json');
 if (rows.some((r) => r.target_ms !== undefined)) {
   console.log(
     'browser timings: the peer is stock Cytoscape drawing the same elements at the same positions with the same stylesheet, with no analysis or panels (bench/peer-page.ts); runs alternate between the two pages',
   );
+}
+
+if (circularityMismatches.length > 0) {
+  console.log(`\n!!! CIRCULARITY MISMATCH (totals differ by more than 1e-9 relative):\n${circularityMismatches.map((m) => `  ${m}`).join('\n')}`);
+  process.exitCode = 1;
 }
 
 // The target: at least 2× every correct peer on every graph with 10,000+ loops.

@@ -1,5 +1,6 @@
 // `npm run bench`: bundles bench/bench.ts with esbuild and runs it with the garbage collector
-// exposed (for the memory figure). Pass --quick for a shorter run.
+// exposed (for the memory figure). Pass --quick for a shorter run, --only circularity,date-order (or
+// other sections) for part of it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,9 +19,10 @@ await build({
   format: 'esm',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // Playwright and esbuild (which bundles the browser bench's peer page) stay normal
-  // dependencies: they find their own files at run time.
-  external: ['playwright-core', 'esbuild'],
+  // Playwright, esbuild (which bundles the browser bench's peer page) and highs (which loads its
+  // WebAssembly from beside its script) stay normal dependencies: they find their own files at run
+  // time.
+  external: ['playwright-core', 'esbuild', 'highs'],
   logLevel: 'error',
 });
 const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
