@@ -5,7 +5,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importDataSet, MAX_IMPORT_BYTES } from '../data/import/import-files.js';
 import { loadDataSetFromText } from '../data/load.js';
-import { formatProblem } from '../data/problem.js';
+import { formatProblem, type Problem } from '../data/problem.js';
 import { decodeUtf8 } from '../data/utf8.js';
 import type { DataSet } from '../data/types.js';
 import type { ValidationResult } from '../data/validate.js';
@@ -77,7 +77,7 @@ async function loadDataFiles(paths: string[], cwd: string): Promise<DataDirResul
   if (unreadable.length > 0) return { ok: false, unreadable };
   const files = reads.map((r, i) => ({ name: paths[i] as string, text: 'text' in r ? r.text : '' }));
   const result = importDataSet(files);
-  return result.ok ? { ok: true, data: result.data, warnings: result.warnings } : { ok: false, problems: result.problems, warnings: result.warnings };
+  return result.ok ? { ok: true, data: result.data, notes: [], warnings: result.warnings } : { ok: false, problems: result.problems, warnings: result.warnings };
 }
 
 /**
@@ -87,13 +87,13 @@ async function loadDataFiles(paths: string[], cwd: string): Promise<DataDirResul
 export async function requireDataSet(
   data: string | undefined,
   io: { err(line: string): void; cwd: string },
-): Promise<{ data: DataSet } | { exitCode: number }> {
+): Promise<{ data: DataSet; notes: Problem[] } | { exitCode: number }> {
   const paths = (data ?? 'data').split(',').map((p) => p.trim()).filter((p) => p !== '');
   const single = paths.length === 1 ? await stat(path.resolve(io.cwd, paths[0] as string)).catch(() => null) : null;
   const result: DataDirResult & { warnings?: string[] } =
     paths.length === 1 && (single === null || single.isDirectory()) ? await loadDataDir(paths[0] as string, io.cwd) : await loadDataFiles(paths, io.cwd);
   for (const warning of result.warnings ?? []) io.err(`warning: ${warning}`);
-  if (result.ok) return { data: result.data };
+  if (result.ok) return { data: result.data, notes: result.notes };
   if ('unreadable' in result) {
     for (const line of result.unreadable) io.err(line);
     return { exitCode: 1 };

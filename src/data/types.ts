@@ -80,6 +80,33 @@ export const DIRECTION_RULE: Readonly<Record<DealType, readonly [from: string, t
   partnership: ['provider', 'recipient'],
 };
 
+/** Where a source stands: a filing or the company's release, a news organisation's page, or a copy of one. */
+export const SOURCE_KINDS = ['primary', 'report', 'copy'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export interface Source {
+  url: string;
+  /** The real headline. */
+  title: string;
+  /** Who reported it; for a copy, the original reporter. */
+  publisher?: string;
+  kind?: SourceKind;
+  /** Publication date. */
+  date?: string;
+}
+
+/** A balance-sheet snapshot (for the contagion model); only equityUsd is required. */
+export interface Balance {
+  /** Book equity (may be negative); for a private firm the basis named in `basis`. */
+  equityUsd: number;
+  cashUsd?: number;
+  marketCapUsd?: number;
+  asOf?: string;
+  basis?: string;
+  /** Where the figures were read (a data page may have no headline). */
+  source?: Omit<Source, 'title'> & { title?: string };
+}
+
 export interface Entity {
   id: string;
   name: string;
@@ -87,13 +114,10 @@ export interface Entity {
   ticker?: string;
   country?: string;
   note?: string;
-}
-
-export interface Source {
-  url: string;
-  title: string;
-  publisher?: string;
-  date?: string;
+  /** The firm that acquired this one, from acquiredDate on (the two are then one firm: the acquirer). */
+  acquiredBy?: string;
+  acquiredDate?: string;
+  balance?: Balance;
 }
 
 export interface Deal {
@@ -109,6 +133,8 @@ export interface Deal {
   status: DealStatus;
   /** What kind of value moves; optional in data files: read it with flowOf (defaults by type). */
   flow?: FlowKind;
+  /** When the deal ended (a revenue share stopped, a contract was cancelled); from then on it is gone. */
+  endDate?: string;
   /** A later deal between the same firms that replaces this one; this amount is then not counted. */
   supersededBy?: string;
   statusNote?: string;
@@ -125,4 +151,6 @@ export function flowOf(deal: Pick<Deal, 'flow' | 'type'>): FlowKind {
 export interface DataSet {
   entities: Entity[];
   deals: Deal[];
+  /** When the data set was last checked against its sources (a top-level field of the deals file). */
+  asOf?: string;
 }

@@ -5,9 +5,9 @@
  */
 import type { ErrorObject } from 'ajv';
 import { validateDeal, validateDeals, validateEntities, validateEntity, type CompiledValidator } from './generated/validators.js';
-import { isValidDate } from './dates.js';
+import { isValidDate, periodStart } from './dates.js';
 import { capProblems, showValue, type Problem } from './problem.js';
-import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, FLOW_KINDS, type DataSet } from './types.js';
+import { AMOUNT_BASES, DEAL_STATUSES, DEAL_TYPES, ENTITY_KINDS, FLOW_KINDS, SOURCE_KINDS, type DataSet } from './types.js';
 
 export interface FileNames {
   entities: string;
@@ -21,7 +21,11 @@ export interface ValidateOptions {
   checkReferences?: boolean;
 }
 
-export type ValidationResult = { ok: true; data: DataSet } | { ok: false; problems: Problem[] };
+/**
+ * The data set with notes (worth knowing, not blocking: a deal whose only sources are copies), or
+ * every problem found.
+ */
+export type ValidationResult = { ok: true; data: DataSet; notes: Problem[] } | { ok: false; problems: Problem[] };
 
 
 type Collection = 'entities' | 'deals';
@@ -32,6 +36,7 @@ const ENUM_NAMES: Record<string, { noun: string; values: readonly string[] }> = 
   status: { noun: 'deal status', values: DEAL_STATUSES },
   amountBasis: { noun: 'amount basis', values: AMOUNT_BASES },
   flow: { noun: 'flow kind', values: FLOW_KINDS },
+  sourceKind: { noun: 'source kind', values: SOURCE_KINDS },
 };
 
 const PATTERN_MESSAGES: Record<string, string> = {
@@ -97,7 +102,9 @@ function describeSchemaError(error: ErrorObject, value: unknown, fieldName: stri
       return `${showValue(value)} is not an allowed value`;
     }
     case 'minimum':
-      return `must not be negative (got ${showValue(value)})`;
+      return (error.params as { limit: number }).limit < 0
+        ? `is below -$100 trillion (got ${showValue(value)}); give the amount in US dollars`
+        : `must not be negative (got ${showValue(value)})`;
     case 'maximum':
       return `is above $100 trillion (got ${showValue(value)}); give the amount in US dollars, at most 1e14`;
     case 'minItems':
@@ -111,6 +118,18 @@ function describeSchemaError(error: ErrorObject, value: unknown, fieldName: stri
     default:
       return error.message ?? `fails the ${error.keyword} rule`;
   }
+}
+
+/**
+ * The name a field's messages are looked up by: its own, except a source's kind ("primary", …),
+ * which is not a firm's kind, and dates and ids under other names.
+ */
+function schemaFieldName(inner: readonly string[]): string {
+  const name = [...inner].reverse().find((s) => !/^\d+$/.test(s)) ?? '';
+  if (name === 'kind' && (inner.includes('sources') || inner.includes('source'))) return 'sourceKind';
+  if (name === 'endDate' || name === 'acquiredDate' || name === 'asOf') return 'date';
+  if (name === 'acquiredBy') return 'id';
+  return name;
 }
 
 /** Collects problems into a list, deduplicated (one problem per file, record and field). */
@@ -188,7 +207,7 @@ function reportSchemaErrors(
     const index = segments[1] ?? '';
     const record = valueAt(doc, [collection, index]);
     const inner = segments.slice(2);
-    const fieldName = [...inner].reverse().find((s) => !/^\d+$/.test(s)) ?? '';
+    const fieldName = schemaFieldName(inner);
     problems.add({
       file,
       record: `${collection}[${index}]`,
@@ -213,6 +232,12 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/** A date field in the schema's form that is no calendar date (2025-02-30) is reported. */
+function checkDateField(record: Record<string, unknown>, field: string, report: (field: string, message: string) => void): void {
+  const date = record[field];
+  if (typeof date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && !isValidDate(date)) report(field, `${PATTERN_MESSAGES.date} (got ${showValue(date)})`);
+}
+
 /** Rules across records, and checks the schema's patterns are too coarse for. */
 function crossRecordProblems(
   entitiesDoc: unknown,
@@ -220,7 +245,9 @@ function crossRecordProblems(
   files: FileNames,
   checkReferences: boolean,
   problems: ProblemList,
+  notes: Problem[],
 ): void {
+  if (isRecord(dealsDoc)) checkDateField(dealsDoc, 'asOf', (field, message) => problems.add({ file: files.deals, record: null, recordId: null, field, message }));
   const entities = listOf(entitiesDoc, 'entities');
   const deals = listOf(dealsDoc, 'deals');
   const at = (collection: Collection, index: number, record: unknown, field: string, message: string): Problem => ({
@@ -239,6 +266,29 @@ function crossRecordProblems(
     if (first !== undefined) {
       problems.add(at('entities', index, entity, 'id', `duplicate id; first used by entities[${first}]`));
     } else entityIds.set(id, index);
+  });
+
+  entities.forEach((entity, index) => {
+    if (!isRecord(entity)) return;
+    checkDateField(entity, 'acquiredDate', (field, message) => problems.add(at('entities', index, entity, field, message)));
+    const balance = entity.balance;
+    if (isRecord(balance)) {
+      checkDateField(balance, 'asOf', (field, message) => problems.add(at('entities', index, entity, `balance.${field}`, message)));
+      if (isRecord(balance.source)) checkDateField(balance.source, 'date', (field, message) => problems.add(at('entities', index, entity, `balance.source.${field}`, message)));
+    }
+    const acquirer = entity.acquiredBy;
+    if (typeof acquirer === 'string') {
+      const acquirerIndex = entityIds.get(acquirer);
+      const acquirerRecord = acquirerIndex === undefined ? undefined : entities[acquirerIndex];
+      if (acquirer === entity.id) problems.add(at('entities', index, entity, 'acquiredBy', 'a firm cannot acquire itself'));
+      else if (!isRecord(acquirerRecord)) problems.add(at('entities', index, entity, 'acquiredBy', `unknown firm ${showValue(acquirer)}`));
+      else if (typeof acquirerRecord.acquiredBy === 'string') {
+        problems.add(at('entities', index, entity, 'acquiredBy', `${showValue(acquirer)} was itself acquired (by ${showValue(acquirerRecord.acquiredBy)}); name the last acquirer`));
+      }
+      if (entity.acquiredDate === undefined) problems.add(at('entities', index, entity, 'acquiredDate', 'is missing: an acquisition needs the date it completed'));
+    } else if (entity.acquiredDate !== undefined) {
+      problems.add(at('entities', index, entity, 'acquiredBy', 'is missing: acquiredDate needs the acquiring firm'));
+    }
   });
 
   const dealIds = new Map<string, number>();
@@ -267,8 +317,10 @@ function crossRecordProblems(
     if (typeof deal.from === 'string' && deal.from === deal.to) {
       problems.add(at('deals', index, deal, 'to', `a deal cannot go from a firm to itself (${showValue(deal.from)})`));
     }
-    if (typeof deal.date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(deal.date) && !isValidDate(deal.date)) {
-      problems.add(at('deals', index, deal, 'date', `${PATTERN_MESSAGES.date} (got ${showValue(deal.date)})`));
+    checkDateField(deal, 'date', (field, message) => problems.add(at('deals', index, deal, field, message)));
+    checkDateField(deal, 'endDate', (field, message) => problems.add(at('deals', index, deal, field, message)));
+    if (typeof deal.endDate === 'string' && typeof deal.date === 'string' && isValidDate(deal.endDate) && isValidDate(deal.date) && periodStart(deal.endDate) < periodStart(deal.date)) {
+      problems.add(at('deals', index, deal, 'endDate', `is before the deal's date (${showValue(deal.endDate)} < ${showValue(deal.date)})`));
     }
     const amount = deal.amountUsd;
     if (typeof deal.supersededBy === 'string') supersessions.push({ index, deal, successor: deal.supersededBy });
@@ -285,11 +337,11 @@ function crossRecordProblems(
       if (typeof url === 'string' && /^https?:\/\//i.test(url) && !isHttpUrl(url)) {
         problems.add(at('deals', index, deal, `sources[${sourceIndex}].url`, `${PATTERN_MESSAGES.url} (got ${showValue(url)})`));
       }
-      const date = source.date;
-      if (typeof date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && !isValidDate(date)) {
-        problems.add(at('deals', index, deal, `sources[${sourceIndex}].date`, `${PATTERN_MESSAGES.date} (got ${showValue(date)})`));
-      }
+      checkDateField(source, 'date', (field, message) => problems.add(at('deals', index, deal, `sources[${sourceIndex}].${field}`, message)));
     });
+    if (sources.length > 0 && sources.every((source) => isRecord(source) && source.kind === 'copy')) {
+      notes.push(at('deals', index, deal, 'sources', 'every source is a copy of a report; add the original report or a primary source'));
+    }
   });
 
   for (const { index, deal, successor } of supersessions) {
@@ -320,11 +372,14 @@ export function validateDataSet(
   const problems = new ProblemList();
   schemaProblems(validateEntities, validateEntity, entitiesDoc, 'entities', files.entities, problems);
   schemaProblems(validateDeals, validateDeal, dealsDoc, 'deals', files.deals, problems);
-  crossRecordProblems(entitiesDoc, dealsDoc, files, options.checkReferences ?? true, problems);
+  const notes: Problem[] = [];
+  crossRecordProblems(entitiesDoc, dealsDoc, files, options.checkReferences ?? true, problems, notes);
   if (problems.items.length > 0) return { ok: false, problems: capProblems(problems.items) };
   const data: DataSet = {
     entities: listOf(entitiesDoc, 'entities') as DataSet['entities'],
     deals: listOf(dealsDoc, 'deals') as DataSet['deals'],
   };
-  return { ok: true, data };
+  const asOf = isRecord(dealsDoc) ? dealsDoc.asOf : undefined;
+  if (typeof asOf === 'string') data.asOf = asOf;
+  return { ok: true, data, notes: capProblems(notes) };
 }

@@ -100,15 +100,18 @@ export function measuresCsv(measures: readonly FirmMeasures[]): string {
 
 /**
  * The deals table. The first ten columns are the ones the CSV importer requires, in its order, so an
- * exported view can be imported again; status, statusNote, supersededBy, publisher (of the first
- * source) and flow are columns it also reads; `sources` lists every source URL, `;`-joined.
+ * exported view can be imported again; status, statusNote, supersededBy, endDate, publisher,
+ * sourceKind and sourceDate (of the first source) and flow are columns it also reads; `sources` lists every source URL, `;`-joined.
  */
 export const DEAL_COLUMNS = [
   ...DEAL_CSV_COLUMNS,
   'status',
   'statusNote',
   'supersededBy',
+  'endDate',
   'publisher',
+  'sourceKind',
+  'sourceDate',
   'flow',
   'sources',
   'note',
@@ -134,7 +137,10 @@ export function dealsCsv(graph: FirmGraph): string {
       deal.status,
       deal.statusNote ?? null,
       supersededBy,
+      deal.endDate ?? null,
       first?.publisher ?? null,
+      first?.kind ?? null,
+      first?.date ?? null,
       flowOf(deal),
       deal.sources.map((s) => s.url).join(';'),
       deal.note ?? null,

@@ -3,7 +3,7 @@
  * explorer or pass to `--data`. Keys follow the schema's order so the files diff cleanly against
  * data/ and read like it.
  */
-import { flowOf, type Deal, type Entity, type Source } from '../data/types.js';
+import { flowOf, type Balance, type Deal, type Entity, type Source } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
 
 /** The texts of `entities.json` and `deals.json`. */
@@ -19,7 +19,8 @@ function ordered<T extends object>(record: T, keys: ReadonlyArray<keyof T>): Par
   return out;
 }
 
-const ENTITY_KEYS: ReadonlyArray<keyof Entity> = ['id', 'name', 'kind', 'ticker', 'country', 'note'];
+const ENTITY_KEYS: ReadonlyArray<keyof Entity> = ['id', 'name', 'kind', 'ticker', 'country', 'note', 'acquiredBy', 'acquiredDate', 'balance'];
+const BALANCE_KEYS: ReadonlyArray<keyof Balance> = ['equityUsd', 'cashUsd', 'marketCapUsd', 'asOf', 'basis', 'source'];
 const DEAL_KEYS: ReadonlyArray<keyof Deal> = [
   'id',
   'from',
@@ -30,13 +31,29 @@ const DEAL_KEYS: ReadonlyArray<keyof Deal> = [
   'date',
   'status',
   'flow',
+  'endDate',
   'supersededBy',
   'statusNote',
   'title',
   'sources',
   'note',
 ];
-const SOURCE_KEYS: ReadonlyArray<keyof Source> = ['url', 'title', 'publisher', 'date'];
+const SOURCE_KEYS: ReadonlyArray<keyof Source> = ['url', 'title', 'publisher', 'kind', 'date'];
+
+function entityRecord(entity: Entity, graph: FirmGraph): Partial<Entity> {
+  const record = ordered(entity, ENTITY_KEYS);
+  if (entity.balance) {
+    const balance = ordered(entity.balance, BALANCE_KEYS) as Balance;
+    if (entity.balance.source) balance.source = ordered(entity.balance.source, SOURCE_KEYS) as NonNullable<Balance['source']>;
+    record.balance = balance;
+  }
+  // An acquirer the filters removed would fail validation ("unknown firm"): the view has no merger then.
+  if (record.acquiredBy !== undefined && !graph.hasNode(record.acquiredBy)) {
+    delete record.acquiredBy;
+    delete record.acquiredDate;
+  }
+  return record;
+}
 
 function dealRecord(deal: Deal, graph: FirmGraph): Partial<Deal> {
   const record = ordered({ ...deal, flow: flowOf(deal), sources: deal.sources.map((s) => ordered(s, SOURCE_KEYS) as Source) }, DEAL_KEYS);
@@ -48,10 +65,11 @@ function dealRecord(deal: Deal, graph: FirmGraph): Partial<Deal> {
 
 /** The firms and deals of the graph, in graph order, as `entities.json` and `deals.json` texts. */
 export function toDataSetJSON(graph: FirmGraph): DataSetJSON {
-  const entities = graph.mapNodes((_id, entity) => ordered(entity, ENTITY_KEYS));
+  const entities = graph.mapNodes((_id, entity) => entityRecord(entity, graph));
   const deals = graph.mapEdges((_id, deal) => dealRecord(deal, graph));
+  const asOf = graph.getAttribute('asOf');
   return {
     entities: `${JSON.stringify({ $schema: './schema/entities.schema.json', entities }, null, 2)}\n`,
-    deals: `${JSON.stringify({ $schema: './schema/deals.schema.json', deals }, null, 2)}\n`,
+    deals: `${JSON.stringify({ $schema: './schema/deals.schema.json', ...(asOf !== undefined ? { asOf } : {}), deals }, null, 2)}\n`,
   };
 }

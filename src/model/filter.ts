@@ -3,8 +3,7 @@
  */
 import { periodEnd, periodStart } from '../data/dates.js';
 import { DEFAULT_FLOWS, flowOf, type Deal, type DealStatus, type DealType, type Entity, type EntityKind, type FlowKind } from '../data/types.js';
-import { MultiDirectedGraph } from 'graphology';
-import type { FirmGraph } from './graph.js';
+import { emptyLike, type FirmGraph } from './graph.js';
 
 export interface DealFilter {
   /** Deal types to keep; undefined keeps all. */
@@ -30,7 +29,8 @@ export interface DealFilter {
   to?: string;
   /**
    * The network as of the end of this month (YYYY-MM): keeps deals whose whole date period has
-   * passed by then, so a deal dated only "2025" counts from December 2025.
+   * passed by then, so a deal dated only "2025" counts from December 2025, and that have not ended
+   * by then (an endDate on or before the month's end).
    */
   asOf?: string;
   /** Drops firms left without any deal. */
@@ -57,6 +57,8 @@ export function dealMatcher(filter: DealFilter): (deal: Deal) => boolean {
     if (fromDay !== null && periodEnd(deal.date) < fromDay) return false;
     if (toDay !== null && periodStart(deal.date) > toDay) return false;
     if (asOfDay !== null && periodEnd(deal.date) > asOfDay) return false;
+    // A deal that has ended by then is no longer part of the network.
+    if (asOfDay !== null && deal.endDate !== undefined && periodEnd(deal.endDate) <= asOfDay) return false;
     return true;
   };
 }
@@ -96,7 +98,7 @@ export function keepsDefaultFlowsOnly(filter: DealFilter): boolean {
 export function filterFirmGraph(graph: FirmGraph, filter: DealFilter): FirmGraph {
   const keepEntity = entityMatcher(filter);
   const keepDeal = dealMatcher(filter);
-  const view: FirmGraph = new MultiDirectedGraph<Entity, Deal>();
+  const view = emptyLike(graph);
   graph.forEachNode((id, entity) => {
     if (keepEntity(entity)) view.addNode(id, entity);
   });

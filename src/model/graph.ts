@@ -5,11 +5,26 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { DataSet, Deal, Entity } from '../data/types.js';
 
-export type FirmGraph = MultiDirectedGraph<Entity, Deal>;
+/** What the graph knows of its data set as a whole. */
+export interface DataSetMeta {
+  [key: string]: unknown;
+  /** When the data set was last checked against its sources. */
+  asOf?: string;
+}
+
+export type FirmGraph = MultiDirectedGraph<Entity, Deal, DataSetMeta>;
+
+/** An empty firm graph carrying another's data-set attributes (for views derived from it). */
+export function emptyLike(graph: FirmGraph): FirmGraph {
+  const view: FirmGraph = new MultiDirectedGraph<Entity, Deal, DataSetMeta>();
+  view.replaceAttributes({ ...graph.getAttributes() });
+  return view;
+}
 
 /** Builds the multigraph of a validated data set. */
 export function buildFirmGraph(data: DataSet): FirmGraph {
-  const graph: FirmGraph = new MultiDirectedGraph<Entity, Deal>();
+  const graph: FirmGraph = new MultiDirectedGraph<Entity, Deal, DataSetMeta>();
+  if (data.asOf !== undefined) graph.setAttribute('asOf', data.asOf);
   for (const entity of data.entities) graph.addNode(entity.id, { ...entity });
   for (const deal of data.deals) graph.addDirectedEdgeWithKey(deal.id, deal.from, deal.to, { ...deal });
   return graph;

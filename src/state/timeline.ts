@@ -92,13 +92,24 @@ export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, search: 
     if (view.hasNode(from) && view.hasNode(to) && keepDeal(deal)) due.push({ id, end: periodEnd(deal.date), deal, from, to });
   });
   due.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  // Deals that end (a revenue share that stopped) leave the view at the end of their period.
+  const ending = due.filter((entry) => entry.deal.endDate !== undefined).map((entry) => ({ id: entry.id, end: periodEnd(entry.deal.endDate as string) }));
+  ending.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
   let next = 0;
+  let nextEnding = 0;
   for (const month of quarterEnds) {
     const monthEnd = periodEnd(month);
     for (; next < due.length; next++) {
       const entry = due[next] as DueDeal;
       if (entry.end > monthEnd) break;
+      // A deal dated by its year can have ended within that year, before it is due.
+      if (entry.deal.endDate !== undefined && periodEnd(entry.deal.endDate) <= monthEnd) continue;
       view.addDirectedEdgeWithKey(entry.id, entry.from, entry.to, entry.deal);
+    }
+    for (; nextEnding < ending.length; nextEnding++) {
+      const entry = ending[nextEnding] as { id: string; end: string };
+      if (entry.end > monthEnd) break;
+      if (view.hasEdge(entry.id)) view.dropEdge(entry.id);
     }
     const { count, truncated, dealsOnLoops } = findLoops(view, { ...search, maxCycles: TIMELINE_LOOP_CAP });
     let moneyUsd = 0;

@@ -228,6 +228,88 @@ describe('validateDataSet', () => {
   });
 });
 
+describe('validateDataSet: sources, endings, acquisitions, balances and asOf', () => {
+  it("names a source's kind, publisher and date, and refuses a kind it does not know", () => {
+    expect(
+      problemsAfter((d) => {
+        const source = d.deals.deals[0]!.sources[0]!;
+        setField(source, 'kind', 'blog');
+        setField(source, 'publisher', '');
+        setField(source, 'date', '2025-02-30');
+      }),
+    ).toEqual([
+      'deals.json, deals[0] "nvidia-openai", sources[0].publisher: must not be empty',
+      'deals.json, deals[0] "nvidia-openai", sources[0].kind: "blog" is not a known source kind; expected one of primary, report, copy',
+      'deals.json, deals[0] "nvidia-openai", sources[0].date: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "2025-02-30")',
+    ]);
+  });
+
+  it('notes a deal whose every source is a copy, without refusing the data set', () => {
+    const docs = validDocuments();
+    for (const source of docs.deals.deals[1]!.sources) setField(source, 'kind', 'copy');
+    const result = validateDataSet(docs.entities, docs.deals);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.notes.map(formatProblem)).toEqual(['deals.json, deals[1] "openai-nvidia", sources: every source is a copy of a report; add the original report or a primary source']);
+    }
+  });
+
+  it('refuses an endDate before the deal date or off the calendar', () => {
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'endDate', '2020-01'))).toEqual([
+      `deals.json, deals[0] "nvidia-openai", endDate: is before the deal's date ("2020-01" < "${validDocuments().deals.deals[0]!.date}")`,
+    ]);
+    expect(problemsAfter((d) => setField(d.deals.deals[0]!, 'endDate', '2026-13'))[0]).toContain('endDate: is not a valid date');
+  });
+
+  it('checks an acquisition: a known acquirer, not itself, not itself acquired, and a date with it', () => {
+    expect(problemsAfter((d) => setField(d.entities.entities[1]!, 'acquiredBy', 'spacex'))).toEqual([
+      'entities.json, entities[1] "openai", acquiredBy: unknown firm "spacex"',
+      'entities.json, entities[1] "openai", acquiredDate: is missing: an acquisition needs the date it completed',
+    ]);
+    expect(
+      problemsAfter((d) => {
+        setField(d.entities.entities[1]!, 'acquiredBy', 'openai');
+        setField(d.entities.entities[1]!, 'acquiredDate', '2026-02-02');
+      }),
+    ).toEqual(['entities.json, entities[1] "openai", acquiredBy: a firm cannot acquire itself']);
+    expect(
+      problemsAfter((d) => {
+        setField(d.entities.entities[0]!, 'acquiredBy', 'openai');
+        setField(d.entities.entities[0]!, 'acquiredDate', '2026');
+        setField(d.entities.entities[1]!, 'acquiredBy', 'nvidia');
+        setField(d.entities.entities[1]!, 'acquiredDate', '2026');
+      }),
+    ).toEqual([
+      'entities.json, entities[0] "nvidia", acquiredBy: "openai" was itself acquired (by "nvidia"); name the last acquirer',
+      'entities.json, entities[1] "openai", acquiredBy: "nvidia" was itself acquired (by "openai"); name the last acquirer',
+    ]);
+    expect(problemsAfter((d) => setField(d.entities.entities[1]!, 'acquiredDate', '2026'))).toEqual([
+      'entities.json, entities[1] "openai", acquiredBy: is missing: acquiredDate needs the acquiring firm',
+    ]);
+  });
+
+  it('takes a balance with only book equity (which may be negative), and checks its figures and dates', () => {
+    expect(problemsAfter((d) => setField(d.entities.entities[0]!, 'balance', { equityUsd: -3e9 }))).toEqual([]);
+    expect(
+      problemsAfter((d) => setField(d.entities.entities[0]!, 'balance', { equityUsd: 1e11, cashUsd: -1, asOf: '2026-02-30', source: { url: 'ftp://x', kind: 'wire' } })),
+    ).toEqual([
+      'entities.json, entities[0] "nvidia", balance.cashUsd: must not be negative (got -1)',
+      'entities.json, entities[0] "nvidia", balance.source.url: must be an http(s) URL (got "ftp://x")',
+      'entities.json, entities[0] "nvidia", balance.source.kind: "wire" is not a known source kind; expected one of primary, report, copy',
+      'entities.json, entities[0] "nvidia", balance.asOf: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "2026-02-30")',
+    ]);
+    expect(problemsAfter((d) => setField(d.entities.entities[0]!, 'balance', { cashUsd: 5 }))).toEqual(['entities.json, entities[0] "nvidia", balance.equityUsd: is missing']);
+  });
+
+  it('reads the date the data set was checked, and refuses one off the calendar', () => {
+    const docs = validDocuments();
+    setField(docs.deals, 'asOf', '2026-12-02');
+    const result = validateDataSet(docs.entities, docs.deals);
+    expect(result.ok && result.data.asOf).toBe('2026-12-02');
+    expect(problemsAfter((d) => setField(d.deals, 'asOf', '2026-02-31'))).toEqual(['deals.json, asOf: is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY) (got "2026-02-31")']);
+  });
+});
+
 describe('validateDataSet with very many bad records', () => {
   it('validateDataSet(200,000 bad deals) lists the first 50 of each kind and counts the rest', () => {
     const docs = validDocuments();

@@ -45,7 +45,7 @@ describe('dealsCsv', () => {
     expect(text.startsWith('id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,')).toBe(true);
     expect(readCsv(text).fields).toEqual([
       'id', 'from', 'to', 'type', 'amountUsd', 'amountBasis', 'date', 'title', 'sourceUrl', 'sourceTitle',
-      'status', 'statusNote', 'supersededBy', 'publisher', 'flow', 'sources', 'note',
+      'status', 'statusNote', 'supersededBy', 'endDate', 'publisher', 'sourceKind', 'sourceDate', 'flow', 'sources', 'note',
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('loopsCsv', () => {
     expect(byId.get('nvidia>openai>oracle')?.hops).toBe('Nvidia -investment-> OpenAI -purchase-> Oracle -purchase-> Nvidia');
     expect(byId.get('amd>openai')).toMatchObject({ hops: 'AMD -warrants-> OpenAI -purchase-> AMD', bottleneckUsd: '' });
     // A hop of parallel deals of different types names each type once, in the canonical order.
-    expect(byId.get('microsoft>openai')?.hops).toBe('Microsoft -investment/equity-> OpenAI -purchase/revenue-share-> Microsoft');
+    expect(byId.get('microsoft>openai')?.hops).toBe('Microsoft -investment/equity/revenue-share-> OpenAI -purchase/revenue-share-> Microsoft');
   });
 
   it('loopsCsv of no loops is the header alone', () => {

@@ -122,4 +122,13 @@ describe('filterFirmGraph(graph, {asOf})', () => {
     expect(filterFirmGraph(graph, { asOf: '2025-03' }).edges().sort()).toEqual(['e0-a-b', 'e1-a-b', 'e2-b-c']);
     expect(filterFirmGraph(graph, { asOf: '2025-06' }).size).toBe(4);
   });
+
+  it('drops a deal from the month its endDate falls in, and keeps it before and in the view of all dates', () => {
+    const graph = triangle();
+    graph.updateEdgeAttribute('e2-b-c', 'endDate', () => '2025-04-27');
+    expect(filterFirmGraph(graph, { asOf: '2025-03' }).hasEdge('e2-b-c')).toBe(true);
+    expect(filterFirmGraph(graph, { asOf: '2025-04' }).hasEdge('e2-b-c')).toBe(false);
+    expect(filterFirmGraph(graph, { asOf: '2026-01' }).hasEdge('e2-b-c')).toBe(false);
+    expect(filterFirmGraph(graph, {}).hasEdge('e2-b-c')).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loopsThrough } from '../../src/analysis/loops.js';
-import { FLOW_KINDS, type Deal } from '../../src/data/types.js';
+import { DEFAULT_FLOWS, FLOW_KINDS, flowOf, type Deal } from '../../src/data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf } from '../../src/state/derive.js';
 import { ViewStore } from '../../src/state/store.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.js';
@@ -56,7 +56,9 @@ describe('Deriver', () => {
     expect(deriver.baseGraph.hasEdge('microsoft-openai-stake-2025')).toBe(false);
     expect(deriver.baseGraph.hasEdge('microsoft-amd-partnership-2023')).toBe(false);
     expect(deriver.baseGraph.hasEdge('nvidia-coreweave-backstop-2025')).toBe(false);
-    expect(deriver.baseGraph.size).toBe(deriver.fullGraph.size - 3);
+    const otherFlows = deriver.fullGraph.filterEdges((_e, deal) => !DEFAULT_FLOWS.includes(flowOf(deal)));
+    expect(otherFlows.length).toBeGreaterThanOrEqual(3);
+    expect(deriver.baseGraph.size).toBe(deriver.fullGraph.size - otherFlows.length);
     expect([...(deriver.baseVisibility?.edges ?? [])]).toEqual(deriver.baseGraph.edges());
     expect(deriver.derive(state({ minUsd: 1e9 })).graph).not.toBe(deriver.baseGraph);
   });
@@ -141,7 +143,9 @@ describe('graphElements', () => {
     const derived = deriver.derive(state());
     const elements = graphElements(derived.graph, derived.measures, 'loops');
     const size = (id: string) => elements.nodes.find((n) => n.id === id)!.size;
-    expect(size('nvidia')).toBe(74); // the most loops
+    const most = [...derived.measures.values()].reduce((a, b) => ((b.loops ?? 0) > (a.loops ?? 0) ? b : a));
+    expect(most.loops).toBeGreaterThan(0);
+    expect(size(most.id)).toBe(74); // the most loops
     expect(size('pimco')).toBe(26); // none
     const undisclosed = elements.edges.find((e) => e.id === 'openai-amd-gpus-2025')!;
     expect(undisclosed).toMatchObject({ amount: '?', undisclosed: true, width: 1.5, source: 'openai', target: 'amd', type: 'purchase' });

@@ -4,6 +4,7 @@ import { findLoops } from '../../src/analysis/loops.js';
 import { filterFirmGraph, type DealFilter } from '../../src/model/filter.js';
 import { countedAmount } from '../../src/model/amounts.js';
 import type { DealType } from '../../src/data/types.js';
+import { periodStart } from '../../src/data/dates.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
 import { Deriver } from '../../src/state/derive.js';
 import { PRESET_SCENARIOS, shockWithin } from '../../src/state/scenarios.js';
@@ -48,6 +49,8 @@ describe('loopHistory', () => {
             type: fc.constantFrom(...types),
             amount: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }),
             supersedes: fc.boolean(),
+            // Some deals end, some within the period they are dated by (a year).
+            ends: fc.option(fc.constantFrom('2023-03', '2024-02-29', '2024-11', '2025-06-30'), { nil: undefined }),
           }),
           { maxLength: 16 },
         ),
@@ -59,6 +62,9 @@ describe('loopHistory', () => {
           const data = dataSetFromEdges(
             valid.map((d, i) => [`f${d.from}`, `f${d.to}`, { id: `x${i}`, date: d.date, type: d.type, amountUsd: d.amount, amountBasis: d.amount === null ? 'undisclosed' : 'committed' }] as const),
           );
+          valid.forEach((d, i) => {
+            if (d.ends !== undefined && periodStart(d.ends) >= periodStart(d.date)) (data.deals[i] as { endDate?: string }).endDate = d.ends;
+          });
           // Some deals are superseded by a later one between the same firms.
           valid.forEach((d, i) => {
             const later = valid.findIndex((e, j) => j > i && e.from === d.from && e.to === d.to);

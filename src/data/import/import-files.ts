@@ -6,8 +6,7 @@
  */
 import { parseUsd } from '../money.js';
 import { parseJsonText } from '../json-text.js';
-import type { Problem } from '../problem.js';
-import { capProblems, showValue } from '../problem.js';
+import { capProblems, formatProblem, showValue, type Problem } from '../problem.js';
 import type { DataSet, Entity } from '../types.js';
 import { validateDataSet } from '../validate.js';
 import { readCsv, type CsvTable } from './csv-table.js';
@@ -32,7 +31,7 @@ export interface ImportOptions {
 /** The columns a deals CSV must have; the rest are optional. */
 export const DEAL_CSV_COLUMNS = ['id', 'from', 'to', 'type', 'amountUsd', 'amountBasis', 'date', 'title', 'sourceUrl', 'sourceTitle'] as const;
 const REQUIRED_DEAL_COLUMNS = ['from', 'to', 'type', 'amountusd', 'date', 'title', 'sourceurl'];
-const OPTIONAL_DEAL_COLUMNS = ['id', 'amountbasis', 'sourcetitle', 'status', 'statusnote', 'supersededby', 'note', 'publisher', 'flow'];
+const OPTIONAL_DEAL_COLUMNS = ['id', 'amountbasis', 'sourcetitle', 'status', 'statusnote', 'supersededby', 'note', 'publisher', 'sourcekind', 'sourcedate', 'enddate', 'flow'];
 const ENTITY_COLUMNS = ['id', 'name', 'kind', 'ticker', 'country', 'note'];
 
 const fileProblem = (file: string, message: string): Problem => ({ file, record: null, recordId: null, field: null, message });
@@ -183,11 +182,14 @@ function dealsFromCsv(table: CsvTable, file: string, firms: FirmResolver, proble
     }
     if (row.statusnote) deal.statusNote = row.statusnote;
     if (row.supersededby) deal.supersededBy = row.supersededby;
+    if (row.enddate) deal.endDate = row.enddate;
     if (row.flow) deal.flow = row.flow.toLowerCase();
     deal.title = row.title ?? '';
     const url = row.sourceurl ?? '';
     const source: Record<string, string> = { url, title: row.sourcetitle || url };
     if (row.publisher) source.publisher = row.publisher;
+    if (row.sourcekind) source.kind = row.sourcekind.toLowerCase();
+    if (row.sourcedate) source.date = row.sourcedate;
     deal.sources = url === '' ? [] : [source];
     if (row.note) deal.note = row.note;
     return deal;
@@ -197,12 +199,22 @@ function dealsFromCsv(table: CsvTable, file: string, firms: FirmResolver, proble
   return deals;
 }
 
-/** Problems about `deals[3]` of a CSV file speak of its spreadsheet row instead. */
+/** A deal's source fields as the CSV columns that give them. */
+const CSV_COLUMN_OF_FIELD: Readonly<Record<string, string>> = {
+  'sources[0].url': 'sourceUrl',
+  'sources[0].title': 'sourceTitle',
+  'sources[0].publisher': 'publisher',
+  'sources[0].kind': 'sourceKind',
+  'sources[0].date': 'sourceDate',
+};
+
+/** Problems about `deals[3]` of a CSV file speak of its spreadsheet row (and columns) instead. */
 function toRows(problems: Problem[], file: string, collection: string, table: CsvTable): Problem[] {
   return problems.map((p) => {
     const match = p.file === file && p.record ? /^(\w+)\[(\d+)\]$/.exec(p.record) : null;
     if (!match || match[1] !== collection) return p;
-    return { ...p, record: `row ${table.rowNumbers[Number(match[2])] ?? Number(match[2]) + 2}` };
+    const field = p.field !== null ? (CSV_COLUMN_OF_FIELD[p.field] ?? p.field) : null;
+    return { ...p, record: `row ${table.rowNumbers[Number(match[2])] ?? Number(match[2]) + 2}`, field };
   });
 }
 
@@ -277,5 +289,8 @@ export function importDataSet(files: readonly ImportFile[], options: ImportOptio
     for (const problem of mapped) problems.push(problem);
   }
   if (problems.length > 0 || !result.ok) return { ok: false, problems: capProblems(unique(problems)), warnings };
+  let notes = result.notes;
+  if (dealSource.kind === 'deals-csv') notes = toRows(notes, dealSource.file, 'deals', dealSource.table);
+  for (const note of notes) warnings.push(formatProblem(note));
   return { ok: true, data: result.data, warnings, name: files.map((f) => f.name).join(' + ') };
 }
