@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commandHelp, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
 import { circularityCommand } from './commands/circularity.js';
 import { cyclesCommand } from './commands/cycles.js';
+import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { layoutCommand } from './commands/layout.js';
 import { metricsCommand } from './commands/metrics.js';
@@ -14,7 +15,7 @@ import { shockCommand } from './commands/shock.js';
 import { summaryCommand } from './commands/summary.js';
 import { validateCommand } from './commands/validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, cyclesCommand, pathsCommand, metricsCommand, circularityCommand, shockCommand, layoutCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, diffCommand, cyclesCommand, pathsCommand, metricsCommand, circularityCommand, shockCommand, layoutCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -148,9 +148,20 @@ export function flowOf(deal: Pick<Deal, 'flow' | 'type'>): FlowKind {
   return deal.flow ?? DEFAULT_FLOW_OF_TYPE[deal.type];
 }
 
+/** One update of the data set: when, what it did, and the deals it added, changed and removed. */
+export interface DataChange {
+  date: string;
+  summary: string;
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
 export interface DataSet {
   entities: Entity[];
   deals: Deal[];
+  /** The updates of the data set, oldest first (a top-level field of the deals file). */
+  changes?: DataChange[];
   /** When the data set was last checked against its sources (a top-level field of the deals file). */
   asOf?: string;
 }

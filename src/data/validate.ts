@@ -344,6 +344,20 @@ function crossRecordProblems(
     }
   });
 
+  const changes = isRecord(dealsDoc) && Array.isArray(dealsDoc.changes) ? dealsDoc.changes : [];
+  changes.forEach((change, index) => {
+    if (!isRecord(change)) return;
+    checkDateField(change, 'date', (field, message) => problems.add({ file: files.deals, record: `changes[${index}]`, recordId: null, field, message }));
+    for (const list of ['added', 'changed'] as const) {
+      const ids = Array.isArray(change[list]) ? (change[list] as unknown[]) : [];
+      const unknown = ids.find((id) => typeof id === 'string' && !dealIds.has(id));
+      if (typeof unknown === 'string') problems.add({ file: files.deals, record: `changes[${index}]`, recordId: null, field: list, message: `names ${showValue(unknown)}, which is not a deal of the data set` });
+    }
+    const removed = Array.isArray(change.removed) ? (change.removed as unknown[]) : [];
+    const kept = removed.find((id) => typeof id === 'string' && dealIds.has(id));
+    if (typeof kept === 'string') problems.add({ file: files.deals, record: `changes[${index}]`, recordId: null, field: 'removed', message: `names ${showValue(kept)}, which is still a deal of the data set` });
+  });
+
   for (const { index, deal, successor } of supersessions) {
     const successorIndex = dealIds.get(successor);
     const later = successorIndex === undefined ? undefined : deals[successorIndex];
@@ -381,5 +395,7 @@ export function validateDataSet(
   };
   const asOf = isRecord(dealsDoc) ? dealsDoc.asOf : undefined;
   if (typeof asOf === 'string') data.asOf = asOf;
+  const changes = isRecord(dealsDoc) ? dealsDoc.changes : undefined;
+  if (Array.isArray(changes)) data.changes = changes as DataSet['changes'];
   return { ok: true, data, notes: capProblems(notes) };
 }

@@ -68,8 +68,15 @@ export function toDataSetJSON(graph: FirmGraph): DataSetJSON {
   const entities = graph.mapNodes((_id, entity) => entityRecord(entity, graph));
   const deals = graph.mapEdges((_id, deal) => dealRecord(deal, graph));
   const asOf = graph.getAttribute('asOf');
+  // The updates speak of the deals of the view only: another deal would not validate here.
+  const changes = graph.getAttribute('changes')?.map((change) => ({
+    ...change,
+    added: change.added.filter((id) => graph.hasEdge(id)),
+    changed: change.changed.filter((id) => graph.hasEdge(id)),
+  }));
+  const head = { $schema: './schema/deals.schema.json', ...(asOf !== undefined ? { asOf } : {}), ...(changes !== undefined ? { changes } : {}) };
   return {
     entities: `${JSON.stringify({ $schema: './schema/entities.schema.json', entities }, null, 2)}\n`,
-    deals: `${JSON.stringify({ $schema: './schema/deals.schema.json', ...(asOf !== undefined ? { asOf } : {}), deals }, null, 2)}\n`,
+    deals: `${JSON.stringify({ ...head, deals }, null, 2)}\n`,
   };
 }

@@ -3,6 +3,7 @@
  */
 import { periodEnd, periodStart } from '../data/dates.js';
 import { DEFAULT_FLOWS, flowOf, type Deal, type DealStatus, type DealType, type Entity, type EntityKind, type FlowKind } from '../data/types.js';
+import { acquirersAt } from './acquisitions.js';
 import { emptyLike, type FirmGraph } from './graph.js';
 
 export interface DealFilter {
@@ -94,17 +95,25 @@ export function keepsDefaultFlowsOnly(filter: DealFilter): boolean {
   return keepsEverything({ ...filter, flows: undefined }) && sameFlows(filter.flows, DEFAULT_FLOWS);
 }
 
-/** A new graph holding only the firms and deals the filter keeps. The input is not changed. */
-export function filterFirmGraph(graph: FirmGraph, filter: DealFilter): FirmGraph {
+/**
+ * A new graph holding only the firms and deals the filter keeps, with acquired firms folded into
+ * their acquirers as of the filter's month (or today); `acquisitions: false` keeps every firm apart.
+ * The input is not changed.
+ */
+export function filterFirmGraph(graph: FirmGraph, filter: DealFilter, options: { acquisitions?: boolean } = {}): FirmGraph {
   const keepEntity = entityMatcher(filter);
   const keepDeal = dealMatcher(filter);
   const view = emptyLike(graph);
   graph.forEachNode((id, entity) => {
     if (keepEntity(entity)) view.addNode(id, entity);
   });
+  // Acquired firms' deals are their acquirers' (in graph order, so views and exports keep it).
+  const into = options.acquisitions ?? true ? acquirersAt(view, filter.asOf !== undefined ? periodEnd(filter.asOf) : null) : new Map<string, string>();
   graph.forEachEdge((id, deal, source, target) => {
     if (view.hasNode(source) && view.hasNode(target) && keepDeal(deal)) {
-      view.addDirectedEdgeWithKey(id, source, target, deal);
+      const from = into.get(source) ?? source;
+      const to = into.get(target) ?? target;
+      if (from !== to) view.addDirectedEdgeWithKey(id, from, to, deal);
     }
   });
   if (filter.hideIsolated) {

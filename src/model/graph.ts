@@ -3,13 +3,15 @@
  * value moves. Parallel deals between one pair of firms stay separate edges.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { DataSet, Deal, Entity } from '../data/types.js';
+import type { DataChange, DataSet, Deal, Entity } from '../data/types.js';
 
 /** What the graph knows of its data set as a whole. */
 export interface DataSetMeta {
   [key: string]: unknown;
   /** When the data set was last checked against its sources. */
   asOf?: string;
+  /** Its updates, oldest first. */
+  changes?: DataChange[];
 }
 
 export type FirmGraph = MultiDirectedGraph<Entity, Deal, DataSetMeta>;
@@ -25,6 +27,7 @@ export function emptyLike(graph: FirmGraph): FirmGraph {
 export function buildFirmGraph(data: DataSet): FirmGraph {
   const graph: FirmGraph = new MultiDirectedGraph<Entity, Deal, DataSetMeta>();
   if (data.asOf !== undefined) graph.setAttribute('asOf', data.asOf);
+  if (data.changes !== undefined) graph.setAttribute('changes', data.changes);
   for (const entity of data.entities) graph.addNode(entity.id, { ...entity });
   for (const deal of data.deals) graph.addDirectedEdgeWithKey(deal.id, deal.from, deal.to, { ...deal });
   return graph;

@@ -9,6 +9,7 @@ import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../
 import type { DataSet } from '../data/types.js';
 import { filterFirmGraph, keepsDefaultFlowsOnly, keepsEverything, type DealFilter } from '../model/filter.js';
 import { DEFAULT_FLOWS } from '../data/types.js';
+import { acquirersAt } from '../model/acquisitions.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
 import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
@@ -69,6 +70,7 @@ export interface Highlight {
 /** Builds the full graph once per data set and derives views from it. */
 export class Deriver {
   private readonly full: FirmGraph;
+  private readonly everyFlow: FirmGraph;
   /** The last few views, newest last: switching a filter off and on again costs nothing. */
   private readonly recent: Derived[] = [];
   private cachedShock: { key: string; result: DebtRankResult | null } | null = null;
@@ -81,13 +83,20 @@ export class Deriver {
 
   constructor(readonly data: DataSet) {
     this.full = buildFirmGraph(data);
+    // Acquired firms are part of their acquirers today: the views fold them in (see acquisitions.ts).
+    this.everyFlow = acquirersAt(this.full, null).size > 0 ? filterFirmGraph(this.full, {}) : this.full;
     const base = filterFirmGraph(this.full, { flows: DEFAULT_FLOWS });
-    this.base = base.size === this.full.size ? this.full : base;
+    this.base = base.size === this.everyFlow.size ? this.everyFlow : base;
   }
 
-  /** Every firm and deal of the data set, whatever its flow (the elements drawn come from it). */
+  /** Every firm and deal of the data set, whatever its flow and firms acquired or not (the elements drawn come from it). */
   get fullGraph(): FirmGraph {
     return this.full;
+  }
+
+  /** The view of every flow today: the full graph, with acquired firms folded into their acquirers. */
+  get everyFlowGraph(): FirmGraph {
+    return this.everyFlow;
   }
 
   /** The unfiltered view: every firm, the deals of the default flows. */
@@ -107,7 +116,7 @@ export class Deriver {
 
   /** The graph of a filter: the full or the base graph itself when the filter keeps all of it. */
   private graphOf(filter: DealFilter): FirmGraph {
-    if (keepsEverything(filter)) return this.full;
+    if (keepsEverything(filter)) return this.everyFlow;
     if (keepsDefaultFlowsOnly(filter)) return this.base;
     return filterFirmGraph(this.full, filter);
   }
@@ -213,7 +222,11 @@ export function loopHighlight(loops: readonly MoneyLoop[]): Highlight {
  * loop through it (and the firm itself, even when it is on none); a deal shows its two firms.
  * Null when nothing is selected (nothing is dimmed).
  */
-export function highlightOf(state: ViewState, derived: Derived): Highlight | null {
+/**
+ * What the view emphasises: the chosen loop, the loops through the chosen firm, the chosen deal,
+ * or else, when the analyst asks what is new since a date, the new deals of the view and their firms.
+ */
+export function highlightOf(state: ViewState, derived: Derived, newDeals: ReadonlySet<string> | null = null): Highlight | null {
   if (state.loop) {
     const loop = derived.loopById.get(state.loop);
     if (loop) return loopHighlight([loop]);
@@ -228,6 +241,16 @@ export function highlightOf(state: ViewState, derived: Derived): Highlight | nul
       nodes: new Set([derived.graph.source(state.deal), derived.graph.target(state.deal)]),
       edges: new Set([state.deal]),
     };
+  }
+  if (newDeals && newDeals.size > 0) {
+    const highlight: Highlight = { nodes: new Set(), edges: new Set() };
+    for (const id of newDeals) {
+      if (!derived.graph.hasEdge(id)) continue;
+      highlight.edges.add(id);
+      highlight.nodes.add(derived.graph.source(id));
+      highlight.nodes.add(derived.graph.target(id));
+    }
+    return highlight;
   }
   return null;
 }

@@ -5,6 +5,7 @@
 import { findLoops, type LoopOptions } from '../analysis/loops.js';
 import { periodEnd } from '../data/dates.js';
 import { countedAmount } from '../model/amounts.js';
+import { acquirersAt, foldAcquired } from '../model/acquisitions.js';
 import { dealMatcher, filterFirmGraph, type DealFilter } from '../model/filter.js';
 import type { Deal } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
@@ -85,7 +86,9 @@ export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, search: 
   // quarter by quarter (deals in the order their periods end) instead of a copy per quarter.
   const { asOf: _asOf, hideIsolated: _hideIsolated, ...undated } = filter;
   // The firms the filter keeps, without any deal yet.
-  const view = filterFirmGraph(graph, { ...undated, types: [] });
+  const view = filterFirmGraph(graph, { ...undated, types: [] }, { acquisitions: false });
+  // Acquired firms folded into their acquirers so far (they join as each acquisition's date passes).
+  const folded = new Map<string, string>();
   const keepDeal = dealMatcher(undated);
   const due: DueDeal[] = [];
   graph.forEachEdge((id, deal, from, to) => {
@@ -99,12 +102,20 @@ export function* loopHistorySteps(graph: FirmGraph, filter: DealFilter, search: 
   let nextEnding = 0;
   for (const month of quarterEnds) {
     const monthEnd = periodEnd(month);
+    const joining = new Map([...acquirersAt(view, monthEnd)].filter(([firm]) => !folded.has(firm)));
+    if (joining.size > 0) {
+      foldAcquired(view, joining);
+      for (const [firm, acquirer] of joining) folded.set(firm, acquirer);
+    }
     for (; next < due.length; next++) {
       const entry = due[next] as DueDeal;
       if (entry.end > monthEnd) break;
       // A deal dated by its year can have ended within that year, before it is due.
       if (entry.deal.endDate !== undefined && periodEnd(entry.deal.endDate) <= monthEnd) continue;
-      view.addDirectedEdgeWithKey(entry.id, entry.from, entry.to, entry.deal);
+      const from = folded.get(entry.from) ?? entry.from;
+      const to = folded.get(entry.to) ?? entry.to;
+      // A deal between an acquired firm and its acquirer is internal to the merged firm.
+      if (from !== to) view.addDirectedEdgeWithKey(entry.id, from, to, entry.deal);
     }
     for (; nextEnding < ending.length; nextEnding++) {
       const entry = ending[nextEnding] as { id: string; end: string };

@@ -5,7 +5,7 @@
  *
  *   types=investment,purchase  min=1B  from=2025-01  to=2025-12  kinds=chipmaker,ai-lab
  *   status=confirmed,reported  flows=paid,committed,in-kind,contingent (or all)  order=dated  window=12
- *   width=circular  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
+ *   new=2026-06  width=circular  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
  *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
  *   asof=2025-06 (timeline)  shock=openai:0.5,nvidia:1  model=linear  round=2 (shock scenario)
@@ -191,6 +191,12 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     parse: (text) => (MONTH_PATTERN.test(text) && isValidDate(text) ? ok(text) : fail(`asof: ${showValue(text, 40)} is not a month (YYYY-MM)`)),
     format: (value) => value,
   } satisfies Param<'asOf'>,
+  {
+    key: 'newSince',
+    name: 'new',
+    parse: (text) => (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(text) && isValidDate(text) ? ok(text) : fail(`new: ${showValue(text, 40)} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`)),
+    format: (value) => value,
+  } satisfies Param<'newSince'>,
   {
     key: 'shock',
     name: 'shock',

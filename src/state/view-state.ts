@@ -59,6 +59,8 @@ export interface ViewState {
   data: string | null;
   /** Timeline: the network as of the end of this month (YYYY-MM); null shows every deal. */
   asOf: string | null;
+  /** Marks the deals and loops that updates of the data set added after this date; null marks none. */
+  newSince: string | null;
   /** Shock scenario: initial distress (0..1) per firm id; null when no scenario runs. */
   shock: Record<string, number> | null;
   /** Contagion rule: `original` DebtRank or the `linear` variant. */
@@ -78,6 +80,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   inOrder: false,
   windowMonths: null,
   width: 'amount',
+  newSince: null,
   hideIsolated: false,
   firm: null,
   deal: null,

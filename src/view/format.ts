@@ -4,7 +4,8 @@
 import type { MoneyLoop } from '../analysis/loops.js';
 import { formatUsd } from '../data/money.js';
 import { FLOW_LABEL } from '../data/flows.js';
-import { flowOf, type Deal } from '../data/types.js';
+import { flowOf, type Deal, type Entity } from '../data/types.js';
+import { foldedParties, partOf } from '../model/acquisitions.js';
 
 /** `$30B (estimated)`, `up to $100B`, `undisclosed`. */
 export function dealAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis'>): string {
@@ -62,4 +63,19 @@ export function dateSpan(first: string, last: string): string {
 /** " · 16% of the known money goes round" for a circularity index, or nothing without known money. */
 export function roundShare(index: number | null): string {
   return index === null ? '' : ` · ${Math.round(index * 100)}% of the known money goes round`;
+}
+
+/**
+ * What a loop's reader must know about its firms: "xAI (part of SpaceX since 2026-02-02)" for each
+ * firm the loop passes only as part of its acquirer.
+ */
+export function foldedNotes(
+  loop: Pick<MoneyLoop, 'hops'>,
+  deals: ReadonlyMap<string, Pick<Deal, 'from' | 'to'>>,
+  entities: ReadonlyMap<string, Pick<Entity, 'name' | 'acquiredDate'>>,
+): string[] {
+  return foldedParties(loop.hops, (id) => deals.get(id)).map(({ firm, as }) => {
+    const entity = entities.get(firm);
+    return entity ? partOf(entity, entities.get(as)?.name ?? as) : `${firm} (part of ${as})`;
+  });
 }

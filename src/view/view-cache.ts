@@ -3,6 +3,9 @@
  * changes: a re-render that changes nothing recomputes nothing.
  */
 import { sortLoops, type MoneyLoop } from '../analysis/loops.js';
+import type { DataChange } from '../data/types.js';
+import type { FirmGraph } from '../model/graph.js';
+import { dealsAddedSince } from '../model/new-since.js';
 import type { Derived } from '../state/derive.js';
 import type { EdgeWidth, SizeMeasure, ViewState } from '../state/view-state.js';
 import { circularWidths, nodeSizes } from './elements.js';
@@ -16,6 +19,19 @@ export interface DrawnView {
   sizes: ReadonlyMap<string, number>;
   /** Deal widths when they show the circular part; null: by amount. */
   widths: ReadonlyMap<string, number> | null;
+  /** Deals added by updates after the state's newSince date; null when it asks for none. */
+  newDeals: ReadonlySet<string> | null;
+  /** Deals the view has between other firms than their own (an acquired firm's, at its acquirer); null: none. */
+  endpoints: ReadonlyMap<string, { source: string; target: string }> | null;
+}
+
+/** The deals of a view drawn between other firms than the deal's own (see model/acquisitions.ts). */
+export function movedEndpoints(view: FirmGraph): Map<string, { source: string; target: string }> | null {
+  const moved = new Map<string, { source: string; target: string }>();
+  view.forEachEdge((id, deal, source, target) => {
+    if (deal.from !== source || deal.to !== target) moved.set(id, { source, target });
+  });
+  return moved.size > 0 ? moved : null;
 }
 
 export class ViewCache {
@@ -28,13 +44,16 @@ export class ViewCache {
   private edges: ReadonlySet<string> = new Set();
   private sizes: ReadonlyMap<string, number> = new Map();
   private widths: ReadonlyMap<string, number> | null = null;
+  private endpoints: ReadonlyMap<string, { source: string; target: string }> | null = null;
+  private newSince: string | null | undefined = undefined;
+  private newDeals: ReadonlySet<string> | null = null;
 
   /** The derived view last drawn, if any. */
   get current(): Derived | null {
     return this.derived;
   }
 
-  view(derived: Derived, s: Pick<ViewState, 'sort' | 'size' | 'width'>): DrawnView {
+  view(derived: Derived, s: Pick<ViewState, 'sort' | 'size' | 'width' | 'newSince'>, changes?: readonly DataChange[]): DrawnView {
     if (this.derived !== derived) {
       this.derived = derived;
       this.sort = '';
@@ -42,6 +61,8 @@ export class ViewCache {
       this.width = null;
       this.nodes = new Set(derived.graph.nodes());
       this.edges = new Set(derived.graph.edges());
+      this.endpoints = movedEndpoints(derived.graph);
+      this.newSince = undefined;
     }
     if (this.sort !== s.sort) {
       this.sort = s.sort;
@@ -55,8 +76,12 @@ export class ViewCache {
       this.width = s.width;
       this.widths = s.width === 'circular' ? circularWidths(derived.circularity) : null;
     }
+    if (this.newSince !== s.newSince) {
+      this.newSince = s.newSince;
+      this.newDeals = s.newSince === null ? null : dealsAddedSince(changes, s.newSince);
+    }
     const sort = s.sort;
     const sorted = (): MoneyLoop[] => (this.sortedLoops ??= sortLoops(derived.loops.loops, sort));
-    return { derived, sorted, nodes: this.nodes, edges: this.edges, sizes: this.sizes, widths: this.widths };
+    return { derived, sorted, nodes: this.nodes, edges: this.edges, sizes: this.sizes, widths: this.widths, endpoints: this.endpoints, newDeals: this.newDeals };
   }
 }

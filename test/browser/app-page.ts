@@ -51,7 +51,18 @@ export async function elementPoint(page: Page, id: string): Promise<{ x: number;
   }, id);
 }
 
+/**
+ * Clicks a firm or the middle of a deal once it has stopped moving: the view refits while the side
+ * panels come in, so a point read too early can be off the element by the time it is clicked.
+ */
 export async function clickElement(page: Page, id: string): Promise<void> {
-  const { x, y } = await elementPoint(page, id);
-  await page.mouse.click(x, y);
+  let point = await elementPoint(page, id);
+  let stillFor = 0;
+  for (let tries = 0; tries < 60 && stillFor < 3; tries++) {
+    await page.waitForTimeout(50);
+    const next = await elementPoint(page, id);
+    stillFor = Math.abs(next.x - point.x) < 0.5 && Math.abs(next.y - point.y) < 0.5 ? stillFor + 1 : 0;
+    point = next;
+  }
+  await page.mouse.click(point.x, point.y);
 }

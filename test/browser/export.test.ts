@@ -4,7 +4,10 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { DEFAULT_FLOWS, flowOf, type Deal } from '../../src/data/types.js';
+import { findLoops } from '../../src/analysis/loops.js';
+import { DEFAULT_FLOWS, flowOf, type DataChange, type Deal } from '../../src/data/types.js';
+import { filterFirmGraph } from '../../src/model/filter.js';
+import { shippedGraph } from '../fixtures/shipped.js';
 import { describe, expect, it } from 'vitest';
 import { graphState, openApp } from './app-page.js';
 import { screenshot } from './chromium.js';
@@ -73,23 +76,29 @@ describe('exporting', () => {
     const byName = Object.fromEntries(downloads.map((d) => [d.name, JSON.parse(d.text) as unknown]));
     expect(byName['entities.json']).toEqual(JSON.parse(entities.toString('utf8')));
     // The export is the view: the deals of the default flows, each with its flow spelled out.
-    const shipped = JSON.parse(deals.toString('utf8')) as { $schema: string; deals: Deal[] };
+    const shipped = JSON.parse(deals.toString('utf8')) as { $schema: string; changes: DataChange[]; deals: Deal[] };
     const counted = shipped.deals.filter((d) => (DEFAULT_FLOWS as readonly string[]).includes(flowOf(d))).map((d) => ({ ...d, flow: flowOf(d) }));
-    expect(byName['deals.json']).toEqual({ ...shipped, deals: counted });
+    // The updates speak only of the deals exported.
+    const inView = new Set(counted.map((d) => d.id));
+    const changes = shipped.changes.map((c) => ({ ...c, added: c.added.filter((id) => inView.has(id)), changed: c.changed.filter((id) => inView.has(id)) }));
+    expect(byName['deals.json']).toEqual({ ...shipped, changes, deals: counted });
   });
 
   it('downloads an SVG with the title, the legend and the source line, and CSV tables', async () => {
     const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
     expect(svg).toMatch(/^<\?xml version="1.0"/);
-    expect(svg).toContain('<title>Circular financing: 29 firms, 43 deals, 15 loops</title>');
+    // The picture is the opening view: every firm, the deals of the default flows, their loops.
+    const view = filterFirmGraph(shippedGraph(), { flows: DEFAULT_FLOWS });
+    const loopCount = findLoops(view).count;
+    expect(svg).toContain(`<title>Circular financing: ${view.order} firms, ${view.size} deals, ${loopCount} loops</title>`);
     expect(svg).toContain('Investment (investor → investee)');
     expect(svg).toContain('Roundtrip · deals compiled from public reporting');
     expect(wellFormed(svg)).toBe(true);
     const loops = (await exportFile(page, 'loops')).bytes.toString('utf8');
     expect(loops.split('\r\n')[0]).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals');
-    expect(loops.trim().split('\r\n')).toHaveLength(16);
+    expect(loops.trim().split('\r\n')).toHaveLength(loopCount + 1);
     const measures = (await exportFile(page, 'measures')).bytes.toString('utf8');
-    expect(measures.trim().split('\r\n')).toHaveLength(30);
+    expect(measures.trim().split('\r\n')).toHaveLength(view.order + 1);
     await screenshot(page, 'export-menu');
   });
 });

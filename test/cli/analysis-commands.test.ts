@@ -20,12 +20,16 @@ describe('roundtrip cycles', () => {
     expect(json.truncated).toBe(false);
     for (const cycle of json.cycles) {
       const keys = ['id', 'firms', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate', 'closesThrough', 'inOrder'];
-      expect(Object.keys(cycle)).toEqual(cycle.inOrder ? [...keys, 'orderedHops'] : keys);
+      const folded = (cycle as { folded?: Array<{ firm: string; as: string }> }).folded;
+      expect(Object.keys(cycle)).toEqual([...keys, ...(cycle.inOrder ? ['orderedHops'] : []), ...(folded ? ['folded'] : [])]);
+      // A loop through a firm that another acquired says so: xAI's deals are SpaceX's today.
+      if (folded) expect(folded).toEqual([{ firm: 'xai', as: 'spacex' }]);
       expect(cycle.closesThrough).toEqual([]);
       expect(cycle.id).toBe(cycle.firms.join('>'));
       for (const hop of cycle.hops) expect(Object.keys(hop)).toEqual(['from', 'to', 'deals']);
     }
     expect(json.cycles.map((c) => c.id)).toContain('nvidia>openai>oracle');
+    expect(json.cycles.some((c) => 'folded' in c)).toBe(true);
   });
 
   it('cycles --through FIRM keeps only loops through it; filters and caps apply', async () => {

@@ -61,7 +61,7 @@ describe('roundtrip export', () => {
       err: '',
     });
     expect(await cli('validate', '--data', dir)).toMatchObject({ code: 0 });
-    expect(JSON.parse(readFileSync(path.join(dir, 'deals.json'), 'utf8'))).toEqual({ $schema: './schema/deals.schema.json', asOf: shipped.asOf, deals: withExplicitFlows(shipped).deals });
+    expect(JSON.parse(readFileSync(path.join(dir, 'deals.json'), 'utf8'))).toEqual({ $schema: './schema/deals.schema.json', asOf: shipped.asOf, changes: shipped.changes, deals: withExplicitFlows(shipped).deals });
     expect((await cli('cycles', '--data', dir, '--json')).out).toBe((await cli('cycles', '--json')).out);
   });
 

@@ -204,6 +204,20 @@ describe('the shipped data set', () => {
     expect(data.entities.filter((e) => e.kind === 'spv').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('gives balance sheets with their date, basis and source: book equity for listed firms, the last round for the big labs', () => {
+    const byId = new Map(data.entities.map((e) => [e.id, e]));
+    for (const id of ['nvidia', 'microsoft', 'amazon', 'meta', 'oracle', 'intel', 'jpmorgan', 'openai', 'anthropic', 'xai']) {
+      const balance = byId.get(id)?.balance;
+      expect(balance, id).toBeDefined();
+      expect(balance?.asOf, id).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+      expect(balance?.basis, id).toBeTruthy();
+      expect(balance?.source?.publisher, id).toBeTruthy();
+      expect(balance?.source?.kind, id).toMatch(/^(primary|report|copy)$/);
+    }
+    // A private lab's figure is a valuation, and says so.
+    expect(byId.get('openai')?.balance?.basis).toMatch(/valuation/);
+  });
+
   it('names for every source who reported it and what kind of source it is, with a real headline, and says when it was checked', () => {
     expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const deal of data.deals) {

@@ -301,6 +301,23 @@ describe('validateDataSet: sources, endings, acquisitions, balances and asOf', (
     expect(problemsAfter((d) => setField(d.entities.entities[0]!, 'balance', { cashUsd: 5 }))).toEqual(['entities.json, entities[0] "nvidia", balance.equityUsd: is missing']);
   });
 
+  it('checks the updates: the deals they added and changed exist, the ones they removed do not', () => {
+    const change = { date: '2026-12-02', summary: 'An update', added: ['nvidia-openai'], changed: ['openai-nvidia'], removed: ['gone'] };
+    const docs = validDocuments();
+    setField(docs.deals, 'changes', [change]);
+    const result = validateDataSet(docs.entities, docs.deals);
+    expect(result.ok && result.data.changes).toEqual([change]);
+    expect(problemsAfter((d) => setField(d.deals, 'changes', [{ ...change, added: ['nvidia-openai', 'no-such-deal'], removed: ['openai-nvidia'] }]))).toEqual([
+      'deals.json, changes[0], added: names "no-such-deal", which is not a deal of the data set',
+      'deals.json, changes[0], removed: names "openai-nvidia", which is still a deal of the data set',
+    ]);
+    expect(problemsAfter((d) => setField(d.deals, 'changes', [{ date: '2026-12-02', added: [] }]))).toEqual([
+      'deals.json, changes[0].summary: is missing',
+      'deals.json, changes[0].changed: is missing',
+      'deals.json, changes[0].removed: is missing',
+    ]);
+  });
+
   it('reads the date the data set was checked, and refuses one off the calendar', () => {
     const docs = validDocuments();
     setField(docs.deals, 'asOf', '2026-12-02');

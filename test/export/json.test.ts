@@ -29,11 +29,12 @@ describe('toDataSetJSON', () => {
     if (result.ok) expect(result.data).toEqual(withExplicitFlows(shippedDataSet()));
   });
 
-  it('toDataSetJSON writes the files of data/: $schema first, then asOf, 2-space indent, a final line break', () => {
+  it('toDataSetJSON writes the files of data/: $schema first, then asOf and the updates, 2-space indent, a final line break', () => {
     const files = toDataSetJSON(shippedGraph());
     expect(files.entities.startsWith('{\n  "$schema": "./schema/entities.schema.json",\n  "entities": [\n    {\n      "id": "nvidia",')).toBe(true);
     // The date the data set was checked travels with it.
-    expect(files.deals.startsWith('{\n  "$schema": "./schema/deals.schema.json",\n  "asOf": "2026-12-02",\n  "deals": [\n    {\n      "id": ')).toBe(true);
+    expect(files.deals.startsWith('{\n  "$schema": "./schema/deals.schema.json",\n  "asOf": "2026-12-02",\n  "changes": [\n    {\n      "date": "2026-12-02",')).toBe(true);
+    expect(files.deals).toContain('\n  "deals": [\n    {\n      "id": ');
     expect(files.entities.endsWith('}\n')).toBe(true);
     expect(files.deals.endsWith('}\n')).toBe(true);
     expect(loadDataSetFromText({ name: 'entities.json', text: files.entities }, { name: 'deals.json', text: files.deals }).ok).toBe(true);

@@ -39,6 +39,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
       { nil: null },
     ),
     asOf: fc.option(month, { nil: null }),
+    newSince: fc.option(fc.oneof(month, month.map((m) => `${m}-15`), month.map((m) => m.slice(0, 4))), { nil: null }),
     shock: fc.option(
       fc.uniqueArray(fc.tuple(slug, fc.integer({ min: 0, max: 20 }).map((k) => k / 20)), { minLength: 1, maxLength: 4, selector: ([firm]) => firm }).map((pairs) => Object.fromEntries(pairs)),
       { nil: null },

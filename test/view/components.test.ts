@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findLoops, sortLoops } from '../../src/analysis/loops.js';
 import { firmMeasures } from '../../src/analysis/centrality.js';
+import '../../src/view/components/rt-about.js';
 import '../../src/view/components/rt-cycles.js';
 import '../../src/view/components/rt-filters.js';
 import '../../src/view/components/rt-inspector.js';
@@ -88,6 +89,16 @@ describe('rt-cycles', () => {
     expect(root.querySelector('.through[data-through~="no-transfer"]')?.textContent).toBe('closes only through a partnership');
   });
 
+  it('marks the loops that need a deal added after the "new since" date, and says which firms it passes as part of another', async () => {
+    const loop = loops[0]!;
+    const newDeals = new Set(loop.hops[0]!.deals);
+    const { root } = await mount('rt-cycles', { loops, total: loops.length, newDeals, notesOf: (l: (typeof loops)[number]) => (l.id === loop.id ? ['xAI (part of SpaceX since 2026-02-02)'] : []) });
+    const marked = [...root.querySelectorAll('li[data-loop]')].filter((li) => li.querySelector('[data-new]')).map((li) => li.getAttribute('data-loop'));
+    expect(marked).toContain(loop.id);
+    for (const id of marked) expect(loops.find((l) => l.id === id)!.hops.some((h) => h.deals.every((d) => newDeals.has(d)))).toBe(true);
+    expect(root.querySelector(`li[data-loop="${loop.id}"] .folded`)?.textContent).toBe('through xAI (part of SpaceX since 2026-02-02)');
+  });
+
   it('says when the cap truncated the search, and fires rt-sort-change', async () => {
     const { root, events } = await mount('rt-cycles', { loops, total: 10_000, truncated: true }, ['rt-sort-change']);
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('stopped at 10,000 loops');
@@ -140,6 +151,15 @@ describe('rt-filters', () => {
     expect(events.map((e) => (e as FilterChangeEvent).patch)).toEqual([{ windowMonths: 18 }, { windowMonths: null }]);
     await (root.host as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('1.5 is not a number of months');
+  });
+
+  it('asks what is new since a month, or since the last update', async () => {
+    const { root, events } = await mount('rt-filters', { state: { ...DEFAULT_VIEW_STATE }, lastUpdate: '2026-12-02' }, ['rt-filter-change']);
+    const input = root.querySelector('input[name="new-since"]') as HTMLInputElement;
+    input.value = '2026-06';
+    input.dispatchEvent(new Event('change'));
+    (root.querySelector('[data-last-update]') as HTMLButtonElement).click();
+    expect(events.map((e) => (e as FilterChangeEvent).patch)).toEqual([{ newSince: '2026-06' }, { newSince: '2026-11' }]);
   });
 
   it('does not fire when the app sets the state', async () => {
@@ -217,6 +237,32 @@ describe('rt-inspector', () => {
     expect(root.querySelector('[data-field="circular"]')?.textContent).toBe('$10B (25%)');
   });
 
+  it('shows each source by who reported it, its date and headline first, the link second, and marks copies and filings', async () => {
+    const copyDeal = data.deals.find((d) => d.sources.some((x) => x.kind === 'copy') && d.sources.some((x) => x.kind !== 'copy'))!;
+    const { root } = await mount('rt-inspector', { graph, deals, entities, deal: copyDeal.id });
+    const items = [...root.querySelectorAll('ul.sources li')];
+    expect(items).toHaveLength(copyDeal.sources.length);
+    copyDeal.sources.forEach((source, i) => {
+      const item = items[i]!;
+      expect(item.querySelector('.byline')?.textContent).toContain(source.publisher!);
+      if (source.date) expect(item.querySelector('.byline')?.textContent).toContain(source.date);
+      expect(item.querySelector('.headline')?.textContent).toBe(source.title);
+      // The link comes after the byline and the headline.
+      expect(item.lastElementChild?.tagName).toBe('A');
+      expect(item.getAttribute('data-kind')).toBe(source.kind);
+      expect(item.querySelector('.kind.copy') !== null).toBe(source.kind === 'copy');
+    });
+  });
+
+  it('says a deal is new since the date asked, and that a firm was acquired and by whom', async () => {
+    const deal = data.deals.find((d) => d.id === 'meta-amd-gpus-2026')!;
+    const a = await mount('rt-inspector', { graph, deals, entities, deal: deal.id, newDeals: new Set([deal.id]), newSince: '2026-11' });
+    expect(a.root.querySelector('[data-field="new"]')?.textContent).toContain('after 2026-11');
+    document.body.replaceChildren();
+    const b = await mount('rt-inspector', { graph, deals, entities, firm: 'xai', nameOf: (id: string) => entities.get(id)?.name ?? id });
+    expect(b.root.querySelector('[data-field="acquired"]')?.textContent).toContain('Acquired by SpaceX on 2026-02-02');
+  });
+
   it('never links a source whose URL is not http(s)', async () => {
     const tampered = new Map(deals);
     const deal = deals.get('openai-amd-gpus-2025')!;
@@ -239,5 +285,18 @@ describe('rt-inspector', () => {
     (root.querySelector('[data-deal="openai-amd-gpus-2025"]') as HTMLElement).click();
     expect(events.map((e) => e.type)).toEqual(['rt-loop-select', 'rt-deal-select']);
     expect((events[1] as DealSelectEvent).deal).toBe('openai-amd-gpus-2025');
+  });
+});
+
+describe('rt-about', () => {
+  it('says when the data was checked and what its last update did', async () => {
+    const data = shippedDataSet();
+    const change = data.changes![data.changes!.length - 1]!;
+    const { root } = await mount('rt-about', { deals: data.deals.length, firms: data.entities.length, asOf: data.asOf!, lastUpdate: { change, added: ['First added', 'Second added'] } });
+    expect(root.querySelector('[data-as-of]')?.textContent).toBe(`last checked ${data.asOf}`);
+    const update = root.querySelector('[data-last-update]');
+    expect(update?.querySelector('h3')?.textContent).toBe(`Last update: ${change.date}`);
+    expect(update?.textContent).toContain(`${change.added.length} deals added, ${change.changed.length} changed, ${change.removed.length} removed`);
+    expect([...(update?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual(['First added', 'Second added']);
   });
 });

@@ -1,6 +1,8 @@
 import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { closesOnlyThrough } from '../../data/flows.js';
+import type { Deal } from '../../data/types.js';
+import { foldedParties, partOf } from '../../model/acquisitions.js';
 import { filterFirmGraph } from '../../model/filter.js';
 import { buildFirmGraph } from '../../model/graph.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
@@ -8,8 +10,11 @@ import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption, requireFirm } from '../view-options.js';
 
+type DealOf = (id: string) => Deal | undefined;
+
 /** The JSON shape of a loop, as documented in the README. */
-function loopJson(loop: MoneyLoop) {
+function loopJson(loop: MoneyLoop, dealOf: DealOf) {
+  const folded = foldedParties(loop.hops, dealOf);
   return {
     id: loop.id,
     firms: loop.firms,
@@ -23,6 +28,7 @@ function loopJson(loop: MoneyLoop) {
     closesThrough: loop.closesThrough,
     inOrder: loop.inOrder,
     ...(loop.orderedHops ? { orderedHops: loop.orderedHops } : {}),
+    ...(folded.length > 0 ? { folded } : {}),
   };
 }
 
@@ -67,8 +73,9 @@ export const cyclesCommand: Command = {
         ? findLoops(view, { maxLength, maxCycles, inOrderOnly, windowMonths })
         : loopsThrough(view, requireFirm(through, 'through', all, view), { maxLength, maxCycles, inOrderOnly, windowMonths });
     const loops = sortLoops(result.loops, sortKey as LoopSortKey);
+    const dealOf: DealOf = (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined);
     if (booleanOption(values, 'json')) {
-      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map(loopJson) }, null, 2));
+      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopJson(loop, dealOf)) }, null, 2));
       return EXIT_OK;
     }
     const rows = loops.map((l) => [
@@ -80,7 +87,15 @@ export const cyclesCommand: Command = {
       l.lastDate,
       l.types.join(','),
       l.inOrder ? 'yes' : 'no',
-      l.closesThrough.length === 0 ? '' : closesOnlyThrough(l.closesThrough),
+      [
+        l.closesThrough.length === 0 ? '' : closesOnlyThrough(l.closesThrough),
+        ...foldedParties(l.hops, dealOf).map(({ firm, as }) => {
+          const entity = all.hasNode(firm) ? all.getNodeAttributes(firm) : undefined;
+          return `through ${entity ? partOf(entity, all.hasNode(as) ? all.getNodeAttributes(as).name : as) : firm}`;
+        }),
+      ]
+        .filter((note) => note !== '')
+        .join('; '),
     ]);
     for (const line of formatTable(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', 'note'], rows, ['left', 'right', 'right', 'right'])) io.out(line);
     const scope = `${inOrderOnly ? ` in date order${windowMonths === null ? '' : ` within ${windowMonths} months`}` : ''}${through === undefined ? '' : ` through ${through}`}`;

@@ -2,8 +2,9 @@
  * "About the data": where the deals come from, what an arrow means, the context figures, and the
  * caveats an analyst must know before quoting a number.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { DataChange } from '../../data/types.js';
 
 @customElement('rt-about')
 export class RtAbout extends LitElement {
@@ -21,9 +22,22 @@ export class RtAbout extends LitElement {
   /** Number of deals and firms, shown in the text. */
   @property({ type: Number }) deals = 0;
   @property({ type: Number }) firms = 0;
+  /** The data set's last update, with the titles of the deals it added. */
+  @property({ attribute: false }) lastUpdate: { change: DataChange; added: readonly string[] } | null = null;
+  /** When the data set was last checked against its sources. */
+  @property({ attribute: false }) asOf: string | null = null;
 
   show(): void {
     this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  private renderUpdate({ change, added }: { change: DataChange; added: readonly string[] }): TemplateResult {
+    return html`<section data-last-update>
+      <h3>Last update: ${change.date}</h3>
+      <p>${change.summary}</p>
+      <p>${change.added.length} deals added, ${change.changed.length} changed, ${change.removed.length} removed. "What is new" in the filters marks them on the graph and in the loops.</p>
+      <details><summary>Deals added</summary><ul>${added.map((title) => html`<li>${title}</li>`)}</ul></details>
+    </section>`;
   }
 
   override render(): TemplateResult {
@@ -31,9 +45,11 @@ export class RtAbout extends LitElement {
       <button class="close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
       <h2 id="about-title">About the data</h2>
       <p>The shipped data set holds ${this.deals} deals between ${this.firms} firms, lenders, vehicles and markets of the AI
-        boom, compiled from public reporting (mostly copies of Bloomberg, Reuters, FT, WSJ and The Information stories).
-        Every deal names its source; click an arrow to read it. Where reporting corrects the commentary that started this
+        boom, compiled from public reporting${this.asOf ? html`, <strong data-as-of>last checked ${this.asOf}</strong>` : ''}. Each source
+        names who reported it, the headline, the date and whether the page is a filing or company release, a news
+        organisation's own page, or a copy of a report on another site; click an arrow to read them. Where reporting corrects the commentary that started this
         map, the record follows the reporting and its note says so.</p>
+      ${this.lastUpdate ? this.renderUpdate(this.lastUpdate) : nothing}
       <h3>What an arrow means</h3>
       <p>An arrow points the way money or value moves: an investment from investor to investee, a purchase from buyer to
         seller, an equity stake from holder to company, warrants from issuer to holder, a loan from lender to borrower, a

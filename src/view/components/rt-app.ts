@@ -11,7 +11,7 @@ import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
 import { decodeUtf8 } from '../../data/utf8.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
-import { DEAL_TYPES, ENTITY_KINDS, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
+import { DEAL_TYPES, ENTITY_KINDS, type DataChange, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { takeInSlices } from '../../state/slices.js';
@@ -25,7 +25,8 @@ import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, filterKey, SIZE_MEASURES, type EdgeWid
 import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
-import { dealAmount, roundShare } from '../format.js';
+import { lastChange } from '../../model/new-since.js';
+import { dealAmount, foldedNotes, roundShare } from '../format.js';
 import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
@@ -98,8 +99,10 @@ export class RtApp extends LitElement {
     .table-tools button[aria-pressed='true'] { background: color-mix(in srgb, Highlight 25%, Canvas); }
     aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
-    .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; min-height: 0; }
-    .toolbar { display: flex; gap: 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
+    .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
+    /* The status has a line of its own: one that wrapped when the loops arrive would shift the picture under the pointer. */
+    .toolbar .status { order: 1; flex: 1 0 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
     rt-graph { min-height: 0; height: 100%; }
     [role='tablist'] { display: flex; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
     [role='tab'] { border: none; background: none; padding: 0.35rem 0.45rem; white-space: nowrap; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
@@ -458,6 +461,8 @@ export class RtApp extends LitElement {
   };
 
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
+  /** Firms a loop passes only as part of their acquirer, said with the loop. */
+  private readonly notesOf = (loop: MoneyLoop): string[] => (this.loaded ? foldedNotes(loop, this.loaded.deals, this.loaded.entities) : []);
 
   private readonly typesOf = (dealIds: readonly string[]): DealType[] => {
     const types: DealType[] = [];
@@ -470,7 +475,7 @@ export class RtApp extends LitElement {
 
   /** The derived view and what is drawn from it. */
   private view(loaded: Loaded, s: ViewState): DrawnView {
-    return this.drawn.view(loaded.deriver.derive(s), s);
+    return this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
   }
 
   override render(): TemplateResult {
@@ -479,7 +484,7 @@ export class RtApp extends LitElement {
       <header>
         <h1>Roundtrip</h1>
         <p class="tagline">Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.
-          ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms</span>` : nothing}</p>
+          ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms${loaded.data.asOf ? html` · <span data-as-of title="When the data set was last checked against its sources">checked ${loaded.data.asOf}</span>` : nothing}</span>` : nothing}</p>
         ${loaded ? this.renderSearch(loaded) : nothing}
         ${this.importedName
           ? html`<span class="dataset" data-imported>Data: ${this.importedName} <button @click=${this.handleResetData}>Back to the shipped data</button></span>`
@@ -539,7 +544,7 @@ export class RtApp extends LitElement {
       ${this.loading ? html`<p class="status" role="status">Loading the data set…</p>` : nothing}
       ${this.problems.length > 0 ? this.renderProblems() : nothing}
       ${loaded ? this.renderExplorer(loaded) : nothing}
-      <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0}></rt-about>
+      <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0} .asOf=${loaded?.data.asOf ?? null} .lastUpdate=${loaded ? this.lastUpdateOf(loaded) : null}></rt-about>
     `;
   }
 
@@ -575,7 +580,7 @@ export class RtApp extends LitElement {
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
     return html`<main class=${this.wideMeasures && this.tab === 'measures' ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
-        ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
+        ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
         <rt-legend .kinds=${loaded.kindsPresent} .width=${s.width}></rt-legend>`}
       </aside>
@@ -587,11 +592,11 @@ export class RtApp extends LitElement {
           <label>Deal width <select aria-label="Deal width" @change=${(e: Event) => this.store.update({ width: (e.target as HTMLSelectElement).value as EdgeWidth })}>
             ${EDGE_WIDTHS.map((w) => html`<option value=${w} ?selected=${w === s.width}>${WIDTH_LABEL[w]}</option>`)}
           </select></label>
-          <span role="status" aria-live="polite">${graph.order} firms · ${graph.size} deals · ${loopCount}</span>
+          <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}</span>
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
         </div>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
-          .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .highlight=${highlight}
+          .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
@@ -618,12 +623,12 @@ export class RtApp extends LitElement {
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
           <rt-inspector .graph=${derived.graph} .entities=${loaded.entities} .deals=${loaded.deals} .measures=${derived.measures}
             .firm=${s.firm} .deal=${s.deal} .loop=${s.loop ? (derived.loopById.get(s.loop) ?? null) : null} .firmLoops=${firmLoops}
-            .nameOf=${this.nameOf} .typesOf=${this.typesOf} .windowMonths=${s.windowMonths} .circularity=${derived.circularity}
+            .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .windowMonths=${s.windowMonths} .circularity=${derived.circularity} .newDeals=${this.newDealsOf(derived, s)} .newSince=${s.newSince}
             @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
         </div>
         <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
           ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${sorted()} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
-            .nameOf=${this.nameOf} .typesOf=${this.typesOf}
+            .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .newDeals=${this.newDealsOf(derived, s)}
             @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
             @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}
         </div>
@@ -650,7 +655,18 @@ export class RtApp extends LitElement {
       const loop = derived.loopById.get(this.previewLoop);
       if (loop) return loopHighlight([loop]);
     }
-    return highlightOf(s, derived);
+    return highlightOf(s, derived, this.newDealsOf(derived, s));
+  }
+
+  /** The last update of the data set, with the titles of the deals it added. */
+  private lastUpdateOf(loaded: Loaded): { change: DataChange; added: string[] } | null {
+    const change = lastChange(loaded.data.changes);
+    return change ? { change, added: change.added.map((id) => loaded.deals.get(id)?.title ?? id) } : null;
+  }
+
+  /** The deals added after the state's "new since" date (kept with the drawn view). */
+  private newDealsOf(derived: Derived, s: ViewState): ReadonlySet<string> | null {
+    return this.drawn.view(derived, s, this.loaded?.data.changes).newDeals;
   }
 
   private loopSteps(loop: MoneyLoop | null): Map<string, LoopStep> | null {

@@ -10,6 +10,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property } from 'lit/decorators.js';
 import { LOOP_SORT_KEYS, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
 import { closesOnlyThrough } from '../../data/flows.js';
+import { loopIsNew } from '../../model/new-since.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { LoopPreviewEvent, LoopSelectEvent } from '../events.js';
 import { dateSpan, spellLoop, type NameOf } from '../format.js';
@@ -57,6 +58,7 @@ export class RtCycles extends LitElement {
     .empty { opacity: 0.8; }
     .order[data-order='no'] { font-style: italic; }
     .through { color: #b3261e; }
+    .new { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; padding: 0 0.25rem; border-radius: 3px; background: #0b6e4f; color: #fff; }
   `;
 
   /** Loops in display order. */
@@ -70,6 +72,10 @@ export class RtCycles extends LitElement {
   @property({ attribute: false }) throughName: string | null = null;
   @property({ attribute: false }) nameOf: NameOf = (id) => id;
   @property({ attribute: false }) typesOf: (deals: readonly string[]) => string[] = () => [];
+  /** Deals added after the "new since" date; a loop that needs one is marked new. Null marks none. */
+  @property({ attribute: false }) newDeals: ReadonlySet<string> | null = null;
+  /** What the reader must know of a loop's firms ("xAI (part of SpaceX since 2026-02-02)"). */
+  @property({ attribute: false }) notesOf: (loop: MoneyLoop) => readonly string[] = () => [];
 
   private focusIndex = 0;
 
@@ -106,7 +112,7 @@ export class RtCycles extends LitElement {
     return html`<li role="option" id=${`loop-${index}`} data-loop=${loop.id} aria-selected=${selected ? 'true' : 'false'}
       tabindex=${index === this.focusIndex ? 0 : -1}
       @click=${() => this.choose(loop.id)} @mouseenter=${() => this.preview(loop.id)} @focus=${() => this.preview(loop.id)}>
-      <div class="hops">${spellLoop(loop, this.nameOf, this.typesOf)}</div>
+      <div class="hops">${this.newDeals && loopIsNew(loop, this.newDeals) ? html`<span class="new" data-new>new</span> ` : nothing}${spellLoop(loop, this.nameOf, this.typesOf)}</div>
       <div class="meta">
         <span>${loop.length} hops</span>
         <span title="Smallest hop amount: the most money that can have gone all the way round">bottleneck ${bottleneck}</span>
@@ -116,6 +122,7 @@ export class RtCycles extends LitElement {
           ? html`<span class="order" data-order="yes" title="One deal per hop can be read forwards in time">✓ in date order</span>`
           : html`<span class="order" data-order="no" title="No choice of one deal per hop reads forwards in time: the money cannot have gone round in this order">not in date order</span>`}
         ${loop.closesThrough.length > 0 ? html`<span class="through" data-through=${loop.closesThrough.join(' ')}>${closesOnlyThrough(loop.closesThrough)}</span>` : nothing}
+        ${this.notesOf(loop).map((note) => html`<span class="folded">through ${note}</span>`)}
       </div>
     </li>`;
   }

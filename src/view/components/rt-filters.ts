@@ -20,6 +20,12 @@ export class FilterChangeEvent extends Event {
 }
 
 /** The flows with one switched on or off, in canonical order; the last one cannot be switched off. */
+/** The month before a date's month (YYYY-MM): "new since" it marks everything of that date's update. */
+function monthBefore(date: string): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7) || '1')];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
 function toggleFlow(flows: readonly FlowKind[], flow: FlowKind, on: boolean): readonly FlowKind[] {
   const next = FLOW_KINDS.filter((f) => (f === flow ? on : flows.includes(f)));
   return next.length === 0 ? flows : next;
@@ -71,6 +77,8 @@ export class RtFilters extends LitElement {
   /** Earliest and latest month with a deal, for the date inputs. */
   @property() minMonth = '';
   @property() maxMonth = '';
+  /** Date of the data set's last update, if it records one. */
+  @property({ attribute: false }) lastUpdate: string | null = null;
   /** Kinds present in the data set (others are not offered). */
   @property({ attribute: false }) kindsPresent: readonly EntityKind[] = ENTITY_KINDS;
 
@@ -125,6 +133,15 @@ export class RtFilters extends LitElement {
           within <input type="number" name="window" min="0" max="9999" step="1" inputmode="numeric" placeholder="any" style="width:4.5rem"
             .value=${s.windowMonths === null ? '' : String(s.windowMonths)} @change=${this.handleWindow} /> months</label>
         ${this.windowError ? html`<p class="error" role="alert">${this.windowError}</p>` : ''}
+      </fieldset>
+      <fieldset>
+        <legend>What is new</legend>
+        <label title="Marks the deals (and the loops that need them) added to the data set after this month">Since
+          <input type="month" name="new-since" .value=${s.newSince?.slice(0, 7) ?? ''} @change=${(e: Event) => this.emit({ newSince: (e.target as HTMLInputElement).value || null })} /></label>
+        ${this.lastUpdate
+          ? html`<div class="bulk"><button type="button" data-last-update title=${`What the update of ${this.lastUpdate} added`} @click=${() => this.emit({ newSince: monthBefore(this.lastUpdate as string) })}>Last update</button>
+              ${s.newSince ? html`<button type="button" @click=${() => this.emit({ newSince: null })}>None</button>` : ''}</div>`
+          : ''}
       </fieldset>
       <fieldset>
         <legend>Minimum amount</legend>
@@ -182,7 +199,7 @@ export class RtFilters extends LitElement {
   private handleReset = (): void => {
     this.amountError = '';
     const d = DEFAULT_VIEW_STATE;
-    this.emit({ types: d.types, minUsd: d.minUsd, from: d.from, to: d.to, kinds: d.kinds, statuses: d.statuses, hideIsolated: d.hideIsolated, flows: d.flows, inOrder: d.inOrder, windowMonths: d.windowMonths });
+    this.emit({ types: d.types, minUsd: d.minUsd, from: d.from, to: d.to, kinds: d.kinds, statuses: d.statuses, hideIsolated: d.hideIsolated, flows: d.flows, inOrder: d.inOrder, windowMonths: d.windowMonths, newSince: d.newSince });
   };
 }
 

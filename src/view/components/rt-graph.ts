@@ -78,6 +78,11 @@ export class RtGraph extends LitElement {
   /** Firms and deals the filters keep; null shows all. */
   @property({ attribute: false }) visibleNodes: ReadonlySet<string> | null = null;
   @property({ attribute: false }) visibleEdges: ReadonlySet<string> | null = null;
+  /**
+   * Deals drawn between other firms than their own, by deal id: a deal of an acquired firm is drawn
+   * from or to its acquirer in a view after the acquisition. Null: every deal between its own firms.
+   */
+  @property({ attribute: false }) endpoints: ReadonlyMap<string, { source: string; target: string }> | null = null;
   /** Deal widths by deal id when they show something other than the amount (the circular part); null: by amount. */
   @property({ attribute: false }) edgeWidths: ReadonlyMap<string, number> | null = null;
   /** Node diameters by firm id (from the sizing measure of the filtered view). */
@@ -213,10 +218,13 @@ export class RtGraph extends LitElement {
     }
     if (this.layingOut) return;
     cy.batch(() => {
-      if (changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyVisibility(cy);
+      // Moving a deal makes a new element: everything else is applied to it afterwards.
+      const moved = changed.has('endpoints') && this.applyEndpoints(cy);
+      if (moved || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyVisibility(cy);
+      if (moved) this.applyWidths(cy);
       if (changed.has('sizes')) this.applySizes(cy);
       if (changed.has('edgeWidths')) this.applyWidths(cy);
-      if (changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
+      if (moved || changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
       if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.applySelection(cy);
       if (changed.has('distress')) this.applyDistress(cy);
     });
@@ -280,6 +288,7 @@ export class RtGraph extends LitElement {
   }
 
   private applyAll(cy: Core): void {
+    this.applyEndpoints(cy);
     this.applyVisibility(cy);
     this.applySizes(cy);
     this.applyWidths(cy);
@@ -322,6 +331,29 @@ export class RtGraph extends LitElement {
       const size = sizes.get(node.id());
       if (size !== undefined && node.data('size') !== size) node.data('size', size);
     });
+  }
+
+  /**
+   * Draws each deal between the firms asked for (its own, unless its firm was acquired); returns
+   * whether any deal moved. A moved deal is a new element, without the state set on the old one.
+   */
+  private applyEndpoints(cy: Core): boolean {
+    const endpoints = this.endpoints;
+    const own = new Map((this.elements?.edges ?? []).map((e) => [e.id, e]));
+    let moved = false;
+    cy.edges().forEach((edge) => {
+      const id = edge.id();
+      const base = own.get(id);
+      const wanted = endpoints?.get(id) ?? (base ? { source: base.source, target: base.target } : null);
+      if (!wanted || (edge.source().id() === wanted.source && edge.target().id() === wanted.target)) return;
+      if (cy.getElementById(wanted.source).empty() || cy.getElementById(wanted.target).empty()) return;
+      edge.move({ source: wanted.source, target: wanted.target });
+      this.hiddenIds.delete(id);
+      this.steppedIds.delete(id);
+      moved = true;
+    });
+    if (moved) this.highlightShown = true;
+    return moved;
   }
 
   /** Sets each deal's width to the one asked for, or back to its width by amount; touches only changes. */

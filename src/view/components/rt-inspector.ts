@@ -13,7 +13,8 @@ import type { CircularityResult } from '../../analysis/circularity.js';
 import type { MoneyLoop } from '../../analysis/loops.js';
 import { formatUsd } from '../../data/money.js';
 import { closesOnlyThrough, FLOW_MEANING } from '../../data/flows.js';
-import { DIRECTION_RULE, flowOf, type Deal, type Entity } from '../../data/types.js';
+import { DIRECTION_RULE, flowOf, type Deal, type Entity, type Source } from '../../data/types.js';
+import { partOf } from '../../model/acquisitions.js';
 import type { FirmGraph } from '../../model/graph.js';
 import { DealSelectEvent, FirmSelectEvent, LoopSelectEvent } from '../events.js';
 import { dateSpan, dealAmount, flowAmount, spellLoop, type NameOf } from '../format.js';
@@ -44,6 +45,11 @@ export class RtInspector extends LitElement {
     button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-align: left; text-decoration: underline; }
     ul.loops { padding-left: 1.1rem; margin: 0; }
     ul.loops li { margin: 0.15rem 0; }
+    ul.sources { list-style: none; padding: 0; margin: 0; }
+    ul.sources li { margin: 0 0 0.6rem; }
+    .headline { margin: 0.1rem 0; }
+    .kind { font-size: 0.8rem; }
+    .kind.copy { color: #8a4b00; }
     .placeholder { opacity: 0.8; }
     .swatch { display: inline-block; width: 1.2rem; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: 0.3rem; }
     .note { background: color-mix(in srgb, CanvasText 6%, transparent); border-radius: 4px; padding: 0.4rem 0.5rem; margin: 0.5rem 0; }
@@ -62,11 +68,16 @@ export class RtInspector extends LitElement {
   @property({ attribute: false }) loop: MoneyLoop | null = null;
   @property({ attribute: false }) firmLoops: readonly MoneyLoop[] = [];
   @property({ attribute: false }) nameOf: NameOf = (id) => id;
+  /** Deals added after the "new since" date (null: none asked). */
+  @property({ attribute: false }) newDeals: ReadonlySet<string> | null = null;
+  @property({ attribute: false }) newSince: string | null = null;
   /** The view's maximum-circularity decomposition, for a deal's circular part. */
   @property({ attribute: false }) circularity: CircularityResult | null = null;
   /** The date-order window of the loop search, in months (null: none). */
   @property({ attribute: false }) windowMonths: number | null = null;
   @property({ attribute: false }) typesOf: (deals: readonly string[]) => string[] = () => [];
+  /** What the reader must know of a loop's firms ("xAI (part of SpaceX since 2026-02-02)"). */
+  @property({ attribute: false }) notesOf: (loop: MoneyLoop) => readonly string[] = () => [];
 
   override render(): TemplateResult {
     if (this.deal) return this.renderDeal(this.deal);
@@ -92,7 +103,10 @@ export class RtInspector extends LitElement {
       <h2 data-firm=${id}>${entity.name}</h2>
       <p class="sub">${KIND_STYLE[entity.kind].label}${entity.ticker ? html` · ${entity.ticker}` : nothing}${entity.country ? html` · ${entity.country}` : nothing}</p>
       ${entity.note ? html`<p class="note">${entity.note}</p>` : nothing}
-      ${!inView ? html`<p class="note">The current filters hide this firm.</p>` : nothing}
+      ${entity.acquiredBy
+        ? html`<p class="note" data-field="acquired">Acquired by ${this.firmButton(entity.acquiredBy)} on ${entity.acquiredDate}: from then on its deals are ${this.nameOf(entity.acquiredBy)}'s, and views after that date show the two as one firm (move the timeline before ${entity.acquiredDate} to see ${entity.name} on its own).</p>`
+        : nothing}
+      ${!inView && !entity.acquiredBy ? html`<p class="note">The current filters hide this firm.</p>` : nothing}
       ${m ? this.renderMeasures(m) : nothing}
       ${inView ? this.renderFlows(id) : nothing}
       <h3>Loops through ${entity.name} (${this.firmLoops.length})</h3>
@@ -151,6 +165,7 @@ export class RtInspector extends LitElement {
     const successor = deal.supersededBy ? this.deals.get(deal.supersededBy) : undefined;
     return html`
       <h2 data-deal=${id}>${deal.title}</h2>
+      ${this.newDeals?.has(id) ? html`<p class="note" data-field="new">New: added to the data set after ${this.newSince}.</p>` : nothing}
       <p class="sub"><span class="swatch" style="border-top-color:${DEAL_STYLE[deal.type].color};border-top-style:${DEAL_STYLE[deal.type].line}"></span>${deal.type}:
         ${this.firmButton(deal.from)} (${fromRole}) → ${this.firmButton(deal.to)} (${toRole})</p>
       <dl>
@@ -161,17 +176,33 @@ export class RtInspector extends LitElement {
         <dt>Status</dt><dd>${STATUS_TEXT[deal.status]}${deal.statusNote ? html`<br /><small>${deal.statusNote}</small>` : nothing}</dd>
       </dl>
       ${this.graph && !this.graph.hasEdge(id) ? html`<p class="note">The current filters hide this deal.</p>` : nothing}
+      ${[deal.from, deal.to].map((party, end) => {
+        const firm = this.entities.get(party);
+        const drawnAt = this.graph?.hasEdge(id) ? (end === 0 ? this.graph.source(id) : this.graph.target(id)) : party;
+        return firm?.acquiredBy && drawnAt !== party
+          ? html`<p class="note" data-field="acquired">${partOf(firm, this.nameOf(firm.acquiredBy))}: this view counts the deal as ${this.nameOf(firm.acquiredBy)}'s.</p>`
+          : nothing;
+      })}
       ${successor ? html`<p class="note">Replaced by a later deal: ${this.dealButton(successor.id, successor.title)} (${dealAmount(successor)}, ${successor.date}). Its amount is not added to totals while that deal is shown.</p>` : nothing}
       ${deal.note ? html`<p class="note">${deal.note}</p>` : nothing}
       <h3>Source${deal.sources.length === 1 ? '' : 's'}</h3>
-      <ul>${deal.sources.map((source) => {
-        const href = safeHttpUrl(source.url);
-        const host = href ? new URL(href).hostname.replace(/^www\./, '') : '';
-        return html`<li>${href
-          ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${source.title}</a> <small>(${source.publisher ?? host}${source.date ? `, ${source.date}` : ''})</small>`
-          : html`${source.title}`}</li>`;
-      })}</ul>
+      <ul class="sources">${deal.sources.map((source) => this.renderSource(source))}</ul>
     `;
+  }
+
+  /** Who reported it, the headline and the date first; the link (http(s) only) second; copies marked. */
+  private renderSource(source: Source): TemplateResult {
+    const href = safeHttpUrl(source.url);
+    const host = href ? new URL(href).hostname.replace(/^www\./, '') : '';
+    return html`<li data-kind=${source.kind ?? 'unknown'}>
+      <div class="byline"><strong>${source.publisher ?? host ?? 'Unknown publisher'}</strong>${source.date ? html` · ${source.date}` : nothing}${source.kind === 'primary'
+        ? html` · <span class="kind">filing or company release</span>`
+        : source.kind === 'copy'
+          ? html` · <span class="kind copy" title="A republished copy of the report; the publisher named is the original">copy</span>`
+          : nothing}</div>
+      <div class="headline">${source.title}</div>
+      ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${host}</a>` : html`<small>link not shown: not an http(s) address</small>`}
+    </li>`;
   }
 
   /** How much of the deal's counted amount goes round in the view (nothing when it carries none). */
@@ -202,6 +233,7 @@ export class RtInspector extends LitElement {
       <p class="sub">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</p>
       ${loop.closesThrough.length > 0 ? html`<p class="note" data-field="closes-through">This loop ${closesOnlyThrough(loop.closesThrough)}: no money needs to have gone all the way round.</p>` : nothing}
       ${this.renderOrder(loop)}
+      ${this.notesOf(loop).map((note) => html`<p class="note" data-field="folded">Through ${note}: its deals are counted as its acquirer's.</p>`)}
       <table>
         <thead><tr><th>#</th><th>Hop</th><th>Deals</th></tr></thead>
         <tbody>${loop.hops.map(
