@@ -32,7 +32,9 @@ export interface ImportOptions {
 export const DEAL_CSV_COLUMNS = ['id', 'from', 'to', 'type', 'amountUsd', 'amountBasis', 'date', 'title', 'sourceUrl', 'sourceTitle'] as const;
 const REQUIRED_DEAL_COLUMNS = ['from', 'to', 'type', 'amountusd', 'date', 'title', 'sourceurl'];
 const OPTIONAL_DEAL_COLUMNS = ['id', 'amountbasis', 'sourcetitle', 'status', 'statusnote', 'supersededby', 'note', 'publisher', 'sourcekind', 'sourcedate', 'enddate', 'flow'];
-const ENTITY_COLUMNS = ['id', 'name', 'kind', 'ticker', 'country', 'note'];
+/** Balance-sheet columns of an entities CSV: only equityUsd is required when any is given. */
+const BALANCE_COLUMNS = ['equityusd', 'cashusd', 'marketcapusd', 'balanceasof', 'balancebasis', 'balancesourceurl'];
+const ENTITY_COLUMNS = ['id', 'name', 'kind', 'ticker', 'country', 'note', 'acquiredby', 'acquireddate', ...BALANCE_COLUMNS];
 
 const fileProblem = (file: string, message: string): Problem => ({ file, record: null, recordId: null, field: null, message });
 const rowProblem = (file: string, row: number, id: string | null, field: string, message: string): Problem => ({
@@ -83,18 +85,42 @@ function unknownColumns(table: CsvTable, known: readonly string[]): string[] {
   return table.columns.filter((c) => c !== '' && !known.includes(c.toLowerCase()));
 }
 
-function entitiesFromCsv(table: CsvTable, file: string, warnings: string[]): Array<Record<string, string>> {
+/** A balance-sheet cell: an amount as analysts write it, or the text itself (the validator then names the row). */
+function amountCell(text: string): number | string {
+  const amount = text.trim().startsWith('-') ? parseUsd(text.trim().slice(1)) : parseUsd(text);
+  if (amount === null) return text;
+  return text.trim().startsWith('-') ? -amount : amount;
+}
+
+/** The balance of an entities row, when it has any balance column filled. */
+function balanceFromRow(row: Record<string, string | undefined>): Record<string, unknown> | null {
+  if (!BALANCE_COLUMNS.some((column) => row[column])) return null;
+  const balance: Record<string, unknown> = {};
+  if (row.equityusd) balance.equityUsd = amountCell(row.equityusd);
+  if (row.cashusd) balance.cashUsd = amountCell(row.cashusd);
+  if (row.marketcapusd) balance.marketCapUsd = amountCell(row.marketcapusd);
+  if (row.balanceasof) balance.asOf = row.balanceasof;
+  if (row.balancebasis) balance.basis = row.balancebasis;
+  if (row.balancesourceurl) balance.source = { url: row.balancesourceurl };
+  return balance;
+}
+
+function entitiesFromCsv(table: CsvTable, file: string, warnings: string[]): Array<Record<string, unknown>> {
   const unused = unknownColumns(table, ENTITY_COLUMNS);
   if (unused.length > 0) warnings.push(`${file}: column${unused.length === 1 ? '' : 's'} ${unused.map((c) => `"${c}"`).join(', ')} not used`);
   const taken = new Set<string>();
   return table.rows.map((row) => {
-    const entity: Record<string, string> = {};
+    const entity: Record<string, unknown> = {};
     const id = row.id || (row.name ? uniqueSlug(slugify(row.name), taken) : '');
     taken.add(id);
     entity.id = id;
     entity.name = row.name ?? '';
     entity.kind = (row.kind ?? '').toLowerCase();
     for (const key of ['ticker', 'country', 'note'] as const) if (row[key]) entity[key] = row[key] as string;
+    if (row.acquiredby) entity.acquiredBy = row.acquiredby;
+    if (row.acquireddate) entity.acquiredDate = row.acquireddate;
+    const balance = balanceFromRow(row);
+    if (balance) entity.balance = balance;
     return entity;
   });
 }
@@ -206,6 +232,12 @@ const CSV_COLUMN_OF_FIELD: Readonly<Record<string, string>> = {
   'sources[0].publisher': 'publisher',
   'sources[0].kind': 'sourceKind',
   'sources[0].date': 'sourceDate',
+  'balance.equityUsd': 'equityUsd',
+  'balance.cashUsd': 'cashUsd',
+  'balance.marketCapUsd': 'marketCapUsd',
+  'balance.asOf': 'balanceAsOf',
+  'balance.basis': 'balanceBasis',
+  'balance.source.url': 'balanceSourceUrl',
 };
 
 /** Problems about `deals[3]` of a CSV file speak of its spreadsheet row (and columns) instead. */

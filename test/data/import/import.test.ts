@@ -116,6 +116,29 @@ describe('importDataSet', () => {
     expect(result.data.deals[0]).toMatchObject({ from: 'acme', to: 'beta-labs', amountUsd: 2e9 });
   });
 
+  it("reads an entities CSV's balance sheets and acquisitions, only book equity required, and names the row and column of a bad figure", () => {
+    const entities = [
+      'id,name,kind,equityUsd,cashUsd,balanceAsOf,balanceBasis,acquiredBy,acquiredDate',
+      'acme,Acme Corp,chipmaker,"$12.5B",1.5bn,2026-03-31,"book equity, 10-Q",,',
+      'beta,Beta Labs,ai-lab,-3B,,,,acme,2026-02',
+      'gamma,Gamma,other,,500M,,,,',
+      'delta,Delta,other,lots,,,,,',
+    ].join('\n');
+    const deals = [HEADER, 'd1,acme,beta,investment,2B,committed,2026-01,Stake,https://example.com/d,D'].join('\n');
+    const bad = importDataSet([file('firms.csv', entities), file('deals.csv', deals)]);
+    expect(problemsOf(bad)).toEqual([
+      'firms.csv, row 4 "gamma", equityUsd: is missing',
+      'firms.csv, row 5 "delta", equityUsd: must be a number (got "lots")',
+    ]);
+    const good = importDataSet([file('firms.csv', entities.split('\n').slice(0, 3).join('\n')), file('deals.csv', deals)]);
+    expect(problemsOf(good)).toEqual([]);
+    if (!good.ok) return;
+    expect(good.data.entities).toEqual([
+      { id: 'acme', name: 'Acme Corp', kind: 'chipmaker', balance: { equityUsd: 12.5e9, cashUsd: 1.5e9, asOf: '2026-03-31', basis: 'book equity, 10-Q' } },
+      { id: 'beta', name: 'Beta Labs', kind: 'ai-lab', acquiredBy: 'acme', acquiredDate: '2026-02', balance: { equityUsd: -3e9 } },
+    ]);
+  });
+
   it('says what is wrong with the files themselves', () => {
     expect(problemsOf(importDataSet([file('deals.csv', 'from,to\n')]))).toEqual([
       'deals.csv: missing columns "type", "amountUsd", "date", "title", "sourceUrl"; the header needs id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle',
