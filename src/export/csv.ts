@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { DEAL_CSV_COLUMNS } from '../data/import/import-files.js';
 import { MEASURE_KEYS, type FirmMeasures } from '../analysis/centrality.js';
+import type { DebtRankResult } from '../analysis/contagion.js';
 import type { MoneyLoop } from '../analysis/loops.js';
 import { DEAL_TYPES, flowOf, type DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
@@ -147,4 +148,25 @@ export function dealsCsv(graph: FirmGraph): string {
     ];
   });
   return toCsv(DEAL_COLUMNS, rows);
+}
+
+/** A scenario's losses: one row per firm hit, with its buffer and the deals the loss came through. */
+export const SCENARIO_COLUMNS = ['id', 'name', 'initial', 'final', 'lossUsd', 'equityUsd', 'buffer', 'lossShare', 'failed', 'hitThrough'] as const;
+
+export function scenarioCsv(result: DebtRankResult): string {
+  const rows = result.firms
+    .filter((f) => f.lossUsd > 0 || f.initial > 0)
+    .map((f) => [
+      f.id,
+      f.name,
+      f.initial,
+      f.final,
+      f.lossUsd,
+      f.equityUsd,
+      f.buffer,
+      f.lossShare,
+      f.failed ? 'yes' : 'no',
+      f.hitThrough.map((part) => `${part.deal ?? 'shock'}@${part.round}:${Math.round(part.lossUsd)}`).join(';'),
+    ]);
+  return toCsv(SCENARIO_COLUMNS, rows);
 }

@@ -8,7 +8,7 @@ import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
 import { filterFirmGraph, keepsDefaultFlowsOnly, keepsEverything, type DealFilter } from '../model/filter.js';
-import { DEFAULT_FLOWS } from '../data/types.js';
+import { DEFAULT_FLOWS, FLOW_KINDS } from '../data/types.js';
 import { acquirersAt } from '../model/acquisitions.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
 import { shockWithin } from './scenarios.js';
@@ -188,10 +188,14 @@ export class Deriver {
   scenario(state: ViewState): DebtRankResult | null {
     if (!state.shock) return null;
     const derived = this.derive(state);
-    const key = JSON.stringify([derived.key, state.shock, state.model]);
+    const key = JSON.stringify([derived.key, state.shock, state.model, state.lgd, state.called, state.buffers]);
     if (this.cachedShock?.key === key) return this.cachedShock.result;
-    const shocks = shockWithin(state.shock, (firm) => derived.graph.hasNode(firm));
-    const result = Object.keys(shocks).length === 0 ? null : debtRank(derived.graph, { shocks, mode: state.model });
+    // Exposures count every flow at its loss share (a stake is exposed at its value, a guarantee when
+    // called, a partnership never), whatever flows the picture counts as money that moved.
+    const graph = this.graphOf({ ...filterOf({ ...state, flows: FLOW_KINDS }) });
+    const shocks = shockWithin(state.shock, (firm) => graph.hasNode(firm));
+    const options = { shocks, mode: state.model, buffers: state.buffers, called: state.called, ...(state.lgd !== null ? { lossShare: { committed: state.lgd } } : {}) };
+    const result = Object.keys(shocks).length === 0 ? null : debtRank(graph, options);
     this.cachedShock = { key, result };
     return result;
   }

@@ -15,20 +15,23 @@ export interface Scenario {
 export const PRESET_SCENARIOS: readonly Scenario[] = [
   {
     id: 'openai-misses',
-    title: 'OpenAI misses its compute commitments',
-    assumption: 'OpenAI cannot pay half of what it committed to spend, so every firm selling it compute or chips loses part of that income.',
+    title: 'OpenAI loses half its value',
+    assumption:
+      'OpenAI loses half of its equity and pays only half of what it owes: its lenders and shareholders lose half of their claims, and the firms selling it compute or chips lose half of their committed sales at the loss share set below.',
     shock: { openai: 0.5 },
   },
   {
     id: 'gpu-collapse',
-    title: 'A GPU price collapse hits Nvidia',
-    assumption: 'Nvidia loses half its value when GPU prices fall; the firms holding its stakes, guarantees and investments lose with it.',
+    title: 'A GPU price collapse halves Nvidia',
+    assumption:
+      'Nvidia loses half of its equity: the firms it pays (for capacity it rents or buys) and the holders of its warrants and partnerships lose half of what they expect from it; its own stakes are not written down.',
     shock: { nvidia: 0.5 },
   },
   {
     id: 'spv-lenders',
-    title: 'SPV lenders pull back',
-    assumption: 'The off-balance-sheet vehicles that finance data centres cannot roll over their debt and fail; their lenders and investors take the loss.',
+    title: 'The data-centre vehicles default',
+    assumption:
+      'Beignet Investor (Hyperion), the Colossus 2 GPU vehicle and the Abilene campus vehicle fail and pay nothing back: their lenders and equity holders lose what they put in.',
     shock: { 'beignet-investor': 1, 'xai-colossus2-spv': 1, 'abilene-spv': 1 },
   },
 ];

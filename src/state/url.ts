@@ -210,6 +210,27 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     format: (value) => (value === 'original' ? null : value),
   } satisfies Param<'model'>,
   {
+    key: 'lgd',
+    name: 'lgd',
+    parse: (text) => {
+      const share = Number(text);
+      return /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/.test(text) && share >= 0 && share <= 1 ? ok(share) : fail(`lgd: ${showValue(text, 40)} is not a share from 0 to 1 (e.g. 0.3)`);
+    },
+    format: (value) => (value === null ? null : String(value)),
+  } satisfies Param<'lgd'>,
+  {
+    key: 'called',
+    name: 'called',
+    parse: (text) => (text === 'yes' ? ok(true) : text === 'no' ? ok(false) : fail(`called: ${showValue(text, 40)} is not yes or no`)),
+    format: (value) => (value ? 'yes' : null),
+  } satisfies Param<'called'>,
+  {
+    key: 'buffers',
+    name: 'buffers',
+    parse: (text) => (text === 'balance' || text === 'proxy' ? ok(text) : fail(`buffers: ${showValue(text, 40)} is not balance or proxy`)),
+    format: (value) => (value === 'balance' ? null : value),
+  } satisfies Param<'buffers'>,
+  {
     key: 'round',
     name: 'round',
     parse: (text) => (/^\d{1,4}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : fail(`round: ${showValue(text, 40)} is not a round number (1, 2, …)`)),

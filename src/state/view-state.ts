@@ -65,6 +65,12 @@ export interface ViewState {
   shock: Record<string, number> | null;
   /** Contagion rule: `original` DebtRank or the `linear` variant. */
   model: ContagionMode;
+  /** Share of a committed purchase its seller loses when the buyer fails; null: the documented default. */
+  lgd: number | null;
+  /** Whether guarantees (contingent deals) are called in the scenario. */
+  called: boolean;
+  /** Buffers: balance-sheet equity, or the labelled exposure proxy. */
+  buffers: 'balance' | 'proxy';
   /** Scenario round shown (1 = the shock itself); null shows the final state. */
   round: number | null;
 }
@@ -92,6 +98,9 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   asOf: null,
   shock: null,
   model: 'original',
+  lgd: null,
+  called: false,
+  buffers: 'balance',
   round: null,
 });
 

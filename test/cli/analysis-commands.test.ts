@@ -186,6 +186,34 @@ describe('roundtrip shock', () => {
     expect(json.firms.find((f) => f.id === 'nvidia')?.initial).toBe(0.4);
   });
 
+  it('shock --json traces every loss to its deals, the parts adding up; a firm without a balance sheet has final null', async () => {
+    const result = await cli('shock', '--firm', 'openai', '--distress', '0.5', '--json');
+    type Part = { deal: string | null; from: string | null; lossUsd: number; round: number };
+    const json = JSON.parse(result.out) as { lossShare: Record<string, number>; firms: Array<{ id: string; final: number | null; equityUsd: number | null; lossUsd: number; hitThrough: Part[] }> };
+    expect(json.lossShare.committed).toBe(0.3);
+    for (const f of json.firms) {
+      expect(f.hitThrough.reduce((sum, part) => sum + part.lossUsd, 0), f.id).toBeCloseTo(f.lossUsd, 0);
+      if (f.equityUsd === null && f.id !== 'openai') expect(f.final, f.id).toBeNull();
+    }
+    const oracle = json.firms.find((f) => f.id === 'oracle')!;
+    expect(oracle.hitThrough[0]).toMatchObject({ deal: 'openai-oracle-compute-2025', from: 'openai', round: 2 });
+    // The whole commitment counted: Oracle's $300B sale to OpenAI is more than its equity, so half of it is lost.
+    const whole = JSON.parse((await cli('shock', '--firm', 'openai', '--distress', '0.5', '--lgd', 'committed=1', '--json')).out) as typeof json;
+    expect(whole.lossShare.committed).toBe(1);
+    const text = await cli('shock', '--firm', 'openai', '--distress', '0.5');
+    expect(text.out.split('\n')[0]).toMatch(/^If OpenAI loses 50% of its value: \S.* loses most, \$[\d.]+[BT]/);
+    expect(text.out).toContain('Committed purchases count at 30% of their amount; guarantees are not called.');
+  });
+
+  it('shock takes a buffer for a firm without a balance sheet, and refuses bad loss shares and buffers', async () => {
+    const result = JSON.parse((await cli('shock', '--firm', 'beignet-investor', '--equity', 'pimco=36B', '--json')).out) as { firms: Array<{ id: string; final: number | null; buffer: string | null; lossShare: number | null }> };
+    expect(result.firms.find((f) => f.id === 'pimco')).toMatchObject({ buffer: 'given', final: 0.5, lossShare: 0.5 });
+    expect(await cli('shock', '--firm', 'openai', '--lgd', 'committed=2')).toMatchObject({ code: 2, err: 'roundtrip shock: --lgd: "2" is not a share from 0 to 1' });
+    expect(await cli('shock', '--firm', 'openai', '--lgd', 'sold=0.5')).toMatchObject({ code: 2, err: expect.stringContaining('is not FLOW=SHARE with a flow kind') });
+    expect(await cli('shock', '--firm', 'openai', '--equity', 'pimco=lots')).toMatchObject({ code: 2, err: expect.stringContaining('is not an amount above 0') });
+    expect(await cli('shock', '--firm', 'openai', '--buffers', 'book')).toMatchObject({ code: 2, err: 'roundtrip shock: --buffers: "book" is not balance or proxy' });
+  });
+
   it('shock rejects bad input with exit 2', async () => {
     expect(await cli('shock')).toMatchObject({ code: 2, err: 'roundtrip shock: name at least one firm with --firm' });
     expect(await cli('shock', '--firm', 'openai', '--distress', '1.5')).toMatchObject({ code: 2, err: 'roundtrip shock: --distress: "1.5" is not a number from 0 to 1' });

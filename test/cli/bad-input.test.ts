@@ -110,3 +110,13 @@ describe('every command on every malformed data set', () => {
     });
   }
 });
+
+describe('the CLI as a pipe', () => {
+  it('ends quietly when the reader stops early (`… | head -1`), not with an EPIPE stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const cliPath = path.join(root, 'dist/cli.mjs');
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cliPath}" shock --firm openai --distress 0.5 | head -1 > /dev/null`], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.status).toBe(0);
+  });
+});

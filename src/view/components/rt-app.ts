@@ -26,6 +26,7 @@ import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { lastChange } from '../../model/new-since.js';
+import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
 import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
@@ -42,7 +43,7 @@ import './rt-inspector.js';
 import './rt-legend.js';
 import './rt-measures.js';
 import './rt-scenario.js';
-import type { ScenarioChangeEvent } from './rt-scenario.js';
+import type { ScenarioChangeEvent, TraceEvent } from './rt-scenario.js';
 import './rt-timeline.js';
 import type { TimelineChangeEvent } from './rt-timeline.js';
 
@@ -461,6 +462,12 @@ export class RtApp extends LitElement {
   };
 
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
+  private readonly dealTitle = (id: string): string => {
+    const deal = this.loaded?.deals.get(id);
+    return deal ? dealInWords(deal, this.nameOf) : id;
+  };
+  /** The deals and firms a scenario's loss came through, while the analyst looks at one firm's. */
+  @state() private trace: Highlight | null = null;
   /** Firms a loop passes only as part of their acquirer, said with the loop. */
   private readonly notesOf = (loop: MoneyLoop): string[] => (this.loaded ? foldedNotes(loop, this.loaded.deals, this.loaded.entities) : []);
 
@@ -634,8 +641,9 @@ export class RtApp extends LitElement {
         </div>
         <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
           ${this.tab !== 'scenario' ? nothing : html`<rt-scenario .shock=${s.shock} .model=${s.model} .round=${s.round} .result=${scenario}
-            .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf}
-            @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'shock' in e.patch || 'model' in e.patch ? 'push' : 'replace')}></rt-scenario>`}
+            .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf} .dealTitle=${this.dealTitle} .lgd=${s.lgd} ?called=${s.called} .buffers=${s.buffers}
+            @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
+            @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-scenario>`}
         </div>
         <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
           ${this.tab !== 'measures' ? nothing : html`<div class="table-tools"><button aria-pressed=${this.wideMeasures ? 'true' : 'false'}
@@ -651,6 +659,8 @@ export class RtApp extends LitElement {
   }
 
   private currentHighlight(derived: Derived, s: ViewState): Highlight | null {
+    // How a scenario's loss reached a firm: its deals and firms back to the shock.
+    if (this.trace && s.shock && this.tab === 'scenario') return this.trace;
     if (this.previewLoop) {
       const loop = derived.loopById.get(this.previewLoop);
       if (loop) return loopHighlight([loop]);
@@ -714,7 +724,8 @@ export class RtApp extends LitElement {
   /** Each firm's distress at a round of the scenario (the final state when null). */
   private distressAt(result: DebtRankResult, round: number | null): Map<string, number> {
     const index = Math.min(round ?? result.rounds, result.rounds) - 1;
-    return new Map(result.firms.map((f) => [f.id, f.byRound[index] ?? f.final]));
+    // A firm without a buffer has no computed distress: it keeps its kind's colour (unless shocked).
+    return new Map(result.firms.filter((f) => f.final !== null).map((f) => [f.id, f.byRound[index] ?? (f.final as number)]));
   }
 
   private readonly handleGraphDrawn = (): void => {

@@ -6,7 +6,9 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ContagionMode, DebtRankResult } from '../../analysis/contagion.js';
+import { DEFAULT_LOSS_SHARE, type ContagionMode, type DebtRankResult, type FirmDistress } from '../../analysis/contagion.js';
+import { scenarioSummary, shockInWords } from '../../analysis/scenario-summary.js';
+import { scenarioCsv } from '../../export/csv.js';
 import { formatUsd } from '../../data/money.js';
 import { PRESET_SCENARIOS } from '../../state/scenarios.js';
 import type { ViewState } from '../../state/view-state.js';
@@ -14,15 +16,44 @@ import { DISTRESS_GRADIENT, distressColor } from '../distress-scale.js';
 
 export class ScenarioChangeEvent extends Event {
   static readonly type = 'rt-scenario-change';
-  constructor(readonly patch: Partial<Pick<ViewState, 'shock' | 'model' | 'round'>>) {
+  constructor(readonly patch: Partial<Pick<ViewState, 'shock' | 'model' | 'round' | 'lgd' | 'called' | 'buffers'>>) {
     super(ScenarioChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The analyst asked to see how a firm's loss arrived: these deals and firms, back to the shock (null clears). */
+export class TraceEvent extends Event {
+  static readonly type = 'rt-trace';
+  constructor(readonly trace: { firm: string; deals: string[]; firms: string[] } | null) {
+    super(TraceEvent.type, { bubbles: true, composed: true });
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'rt-scenario-change': ScenarioChangeEvent;
+    'rt-trace': TraceEvent;
   }
+}
+
+/** The deals a firm's loss came through, and theirs back to the shocked firms. */
+export function traceBack(result: DebtRankResult, firm: string): { deals: string[]; firms: string[] } {
+  const byId = new Map(result.firms.map((f) => [f.id, f]));
+  const deals = new Set<string>();
+  const firms = new Set<string>([firm]);
+  const queue = [firm];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    for (const part of byId.get(id)?.hitThrough ?? []) {
+      if (part.deal === null || part.from === null) continue;
+      deals.add(part.deal);
+      if (!firms.has(part.from)) {
+        firms.add(part.from);
+        queue.push(part.from);
+      }
+    }
+  }
+  return { deals: [...deals], firms: [...firms] };
 }
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
@@ -49,6 +80,12 @@ export class RtScenario extends LitElement {
     .scale { height: 0.6rem; border-radius: 3px; border: 1px solid #999; background: var(--distress-gradient); }
     .scale-labels { display: flex; justify-content: space-between; font-size: 0.75rem; opacity: 0.8; }
     .summary { margin: 0.4rem 0; }
+    .note { font-size: 0.78rem; opacity: 0.8; margin: 0.3rem 0; }
+    tr.row-firm { cursor: pointer; }
+    tr.row-firm:hover td, tr[aria-expanded='true'] td { background: color-mix(in srgb, Highlight 12%, transparent); }
+    tr.trace ul { margin: 0.2rem 0 0.4rem; padding-left: 1rem; }
+    tr.trace li { white-space: normal; text-align: left; }
+    button.sort { font: inherit; font-weight: 600; background: none; border: none; color: inherit; padding: 0; cursor: pointer; }
     details { margin-top: 0.8rem; }
     .formula { font-family: ui-monospace, monospace; font-size: 0.8rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
@@ -61,6 +98,13 @@ export class RtScenario extends LitElement {
   /** Firms that can be shocked (in view), by id and name, sorted by name. */
   @property({ attribute: false }) firms: ReadonlyArray<{ id: string; name: string }> = [];
   @property({ attribute: false }) nameOf: (id: string) => string = (id) => id;
+  /** A deal's title, for the losses traced to it. */
+  @property({ attribute: false }) dealTitle: (id: string) => string = (id) => id;
+  @property({ attribute: false }) lgd: number | null = null;
+  @property({ type: Boolean }) called = false;
+  @property({ attribute: false }) buffers: 'balance' | 'proxy' = 'balance';
+  @state() private traced: string | null = null;
+  @state() private sortBy: 'loss' | 'share' = 'loss';
 
   @state() private pick = '';
   @state() private level = 0.5;
@@ -100,7 +144,7 @@ export class RtScenario extends LitElement {
       ${this.result ? this.renderResult(this.result) : nothing}
       <details>
         <summary>How this is computed</summary>
-        <p>DebtRank (Battiston et al. 2012). A deal makes one firm exposed to another: investors, stake holders and lenders lose when the firm they put money in fails; sellers, payees, beneficiaries and warrant holders lose when the firm paying them fails. A firm's equity is unknown, so it is taken as its total known exposure.</p>
+        <p>DebtRank (Battiston et al. 2012). A deal makes one firm exposed to another: investors, stake holders and lenders lose when the firm they put money in fails; sellers, payees, beneficiaries and warrant holders lose when the firm paying them fails. What counts is the flow kind: money paid and value held or granted at their amounts, committed purchases at the share set above, guarantees only when called, partnerships never. A firm's buffer is its book equity (for a private lab its last valuation, as recorded); a firm without a balance sheet is not computed. The model has no fire sales, no market prices and one period: it says who is exposed to whom and how much, not what would happen in a market.</p>
         <p class="formula">W<sub>ji</sub> = min(1, A<sub>ij</sub> / E<sub>i</sub>)<br />h<sub>i</sub>(t) = min(1, h<sub>i</sub>(t−1) + Σ<sub>j distressed</sub> W<sub>ji</sub> h<sub>j</sub>(t−1))</p>
         <p>In the original rule a distressed firm passes its distress on once and then stops, so a loop cannot amplify itself forever; the linear rule (Bardoscia et al. 2015) passes on every increase. DebtRank is the loss caused by the spreading alone, as a share of the network's known deal volume.</p>
       </details>
@@ -122,35 +166,86 @@ export class RtScenario extends LitElement {
           <option value="linear" ?selected=${this.model === 'linear'}>Linear (every increase passes on)</option>
         </select></label>
         <button @click=${() => this.emit({ shock: null, round: null })}>Clear the scenario</button>
+      </div>
+      <div class="row">
+        <label title="What a seller loses of a buyer's committed purchases when the buyer fails: the profit it no longer makes, not the contract value">Committed purchases count at
+          <input type="number" name="lgd" min="0" max="100" step="5" style="width:4rem" .value=${String(Math.round((this.lgd ?? DEFAULT_LOSS_SHARE.committed) * 100))}
+            @change=${this.handleLgd} />%</label>
+        <label><input type="checkbox" name="called" .checked=${this.called} @change=${(e: Event) => this.emit({ called: (e.target as HTMLInputElement).checked })} />Guarantees are called</label>
+        <label title="Book equity from the balance sheets; the proxy takes each firm's total known exposure as its equity (the textbook stand-in, not a real buffer)">Buffers
+          <select name="buffers" @change=${(e: Event) => this.emit({ buffers: (e.target as HTMLSelectElement).value as 'balance' | 'proxy' })}>
+            <option value="balance" ?selected=${this.buffers === 'balance'}>balance sheets</option>
+            <option value="proxy" ?selected=${this.buffers === 'proxy'}>proxy: total exposure</option>
+          </select></label>
       </div>`;
   }
 
   private renderResult(result: DebtRankResult): TemplateResult {
     const last = result.rounds;
     const round = Math.min(this.round ?? last, last);
-    const hit = result.firms.filter((f) => f.final > 0);
+    const hit = result.firms.filter((f) => f.lossUsd > 0 || f.initial > 0);
+    const rows = this.sortBy === 'share' ? [...hit].sort((a, b) => (b.lossShare ?? -1) - (a.lossShare ?? -1) || b.lossUsd - a.lossUsd) : hit;
+    const shockWords = shockInWords(this.shock ?? {}, this.nameOf);
     return html`
       <h3>Who is hit</h3>
-      <div class="scale" role="img" aria-label="Colour scale: light is unharmed, dark red is failed" style="--distress-gradient:${DISTRESS_GRADIENT}"></div>
-      <div class="scale-labels"><span>0% unharmed</span><span>100% failed</span></div>
-      <p class="summary" role="status">DebtRank ${result.debtRank.toFixed(3)} (loss from the spreading, share of known deal volume) after ${last} round${last === 1 ? '' : 's'}${result.converged ? '' : ' (stopped at the round limit)'}; ${hit.length} firms hit.</p>
+      <p class="summary" role="status" data-summary>${scenarioSummary(result, shockWords, { firm: this.nameOf, deal: this.dealTitle })}</p>
+      <div class="scale" role="img" aria-label="Colour scale: light is no loss, dark red is a loss of all of the firm's equity" style="--distress-gradient:${DISTRESS_GRADIENT}"></div>
+      <div class="scale-labels"><span>no loss</span><span>50% of equity lost</span><span>failed: all of it</span></div>
+      <p class="note">Firms without a balance sheet keep their usual colour: their losses are listed, their distress is not computed.</p>
       <div class="row" aria-label="Rounds">
         <button aria-label="Previous round" ?disabled=${round <= 1} @click=${() => this.emit({ round: round - 1 })}>◀</button>
         <span data-round=${round}>Round ${round} of ${last}</span>
         <button aria-label="Next round" ?disabled=${round >= last} @click=${() => this.emit({ round: round + 1 >= last ? null : round + 1 })}>▶</button>
         <button @click=${() => this.play(last)}>Play</button>
+        <button @click=${() => this.downloadCsv(result)}>CSV</button>
       </div>
-      <table aria-label="Distress by firm and round">
-        <thead><tr><th>Firm</th>${Array.from({ length: last }, (_, i) => html`<th>R${i + 1}</th>`)}<th>Loss</th></tr></thead>
-        <tbody>${hit.map(
-          (f) => html`<tr data-firm=${f.id}>
-            <td><span class="dot" style="background:${distressColor(f.byRound[round - 1] ?? f.final)}"></span>${f.name}${f.undisclosedDeals > 0 ? html` <small title="Some of its exposures are undisclosed">≥</small>` : nothing}</td>
-            ${f.byRound.map((h, i) => html`<td class=${i + 1 === round ? 'current' : ''}>${percent(h)}</td>`)}
-            <td>${formatUsd(f.lossUsd)}</td>
-          </tr>`,
-        )}</tbody>
+      <table aria-label="Losses by firm">
+        <thead><tr>
+          <th>Firm</th>
+          <th aria-sort=${this.sortBy === 'loss' ? 'descending' : 'none'}><button class="sort" @click=${() => (this.sortBy = 'loss')}>Loss</button></th>
+          <th aria-sort=${this.sortBy === 'share' ? 'descending' : 'none'}><button class="sort" @click=${() => (this.sortBy = 'share')}>Of equity</button></th>
+        </tr></thead>
+        <tbody>${rows.map((f) => this.renderFirm(f, round))}</tbody>
       </table>
+      <p class="note">DebtRank ${result.debtRank.toFixed(3)} (the loss the spreading adds, as a share of known deal volume), ${last} round${last === 1 ? '' : 's'}${result.converged ? '' : ' (stopped at the round limit)'}.</p>
     `;
+  }
+
+  private renderFirm(f: FirmDistress, round: number): TemplateResult {
+    const open = this.traced === f.id;
+    const at = f.byRound[round - 1] ?? 0;
+    return html`<tr data-firm=${f.id} class="row-firm" aria-expanded=${open ? 'true' : 'false'} tabindex="0"
+        @click=${() => this.toggleTrace(f.id)} @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), this.toggleTrace(f.id))}>
+        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at)}"></span>${f.name}${f.undisclosedDeals > 0 ? html` <small title="Some of its exposures are undisclosed: a lower bound">≥</small>` : nothing}</td>
+        <td>${formatUsd(f.lossUsd)}</td>
+        <td>${f.equityUsd === null ? html`<small>no balance sheet</small>` : f.failed ? html`<strong>failed</strong>` : `${percent(f.lossShare ?? 0)} of ${formatUsd(f.equityUsd)}`}</td>
+      </tr>
+      ${open
+        ? html`<tr class="trace"><td colspan="3"><ul>${f.hitThrough.map(
+            (part) => html`<li data-deal=${part.deal ?? ''}>${part.deal === null ? 'the shock itself' : html`${this.dealTitle(part.deal)} <small>(from ${this.nameOf(part.from ?? '')}, round ${part.round})</small>`}: ${formatUsd(part.lossUsd)}</li>`,
+          )}</ul></td></tr>`
+        : nothing}`;
+  }
+
+  private toggleTrace(firm: string): void {
+    this.traced = this.traced === firm ? null : firm;
+    const result = this.result;
+    this.dispatchEvent(new TraceEvent(this.traced && result ? { firm, ...traceBack(result, firm) } : null));
+  }
+
+  private handleLgd = (event: Event): void => {
+    const value = Number((event.target as HTMLInputElement).value);
+    if (Number.isFinite(value) && value >= 0 && value <= 100) this.emit({ lgd: value / 100 === DEFAULT_LOSS_SHARE.committed ? null : value / 100 });
+  };
+
+  /** The table as CSV: firm, loss, buffer, share, failed, and the deals it came through. */
+  private downloadCsv(result: DebtRankResult): void {
+    const csv = scenarioCsv(result);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    link.download = 'roundtrip-scenario.csv';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   private addShock = (): void => {
