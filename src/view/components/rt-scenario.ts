@@ -82,7 +82,8 @@ export class RtScenario extends LitElement {
     .summary { margin: 0.4rem 0; }
     .note { font-size: 0.78rem; opacity: 0.8; margin: 0.3rem 0; }
     tr.row-firm { cursor: pointer; }
-    tr.row-firm:hover td, tr[aria-expanded='true'] td { background: color-mix(in srgb, Highlight 12%, transparent); }
+    tr.row-firm:hover td, tr.row-firm.open td { background: color-mix(in srgb, Highlight 12%, transparent); }
+    button.firm { font: inherit; background: none; border: none; color: inherit; padding: 0; cursor: pointer; text-align: left; }
     tr.trace ul { margin: 0.2rem 0 0.4rem; padding-left: 1rem; }
     tr.trace li { white-space: normal; text-align: left; }
     button.sort { font: inherit; font-weight: 600; background: none; border: none; color: inherit; padding: 0; cursor: pointer; }
@@ -214,9 +215,10 @@ export class RtScenario extends LitElement {
   private renderFirm(f: FirmDistress, round: number): TemplateResult {
     const open = this.traced === f.id;
     const at = f.byRound[round - 1] ?? 0;
-    return html`<tr data-firm=${f.id} class="row-firm" aria-expanded=${open ? 'true' : 'false'} tabindex="0"
-        @click=${() => this.toggleTrace(f.id)} @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), this.toggleTrace(f.id))}>
-        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at)}"></span>${f.name}${f.undisclosedDeals > 0 ? html` <small title="Some of its exposures are undisclosed: a lower bound">≥</small>` : nothing}</td>
+    // The whole row answers a click; the button in it gives keyboards and screen readers the same.
+    return html`<tr data-firm=${f.id} class=${open ? 'row-firm open' : 'row-firm'} @click=${() => this.toggleTrace(f.id)}>
+        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at)}"></span><button class="firm" aria-expanded=${open ? 'true' : 'false'}
+          title="Show the deals this loss came through">${f.name}</button>${f.undisclosedDeals > 0 ? html` <small title="Some of its exposures are undisclosed: a lower bound">≥</small>` : nothing}</td>
         <td>${formatUsd(f.lossUsd)}</td>
         <td>${f.equityUsd === null ? html`<small>no balance sheet</small>` : f.failed ? html`<strong>failed</strong>` : `${percent(f.lossShare ?? 0)} of ${formatUsd(f.equityUsd)}`}</td>
       </tr>
