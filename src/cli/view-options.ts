@@ -19,7 +19,7 @@ export const FILTER_OPTIONS: Record<string, OptionSpec> = {
   flows: {
     type: 'string',
     value: 'A,B|all',
-    description: `Flow kinds to count (${FLOW_KINDS.join(', ')}, or all; default ${DEFAULT_FLOWS.join(',')}, except for export: all).`,
+    description: `Flow kinds to count (${FLOW_KINDS.join(', ')}, or all; default ${DEFAULT_FLOWS.join(',')}, except for export and shock: all).`,
   },
 };
 

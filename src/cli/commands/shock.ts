@@ -92,7 +92,8 @@ export const shockCommand: Command = {
     const ratioText = stringOption(values, 'equity-ratio');
     const equityRatio = ratioText === undefined ? 1 : Number(ratioText);
     if (!Number.isFinite(equityRatio) || equityRatio <= 0) throw new UsageError(`--equity-ratio: ${JSON.stringify(ratioText)} is not a number above 0`);
-    const filter = filterFromOptions(values);
+    // Exposures count every flow kind at its loss share (see contagion.ts), so all flows by default.
+    const filter = filterFromOptions(values, 'all');
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
     const all = buildFirmGraph(loaded.data);
