@@ -228,6 +228,11 @@ function show(value: unknown): string {
 
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/** A per-firm entry the caller gave; never a property every object has (a firm may be called `constructor`). */
+function own(record: Readonly<Record<string, number>> | undefined, id: string): number | undefined {
+  return record !== undefined && Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
 /** Options over DEFAULTS; an option given as undefined keeps its default. */
 function resolveOptions(options: DebtRankOptions): ResolvedOptions {
   const resolved: ResolvedOptions = { ...DEFAULTS, shocks: options.shocks };
@@ -311,7 +316,7 @@ function buildNetwork(graph: FirmGraph, o: ResolvedOptions): Network {
   const equityUsd = new Float64Array(n).fill(Number.NaN);
   const buffer: Array<BufferSource | null> = new Array(n).fill(null);
   ids.forEach((id, i) => {
-    const given = o.equity?.[id];
+    const given = own(o.equity, id);
     const book = graph.getNodeAttribute(id, 'balance')?.equityUsd;
     if (given !== undefined) {
       equityUsd[i] = given;
@@ -485,7 +490,7 @@ function traceLosses(network: Network, run: Run): LossPart[][] {
 function valueWeights(graph: FirmGraph, ids: string[], value: Record<string, number> | undefined): Float64Array {
   const v = new Float64Array(ids.length);
   if (value !== undefined) {
-    ids.forEach((id, i) => (v[i] = value[id] ?? 0));
+    ids.forEach((id, i) => (v[i] = own(value, id) ?? 0));
   } else {
     const index = new Map(ids.map((id, i) => [id, i]));
     graph.forEachEdge((_id, deal, from, to) => {
@@ -520,7 +525,7 @@ export function debtRank(graph: FirmGraph, options: DebtRankOptions): DebtRankRe
   const network = buildNetwork(graph, o);
   const { ids, equityUsd } = network;
   const buffered = Uint8Array.from(ids, (_id, i) => (Number.isNaN(equityUsd[i]!) ? 0 : 1));
-  const shock = Float64Array.from(ids, (id) => o.shocks[id] ?? 0);
+  const shock = Float64Array.from(ids, (id) => own(o.shocks, id) ?? 0);
   const run = o.mode === 'original' ? runOriginal(network.channels, shock, buffered, o.maxRounds) : runLinear(network.channels, shock, buffered, o.maxRounds, o.epsilon);
   const first = run.history[0]!;
   const last = run.history[run.history.length - 1]!;

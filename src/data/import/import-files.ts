@@ -245,7 +245,7 @@ function toRows(problems: Problem[], file: string, collection: string, table: Cs
   return problems.map((p) => {
     const match = p.file === file && p.record ? /^(\w+)\[(\d+)\]$/.exec(p.record) : null;
     if (!match || match[1] !== collection) return p;
-    const field = p.field !== null ? (CSV_COLUMN_OF_FIELD[p.field] ?? p.field) : null;
+    const field = p.field !== null && Object.hasOwn(CSV_COLUMN_OF_FIELD, p.field) ? (CSV_COLUMN_OF_FIELD[p.field] as string) : p.field;
     return { ...p, record: `row ${table.rowNumbers[Number(match[2])] ?? Number(match[2]) + 2}`, field };
   });
 }
