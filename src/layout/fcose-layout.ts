@@ -9,6 +9,8 @@ import { withSeededRandom } from './seeded-random.js';
 
 let registered = false;
 
+const NODE_PREFIX = 'firm:';
+
 /** A seeded force-directed layout (fcose) of a headless graph: the same request, the same positions. */
 export function fcoseLayout(request: LayoutRequest): Positions {
   if (!registered) {
@@ -19,9 +21,11 @@ export function fcoseLayout(request: LayoutRequest): Positions {
     headless: true,
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)' } }],
+    // fcose keeps per-node tables in plain objects keyed by id: a firm called `constructor` would
+    // read Object's own property there. Prefixed ids keep the order and cannot collide.
     elements: [
-      ...request.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n } })),
-      ...request.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
+      ...request.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, id: `${NODE_PREFIX}${n.id}` } })),
+      ...request.edges.map((e) => ({ group: 'edges' as const, data: { id: `deal:${e.id}`, source: `${NODE_PREFIX}${e.source}`, target: `${NODE_PREFIX}${e.target}` } })),
     ],
   });
   try {
@@ -48,7 +52,7 @@ export function fcoseLayout(request: LayoutRequest): Positions {
     const positions: Positions = {};
     cy.nodes().forEach((node) => {
       const { x, y } = node.position();
-      positions[node.id()] = { x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 };
+      positions[node.id().slice(NODE_PREFIX.length)] = { x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 };
     });
     return positions;
   } finally {

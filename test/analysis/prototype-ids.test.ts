@@ -52,3 +52,41 @@ describe('firm ids that name prototype properties', () => {
     expect(deriver.derive({ ...DEFAULT_VIEW_STATE, firm: 'constructor' }).loopsByFirm.get('constructor')).toHaveLength(1);
   });
 });
+
+describe('firm ids that name prototype properties, at the edges', () => {
+  it('refuse the camel-case and underscore names with the slug message, naming the record', async () => {
+    const { formatProblem } = await import('../../src/data/problem.js');
+    for (const id of ['hasOwnProperty', 'valueOf', 'toString', '__defineGetter__', '__proto__']) {
+      const set = data();
+      set.entities[0]!.id = id;
+      const result = validateDataSet({ entities: set.entities }, { deals: [] });
+      expect(result.ok, id).toBe(false);
+      if (!result.ok) expect(result.problems.map(formatProblem)[0], id).toContain(`entities[0] ${JSON.stringify(id)}, id: must be a lowercase slug`);
+    }
+  });
+
+  it('lay out and run every CLI command on a data set with a firm called constructor', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { cli } = await import('../cli/run-cli.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-proto-'));
+    const set = data();
+    writeFileSync(path.join(dir, 'entities.json'), JSON.stringify({ entities: set.entities }));
+    writeFileSync(path.join(dir, 'deals.json'), JSON.stringify({ deals: set.deals }));
+    const runs = [
+      ['validate'],
+      ['cycles', '--json'],
+      ['metrics', '--json'],
+      ['circularity', '--json'],
+      ['paths', '--from', 'tostring', '--to', 'valueof', '--json'],
+      ['shock', '--firm', 'constructor', '--json'],
+      ['layout', '--out', path.join(dir, 'layout.json')],
+    ];
+    for (const args of runs) {
+      const result = await cli(...args, '--data', dir);
+      expect(result.code, `${args.join(' ')}: ${result.err}`).toBe(0);
+      expect(result.out, args[0]).not.toMatch(/NaN/);
+    }
+  });
+});

@@ -23,6 +23,35 @@ async function drawnCount(p: Page): Promise<number> {
 }
 
 describe('importing data', () => {
+  it('a data set with a firm called constructor draws, lists its loop and runs a scenario, with no page error', async () => {
+    const entities = { entities: ['constructor', 'valueof', 'tostring'].map((id) => ({ id, name: id.toUpperCase(), kind: 'other' })) };
+    const source = [{ url: 'https://example.com/x', title: 'X' }];
+    const deals = {
+      deals: [
+        { id: 'c-v', from: 'constructor', to: 'valueof', type: 'loan', amountUsd: 10, amountBasis: 'committed', date: '2026-01', status: 'reported', title: 'Loan', sources: source },
+        { id: 'v-c', from: 'valueof', to: 'constructor', type: 'purchase', amountUsd: 5, amountBasis: 'committed', date: '2026-02', status: 'reported', title: 'Buy', sources: source },
+        { id: 't-c', from: 'tostring', to: 'constructor', type: 'investment', amountUsd: 7, amountBasis: 'committed', date: '2026-03', status: 'reported', title: 'Stake', sources: source },
+      ],
+    };
+    const before = await drawnCount(page);
+    await page.locator('rt-app input#open-files').setInputFiles([
+      { name: 'entities.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(entities)) },
+      { name: 'deals.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(deals)) },
+    ]);
+    await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, before, { timeout: 30_000 });
+    expect((await graphState(page)).nodes).toEqual(['constructor', 'tostring', 'valueof']);
+    const positions = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!.nodes().map((n) => n.position()));
+    for (const p of positions) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    await page.locator('[role="tab"]#tab-loops').click();
+    await expect.poll(() => page.locator('rt-cycles li[data-loop="constructor>valueof"]').count()).toBe(1);
+    await page.locator('#tab-scenario').click();
+    await page.locator('rt-scenario select[aria-label="Firm to shock"]').selectOption('constructor');
+    await page.locator('rt-scenario button', { hasText: 'Hit it' }).click();
+    await expect.poll(() => page.locator('rt-scenario tr[data-firm="constructor"]').count()).toBe(1);
+    await expect(page.locator('rt-scenario').innerText()).resolves.not.toContain('NaN');
+    expect(errors).toEqual([]);
+  });
+
   it('a deals CSV picked in the file dialog replaces the graph, is named in the header, and can be reset', async () => {
     const before = await drawnCount(page);
     await page.locator('rt-app input#open-files').setInputFiles({ name: 'my-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });

@@ -270,7 +270,7 @@ export class RtGraph extends LitElement {
     if (this.elements !== elements || this.instance !== cy) return;
     performance.mark('roundtrip:positions');
     cy.batch(() => {
-      const nodes = cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...(positions[data.id] ?? { x: 0, y: 0 }) } })));
+      const nodes = cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...((Object.hasOwn(positions, data.id) ? positions[data.id] : undefined) ?? { x: 0, y: 0 }) } })));
       pinBackgrounding(nodes.nodes());
       cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
       this.applyAll(cy);
