@@ -83,7 +83,9 @@ describe('importing data', () => {
 
   it('an invalid file names the row and field of each problem and leaves the data shown as it was', async () => {
     const nodes = (await graphState(page)).nodes;
-    const bad = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle\nb1,nvidia,openai,gift,ten,committed,2026-13,T,https://example.com,S\n';
+    // One bad row, and one that would only have earned a note (a firm nobody knows).
+    const bad = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle\nb1,nvidia,openai,gift,ten,committed,2026-13,T,https://example.com,S\nb2,Nobody Inc,openai,investment,1B,committed,2026-01,T,https://example.com,S\n';
+    const search = await page.evaluate(() => location.search);
     await page.locator('rt-app input#open-files').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const banner = page.getByRole('alert', { name: 'The files could not be loaded' });
     const text = await banner.innerText();
@@ -91,6 +93,10 @@ describe('importing data', () => {
     expect(text).toContain('bad.csv, row 2 "b1", type: "gift" is not a known deal type');
     expect(text).toContain('bad.csv, row 2 "b1", date: is not a valid date');
     expect((await graphState(page)).nodes).toEqual(nodes);
+    // Nothing was loaded: no "Loaded, with notes" beside it, and the link still names the data shown.
+    await expect(page.getByRole('status', { name: 'Notes on the imported files' }).count()).resolves.toBe(0);
+    expect(await page.evaluate(() => location.search)).toBe(search);
+    await expect(page.locator('rt-app [data-imported]').count()).resolves.toBe(0);
     await screenshot(page, 'import-problems');
   });
 

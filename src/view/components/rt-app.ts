@@ -342,6 +342,8 @@ export class RtApp extends LitElement {
       return;
     }
     this.importNote = '';
+    /** The view before the import changed the link, to go back to should the set not be shown. */
+    let before: ViewState | null = null;
     this.importing = `Reading and checking ${files.map((f) => `${f.name} (${mb(f.size)})`).join(', ')}…`;
     try {
       const decoded = await Promise.all(files.map(async (f) => ({ name: f.name, result: decodeUtf8(new Uint8Array(await f.arrayBuffer()), f.name) })));
@@ -354,17 +356,23 @@ export class RtApp extends LitElement {
       const job = startImport({ files: texts, options: { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] } });
       this.importJob = job;
       const result = await job.result;
-      this.importWarnings = result.warnings;
+      // Notes are about a set that loads: beside "nothing was loaded" they would contradict it.
       if (!result.ok) {
         this.importProblems = result.problems;
         return;
       }
+      this.importWarnings = result.warnings;
       const fingerprint = dataSetFingerprint(result.data);
       this.previewLoop = null;
       this.fitIds = null;
+      before = this.store.state;
       this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
       await this.useDataSet(result.data, null, result.name);
+      // Another data set took over meanwhile, or this one could not be shown: the link must not claim it.
+      if (this.importedName !== result.name || this.loaded?.data !== result.data) this.store.update(before, 'replace');
     } catch (error) {
+      if (before) this.store.update(before, 'replace');
+      this.importWarnings = [];
       if (error instanceof ImportCancelled) {
         this.importNote = 'Import cancelled: the data shown stays as it was.';
         return;
