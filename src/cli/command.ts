@@ -8,6 +8,8 @@ export interface CliIo {
   err(line: string): void;
   /** Working directory that relative paths are resolved against. */
   cwd: string;
+  /** Resolves once what was written has gone out (a slow or closed reader holds a long stream back). */
+  drain?(): Promise<void>;
 }
 
 export interface OptionSpec {

@@ -120,3 +120,30 @@ describe('the CLI as a pipe', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('cycles with a cap above 1,000,000', () => {
+  it('streams the loops unsorted as found, the same loops as a sorted run, and refuses --sort', async () => {
+    const sorted = JSON.parse((await cli('cycles', '--json')).out) as { count: number; cycles: Array<{ id: string }> };
+    const streamed = JSON.parse((await cli('cycles', '--max-cycles', '2000000', '--json')).out) as { count: number; truncated: boolean; cycles: Array<{ id: string }> };
+    expect(streamed.count).toBe(sorted.count);
+    expect(streamed.truncated).toBe(false);
+    expect(streamed.cycles.map((c) => c.id).sort()).toEqual(sorted.cycles.map((c) => c.id).sort());
+    const refused = await cli('cycles', '--max-cycles', '1000000000000', '--sort', 'total');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--sort needs --max-cycles of at most 1,000,000');
+  });
+
+  it('keeps memory bounded on a graph with billions of loops: the output can be cut off at any point', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundtrip-k14-'));
+    const firms = Array.from({ length: 14 }, (_, i) => `f${i}`);
+    writeFileSync(path.join(dir, 'entities.json'), JSON.stringify({ entities: firms.map((id) => ({ id, name: id, kind: 'other' })) }));
+    const deals = firms.flatMap((a) => firms.filter((b) => b !== a).map((b) => ({ id: `${a}-${b}`, from: a, to: b, type: 'loan', amountUsd: 1, amountBasis: 'committed', date: '2026', status: 'reported', title: 'T', sources: [{ url: 'https://example.com', title: 'S' }] })));
+    writeFileSync(path.join(dir, 'deals.json'), JSON.stringify({ deals }));
+    const cliPath = path.join(root, 'dist/cli.mjs');
+    // 20,000 lines of a search that would list billions of loops: a run that kept them would not end.
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" --max-old-space-size=256 "${cliPath}" cycles --data "${dir}" --max-length all --max-cycles 1000000000000 | head -20000 | tail -1`], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^f0 → .+\t\d+\t/);
+  });
+});

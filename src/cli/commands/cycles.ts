@@ -1,11 +1,11 @@
-import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
+import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, iterateLoops, iterateLoopsThrough, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { closesOnlyThrough } from '../../data/flows.js';
 import type { Deal } from '../../data/types.js';
 import { foldedParties, partOf } from '../../model/acquisitions.js';
 import { filterFirmGraph } from '../../model/filter.js';
 import { buildFirmGraph } from '../../model/graph.js';
-import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
+import { booleanOption, EXIT_OK, stringOption, UsageError, type CliIo, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption, requireFirm } from '../view-options.js';
@@ -32,6 +32,36 @@ function loopJson(loop: MoneyLoop, dealOf: DealOf) {
   };
 }
 
+/** Above this cap the loops are streamed as found, unsorted, so memory stays bounded. */
+const SORTED_AT_MOST = 1_000_000;
+
+/**
+ * Writes loops as the search finds them, keeping none: JSON `{"cycles": [...], "count", "truncated"}`
+ * (the count comes last, once known), or one tab-separated line per loop.
+ */
+async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, json: boolean, dealOf: DealOf, io: CliIo): Promise<void> {
+  let count = 0;
+  let truncated = false;
+  if (json) io.out('{"cycles": [');
+  else io.out(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order'].join('\t'));
+  for (const loop of loops) {
+    if (count === maxCycles) {
+      truncated = true;
+      break;
+    }
+    if (json) io.out(`${count > 0 ? ',' : ''}${JSON.stringify(loopJson(loop, dealOf))}`);
+    else {
+      const bottleneck = loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd);
+      io.out([loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'].join('\t'));
+    }
+    count++;
+    // Let the output go out (and a reader that closed it end the run) before finding more.
+    if (count % 1000 === 0) await io.drain?.();
+  }
+  if (json) io.out(`], "count": ${count}, "truncated": ${truncated}}`);
+  else io.out(`${count} loop${count === 1 ? '' : 's'} (unsorted, as found)${truncated ? `; stopped at the cap of ${maxCycles}` : ''}.`);
+}
+
 export const cyclesCommand: Command = {
   name: 'cycles',
   summary: 'List the money loops (elementary circuits) of the filtered deal network.',
@@ -44,7 +74,7 @@ export const cyclesCommand: Command = {
     data: DATA_OPTION,
     ...FILTER_OPTIONS,
     'max-length': { type: 'string', value: 'N|all', description: `Longest loop in hops, at least 2, or all (default ${LOOP_DEFAULTS.maxLength}).` },
-    'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}).` },
+    'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}); above 1,000,000 the loops stream unsorted as found (no --sort).` },
     through: { type: 'string', value: 'FIRM', description: 'Only loops through this firm id.' },
     'in-order': { type: 'boolean', description: 'Only loops whose deals can be read in date order (money does not flow back in time).' },
     'window-months': { type: 'string', value: 'N', description: 'With --in-order: at most N months from the first deal of a loop to the last.' },
@@ -63,11 +93,23 @@ export const cyclesCommand: Command = {
     if (!(LOOP_SORT_KEYS as readonly string[]).includes(sortKey)) {
       throw new UsageError(`--sort: unknown key ${JSON.stringify(sortKey)}; expected ${LOOP_SORT_KEYS.join(', ')}`);
     }
+    const streaming = maxCycles > SORTED_AT_MOST;
+    if (streaming && stringOption(values, 'sort') !== undefined) {
+      throw new UsageError(
+        `--sort needs --max-cycles of at most ${SORTED_AT_MOST.toLocaleString('en-US')}: sorting keeps every loop in memory (without --sort, a larger cap streams the loops unsorted)`,
+      );
+    }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
     const all = buildFirmGraph(loaded.data);
     const view = filterFirmGraph(all, filter);
     const through = stringOption(values, 'through');
+    if (streaming) {
+      const search = { maxLength, inOrderOnly, windowMonths };
+      const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', all, view), search);
+      await streamLoops(loops, maxCycles, booleanOption(values, 'json'), (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), io);
+      return EXIT_OK;
+    }
     const result =
       through === undefined
         ? findLoops(view, { maxLength, maxCycles, inOrderOnly, windowMonths })
