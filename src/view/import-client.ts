@@ -2,7 +2,7 @@
  * Runs an import in a worker, off the page's main thread; cancellable. Falls back to importing on
  * the page when workers are unavailable.
  */
-import type { ImportFile, ImportOptions, ImportResult } from '../data/import/import-files.js';
+import type { ImportFile, ImportOptions, ImportProgress, ImportResult } from '../data/import/import-files.js';
 import { newModuleWorker } from './module-worker.js';
 
 /** Where the worker script is served, next to the app bundle. */
@@ -18,7 +18,7 @@ export interface ImportRequest {
 }
 
 /** What the worker posts back. */
-export type ImportReply = { kind: 'done'; result: ImportResult } | { kind: 'failed'; message: string };
+export type ImportReply = { kind: 'done'; result: ImportResult } | { kind: 'failed'; message: string } | { kind: 'progress'; progress: ImportProgress };
 
 export interface ImportJob {
   result: Promise<ImportResult>;
@@ -31,7 +31,12 @@ async function importOnPage(request: ImportRequest): Promise<ImportResult> {
   return importDataSet(request.files, request.options);
 }
 
-export function startImport(request: ImportRequest): ImportJob {
+/** Where an import has got to, in words. */
+export function progressText(progress: ImportProgress): string {
+  return progress.stage === 'reading' ? `Reading ${progress.file}…` : `Checking ${progress.deals.toLocaleString('en-US')} deals…`;
+}
+
+export function startImport(request: ImportRequest, onProgress?: (progress: ImportProgress) => void): ImportJob {
   const worker = newModuleWorker(IMPORT_WORKER_URL);
   let cancel = (): void => {};
   const result = new Promise<ImportResult>((resolve, reject) => {
@@ -56,6 +61,10 @@ export function startImport(request: ImportRequest): ImportJob {
       return;
     }
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      if (event.data.kind === 'progress') {
+        if (!settled) onProgress?.(event.data.progress);
+        return;
+      }
       if (!settle()) return;
       if (event.data.kind === 'done') resolve(event.data.result);
       else reject(new Error(event.data.message));

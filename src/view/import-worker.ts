@@ -9,7 +9,7 @@ const reply = (message: ImportReply): void => self.postMessage(message);
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   try {
-    reply({ kind: 'done', result: importDataSet(event.data.files, event.data.options) });
+    reply({ kind: 'done', result: importDataSet(event.data.files, event.data.options, (progress) => reply({ kind: 'progress', progress })) });
   } catch (error) {
     reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -262,11 +262,19 @@ function unique(problems: Problem[]): Problem[] {
 }
 
 /** Reads, converts and validates the files; the data set, or every problem (and the warnings). */
-export function importDataSet(files: readonly ImportFile[], options: ImportOptions = {}): ImportResult {
+/** Where an import has got to, for a progress line: reading a file, or checking its records. */
+export type ImportProgress = { stage: 'reading'; file: string } | { stage: 'checking'; deals: number };
+
+export function importDataSet(files: readonly ImportFile[], options: ImportOptions = {}, onProgress?: (progress: ImportProgress) => void): ImportResult {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   if (files.length === 0) return { ok: false, problems: [fileProblem('(no file)', 'choose a deals file (JSON or CSV), and optionally an entities file')], warnings };
-  const sources = files.map((f) => classify(f, problems)).filter((s): s is Source => s !== null);
+  const sources = files
+    .map((f) => {
+      onProgress?.({ stage: 'reading', file: f.name });
+      return classify(f, problems);
+    })
+    .filter((s): s is Source => s !== null);
   const entitySources = sources.filter((s) => s.kind === 'entities-json' || s.kind === 'entities-csv');
   const dealSources = sources.filter((s) => s.kind === 'deals-json' || s.kind === 'deals-csv');
   if (entitySources.length > 1) problems.push(fileProblem(entitySources.map((s) => s.file).join(', '), 'are all entities files; give one'));
@@ -312,6 +320,8 @@ export function importDataSet(files: readonly ImportFile[], options: ImportOptio
     entitiesDoc = { entities: [...entities, ...firms.created] };
   }
 
+  const dealList = (dealsDoc as { deals?: unknown } | undefined)?.deals;
+  onProgress?.({ stage: 'checking', deals: Array.isArray(dealList) ? dealList.length : 0 });
   const names = { entities: entitySource?.file ?? 'entities (from the loaded data set)', deals: dealSource.file };
   const result = validateDataSet(entitiesDoc, dealsDoc, names);
   if (!result.ok) {

@@ -28,7 +28,7 @@ import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreview
 import { lastChange } from '../../model/new-since.js';
 import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
-import { ImportCancelled, startImport, type ImportJob } from '../import-client.js';
+import { ImportCancelled, progressText, startImport, type ImportJob } from '../import-client.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import './rt-about.js';
@@ -353,7 +353,9 @@ export class RtApp extends LitElement {
         return;
       }
       const texts = decoded.map((d) => ({ name: d.name, text: d.result.ok ? d.result.text : '' }));
-      const job = startImport({ files: texts, options: { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] } });
+      const job = startImport({ files: texts, options: { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] } }, (progress) => {
+        if (this.importJob === job) this.importing = progressText(progress);
+      });
       this.importJob = job;
       const result = await job.result;
       // Notes are about a set that loads: beside "nothing was loaded" they would contradict it.

@@ -139,6 +139,14 @@ describe('importDataSet', () => {
     ]);
   });
 
+  it('reports its progress: each file read, then the deals being checked', () => {
+    const deals = [HEADER, 'd1,nvidia,openai,investment,2B,committed,2026-01,Stake,https://example.com/d,D', 'd2,openai,nvidia,purchase,,,2026-02,Chips,https://example.com/e,E'].join('\n');
+    const seen: unknown[] = [];
+    const result = importDataSet([file('deals.csv', deals)], { knownEntities: shippedDataSet().entities }, (progress) => seen.push(progress));
+    expect(result.ok).toBe(true);
+    expect(seen).toEqual([{ stage: 'reading', file: 'deals.csv' }, { stage: 'checking', deals: 2 }]);
+  });
+
   it('says what is wrong with the files themselves', () => {
     expect(problemsOf(importDataSet([file('deals.csv', 'from,to\n')]))).toEqual([
       'deals.csv: missing columns "type", "amountUsd", "date", "title", "sourceUrl"; the header needs id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle',
