@@ -235,6 +235,17 @@ describe('the explorer', () => {
   });
 });
 
+describe('finding a firm', () => {
+  it('finds "Open AI" as analysts type it: spaces, case and punctuation do not matter', async () => {
+    await page.locator('input[type="search"]').fill('Open AI');
+    await page.locator('input[type="search"]').press('Enter');
+    await expect.poll(async () => (await graphState(page)).selected).toEqual(['openai']);
+    await page.locator('input[type="search"]').fill('blue-owl');
+    await page.locator('input[type="search"]').press('Enter');
+    await expect.poll(async () => (await graphState(page)).selected).toEqual(['blue-owl']);
+  });
+});
+
 describe('the explorer by keyboard', () => {
   it('finds a firm, walks the loops with the arrow keys, opens one, and clears with Escape', async () => {
     await page.locator('input[type="search"]').focus();

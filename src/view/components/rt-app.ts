@@ -25,6 +25,7 @@ import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, filterKey, SIZE_MEASURES, type EdgeWid
 import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
+import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
 import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
@@ -817,19 +818,15 @@ export class RtApp extends LitElement {
     event.preventDefault();
     const loaded = this.loaded;
     const input = (event.target as HTMLFormElement).elements.namedItem('firm') as HTMLInputElement;
-    const query = input.value.trim().toLowerCase();
-    if (!loaded || query === '') return;
-    const match =
-      loaded.data.entities.find((e) => e.name.toLowerCase() === query || e.ticker?.toLowerCase() === query || e.id === query) ??
-      loaded.data.entities.find((e) => e.name.toLowerCase().startsWith(query)) ??
-      loaded.data.entities.find((e) => e.name.toLowerCase().includes(query));
+    if (!loaded || input.value.trim() === '') return;
+    const match = findFirm(loaded.data.entities, input.value);
     if (!match) {
       this.searchMiss = `No firm matches "${input.value.trim()}".`;
       return;
     }
     this.searchMiss = '';
-    this.store.update({ firm: match.id, deal: null, loop: null, view: null });
-    this.fitIds = [match.id];
+    this.store.update({ firm: match, deal: null, loop: null, view: null });
+    this.fitIds = [match];
     this.tab = 'details';
   }
 }
