@@ -246,6 +246,21 @@ describe('finding a firm', () => {
   });
 });
 
+describe('loops of a selected firm', () => {
+  it('with a firm selected, the Loops tab lists only the loops through it and says so', async () => {
+    await page.locator('input[type="search"]').fill('Nvidia');
+    await page.locator('input[type="search"]').press('Enter');
+    await expect.poll(async () => (await graphState(page)).selected).toEqual(['nvidia']);
+    await page.locator('[role="tab"]#tab-loops').click();
+    const through = loopsThrough(graph, 'nvidia').loops.map((l) => l.id).sort();
+    await expect.poll(async () => (await page.locator('rt-cycles li[data-loop]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-loop')))).sort()).toEqual(through);
+    await expect(page.locator('rt-cycles .count').innerText()).resolves.toBe(`${through.length} loops through Nvidia`);
+    await expect(page.locator('rt-cycles [data-scope]').innerText()).resolves.toContain('Only the loops through Nvidia');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => Number(await page.locator('rt-cycles .count').getAttribute('data-count'))).toBe(findLoops(graph).count);
+  });
+});
+
 describe('the explorer by keyboard', () => {
   it('finds a firm, walks the loops with the arrow keys, opens one, and clears with Escape', async () => {
     await page.locator('input[type="search"]').focus();

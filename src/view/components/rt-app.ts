@@ -645,7 +645,7 @@ export class RtApp extends LitElement {
             @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
         </div>
         <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
-          ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${sorted()} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
+          ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${s.firm && derived.graph.hasNode(s.firm) ? firmLoops : sorted()} .throughName=${s.firm && derived.graph.hasNode(s.firm) ? this.nameOf(s.firm) : null} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
             .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .newDeals=${this.newDealsOf(derived, s)}
             @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
             @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}

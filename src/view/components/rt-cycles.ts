@@ -96,6 +96,7 @@ export class RtCycles extends LitElement {
           ${LOOP_SORT_KEYS.map((key) => html`<option value=${key} ?selected=${key === this.sort}>${SORT_LABEL[key]}</option>`)}
         </select></label>
       </div>
+      ${this.throughName ? html`<p class="empty" data-scope>Only the loops through ${this.throughName}; clear the selection (Escape) to see them all.</p>` : nothing}
       ${this.truncated ? html`<p class="warn" role="alert">The search stopped at ${this.total.toLocaleString('en-US')} loops; more exist. Narrow the filters to see them all.</p>` : nothing}
       ${this.loops.length > RENDER_LIMIT ? html`<p class="empty">Showing the first ${RENDER_LIMIT} of ${this.loops.length}.</p>` : nothing}
       ${shown.length === 0
