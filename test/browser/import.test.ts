@@ -64,6 +64,8 @@ describe('importing data', () => {
     expect(await page.evaluate(() => location.search)).toMatch(/^\?data=[a-z0-9]+-[0-9a-f]{8}$/);
     await page.locator('[role="tab"]#tab-loops').click();
     await expect(page.locator('rt-cycles .count').getAttribute('data-count')).resolves.toBe('1');
+    // The timeline is the imported set's: one loop, $7B on it ($2B + $5B), not the shipped data's quarters.
+    await expect.poll(() => page.locator('rt-timeline small').first().innerText()).toBe('bars: loops (max 1) · line: money on loops (max $7B)');
     await screenshot(page, 'imported-csv');
 
     // A link to the imported view, opened where the data is missing, says the data set differs.

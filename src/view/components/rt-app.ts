@@ -155,6 +155,7 @@ export class RtApp extends LitElement {
   @state() private copied = '';
   private layoutJob: LayoutJob | null = null;
   private historyKey = '';
+  private historyDeriver: Deriver | null = null;
   /** Set once the graph has first been drawn: work the first picture does not need waits for it. */
   @state() private graphDrawn = false;
   /**
@@ -708,6 +709,12 @@ export class RtApp extends LitElement {
    */
   private timelineFor(loaded: Loaded, s: ViewState): QuarterPoint[] {
     const key = filterKey({ ...s, asOf: null });
+    // Another data set (an import, or back to the shipped one) has a history of its own.
+    if (this.historyDeriver !== loaded.deriver) {
+      this.historyDeriver = loaded.deriver;
+      this.historyKey = '';
+      this.history = [];
+    }
     if (key !== this.historyKey && this.graphDrawn) {
       this.historyKey = key;
       const deriver = loaded.deriver;
