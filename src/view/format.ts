@@ -49,9 +49,12 @@ export function flowAmount(deal: Pick<Deal, 'amountUsd' | 'amountBasis' | 'flow'
 export type NameOf = (firm: string) => string;
 
 /** `Nvidia —investment→ OpenAI —purchase→ Nvidia`; a hop with several deal types lists them. */
-export function spellLoop(loop: MoneyLoop, nameOf: NameOf, typesOf: (dealIds: readonly string[]) => string[]): string {
-  let text = nameOf(loop.firms[0] ?? '');
-  for (const hop of loop.hops) text += ` —${typesOf(hop.deals).join('/')}→ ${nameOf(hop.to)}`;
+export function spellLoop(loop: MoneyLoop, nameOf: NameOf, typesOf: (dealIds: readonly string[]) => string[], from?: string): string {
+  // Read from the firm asked for (a firm's own list starts each loop at it), else from the loop's first firm.
+  const start = from !== undefined ? Math.max(0, loop.hops.findIndex((hop) => hop.from === from)) : 0;
+  const hops = [...loop.hops.slice(start), ...loop.hops.slice(0, start)];
+  let text = nameOf(hops[0]?.from ?? loop.firms[0] ?? '');
+  for (const hop of hops) text += ` —${typesOf(hop.deals).join('/')}→ ${nameOf(hop.to)}`;
   return text;
 }
 

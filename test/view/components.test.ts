@@ -272,6 +272,17 @@ describe('rt-inspector', () => {
     expect(root.textContent).toContain('Bad link');
   });
 
+  it("lists a firm's loops starting at the firm, each with its hops, bottleneck and dates", async () => {
+    const through = loops.filter((l) => l.firms.includes('nvidia'));
+    const { root } = await mount('rt-inspector', { graph, deals, entities, firm: 'nvidia', firmLoops: through, nameOf: (id: string) => entities.get(id)?.name ?? id, typesOf: () => ['x'] });
+    const items = [...root.querySelectorAll('ul.loops li')];
+    expect(items).toHaveLength(through.length);
+    items.forEach((item, i) => {
+      expect(item.querySelector('[data-loop]')?.textContent).toMatch(/^Nvidia —x→ .* —x→ Nvidia$/);
+      expect(item.querySelector('.loop-meta')?.textContent).toContain(`${through[i]!.length} hops · bottleneck `);
+    });
+  });
+
   it('shows a firm with its flows and loops; clicking a deal or loop fires the event', async () => {
     const { root, events } = await mount(
       'rt-inspector',

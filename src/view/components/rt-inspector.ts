@@ -43,8 +43,10 @@ export class RtInspector extends LitElement {
     td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     td.nowrap { white-space: nowrap; }
     button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-align: left; text-decoration: underline; }
-    ul.loops { padding-left: 1.1rem; margin: 0; }
-    ul.loops li { margin: 0.15rem 0; }
+    /* No bullets: a wrapped loop would carry its bullet on its last line. */
+    ul.loops { list-style: none; padding: 0; margin: 0; }
+    ul.loops li { margin: 0 0 0.45rem; }
+    .loop-meta { display: block; opacity: 0.8; }
     ul.sources { list-style: none; padding: 0; margin: 0; }
     ul.sources li { margin: 0 0 0.6rem; }
     .headline { margin: 0.1rem 0; }
@@ -113,7 +115,8 @@ export class RtInspector extends LitElement {
       ${this.firmLoops.length === 0
         ? html`<p class="placeholder">No money comes back to ${entity.name} through the deals shown.</p>`
         : html`<ul class="loops">${this.firmLoops.map(
-            (loop) => html`<li><button class="link" data-loop=${loop.id} @click=${() => this.dispatchEvent(new LoopSelectEvent(loop.id))}>${spellLoop(loop, this.nameOf, this.typesOf)}</button></li>`,
+            (loop) => html`<li><button class="link" data-loop=${loop.id} @click=${() => this.dispatchEvent(new LoopSelectEvent(loop.id))}>${spellLoop(loop, this.nameOf, this.typesOf, id)}</button>
+              <small class="loop-meta">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</small></li>`,
           )}</ul>`}
     `;
   }
