@@ -88,6 +88,16 @@ describe('shareable views', () => {
     expect(await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelectorAll('script').length)).toBe(0);
     // The valid part applies; the deal is a purchase, so the investments-only filter hides it, but it stays selected.
     expect((await viewState(page)).deal).toBe('openai-oracle-compute-2025');
+    // The picture is fitted as for a clean link, not left at zoom 1 and pan 0, 0.
+    await expect
+      .poll(() => page.evaluate(() => { const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!; return cy.zoom() !== 1 || cy.pan().x !== 0 || cy.pan().y !== 0; }))
+      .toBe(true);
+    const inView = await page.evaluate(() => {
+      const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+      const box = cy.nodes(':visible').renderedBoundingBox();
+      return box.x1 >= -1 && box.y1 >= -1 && box.x2 <= cy.width() + 1 && box.y2 <= cy.height() + 1;
+    });
+    expect(inView).toBe(true);
     await screenshot(page, 'tampered-link');
     // The address now holds only what was applied.
     expect(await page.evaluate(() => location.search)).toBe('?types=investment&deal=openai-oracle-compute-2025');

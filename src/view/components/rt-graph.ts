@@ -441,8 +441,9 @@ export class RtGraph extends LitElement {
       cy.height(),
       { padding: 40, minZoom: cy.minZoom(), maxZoom: 1.6, fontSize: NODE_FONT_SIZE, labelGap: NODE_LABEL_GAP },
     );
-    if (!viewport) return;
+    // The pane may have no size yet (a notice above it is still laying out): fit when it gets one.
     this.fittedTo = { ids };
+    if (!viewport) return;
     this.movingByCode = true;
     cy.viewport(viewport);
     this.movingByCode = false;
