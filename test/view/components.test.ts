@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findLoops, sortLoops } from '../../src/analysis/loops.js';
 import { firmMeasures } from '../../src/analysis/centrality.js';
 import '../../src/view/components/rt-about.js';
+import '../../src/view/components/rt-timeline.js';
 import '../../src/view/components/rt-cycles.js';
 import '../../src/view/components/rt-filters.js';
 import '../../src/view/components/rt-inspector.js';
@@ -309,5 +310,17 @@ describe('rt-about', () => {
     expect(update?.querySelector('h3')?.textContent).toBe(`Last update: ${change.date}`);
     expect(update?.textContent).toContain(`${change.added.length} deals added, ${change.changed.length} changed, ${change.removed.length} removed`);
     expect([...(update?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual(['First added', 'Second added']);
+  });
+});
+
+describe('rt-timeline', () => {
+  it('says there is no loop rather than "max $1" when no quarter has one, and gives the real maxima otherwise', async () => {
+    const zero = [{ label: '2025-Q1', month: '2025-03', loops: 0, capped: false, moneyUsd: 0 }, { label: '2025-Q2', month: '2025-06', loops: 0, capped: false, moneyUsd: 0 }];
+    const a = await mount('rt-timeline', { months: ['2025-01', '2025-06'], asOf: null, history: zero });
+    expect(a.root.querySelector('small')?.textContent).toBe('no loop in any quarter');
+    document.body.replaceChildren();
+    const some = [zero[0]!, { ...zero[1]!, loops: 3, moneyUsd: 7e9 }];
+    const b = await mount('rt-timeline', { months: ['2025-01', '2025-06'], asOf: null, history: some });
+    expect(b.root.querySelector('small')?.textContent).toBe('bars: loops (max 3) · line: money on loops (max $7B)');
   });
 });

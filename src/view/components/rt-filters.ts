@@ -64,7 +64,8 @@ export class RtFilters extends LitElement {
     label { display: flex; align-items: center; gap: 0.4rem; padding: 0.1rem 0; cursor: pointer; }
     .swatch { display: inline-block; width: 1.4rem; height: 0; border-top: 3px solid; flex: none; }
     .dot { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 3px; flex: none; }
-    input[type='month'], input[type='text'] { font: inherit; padding: 0.2rem 0.3rem; width: 100%; box-sizing: border-box; }
+    /* min-width 0: a month input's own minimum would push it out of the panel. */
+    input[type='month'], input[type='text'] { font: inherit; padding: 0.2rem 0.3rem; width: 100%; min-width: 0; box-sizing: border-box; }
     .row { display: grid; grid-template-columns: 3rem 1fr; gap: 0.3rem; align-items: center; margin: 0.2rem 0; }
     .error { color: #b3261e; font-size: 0.8rem; margin: 0.2rem 0 0; }
     button { font: inherit; }

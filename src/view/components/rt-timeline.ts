@@ -88,13 +88,16 @@ export class RtTimeline extends LitElement {
     const points = this.history;
     // The chart's room is kept while the counts are worked out, so the graph above does not shrink later.
     if (points.length === 0) return html`<svg width=${WIDTH} height=${HEIGHT} aria-hidden="true"></svg><small>loops per quarter: counting…</small>`;
-    const maxLoops = Math.max(1, ...points.map((p) => p.loops));
-    const maxMoney = Math.max(1, ...points.map((p) => p.moneyUsd));
+    // The scales' floors of 1 only keep the drawing's divisions defined; the words say the real maxima.
+    const mostLoops = points.reduce((most, p) => Math.max(most, p.loops), 0);
+    const mostMoney = points.reduce((most, p) => Math.max(most, p.moneyUsd), 0);
+    const maxLoops = Math.max(1, mostLoops);
+    const maxMoney = Math.max(1, mostMoney);
     const step = WIDTH / points.length;
     const bar = Math.max(2, step - 3);
     const plot = HEIGHT - 12;
     const line = points.map((p, i) => `${(i + 0.5) * step},${plot - (p.moneyUsd / maxMoney) * plot}`).join(' ');
-    const summary = `Loops per quarter, from ${points[0]?.loops ?? 0} in ${points[0]?.label ?? ''} to ${points[points.length - 1]?.loops ?? 0} in ${points[points.length - 1]?.label ?? ''}; at most ${maxLoops}, with ${formatUsd(maxMoney)} of known money on loops.`;
+    const summary = `Loops per quarter, from ${points[0]?.loops ?? 0} in ${points[0]?.label ?? ''} to ${points[points.length - 1]?.loops ?? 0} in ${points[points.length - 1]?.label ?? ''}; at most ${mostLoops}, with ${formatUsd(mostMoney)} of known money on loops.`;
     return html`<svg width=${WIDTH} height=${HEIGHT} role="img" aria-label=${summary}>
         ${points.map((p, i) => {
           const h = (p.loops / maxLoops) * plot;
@@ -105,7 +108,7 @@ export class RtTimeline extends LitElement {
         <text class="axis" x="0" y=${HEIGHT - 1}>${points[0]?.label}</text>
         <text class="axis" x=${WIDTH} y=${HEIGHT - 1} text-anchor="end">${points[points.length - 1]?.label}</text>
       </svg>
-      <small>bars: loops (max ${maxLoops}) · line: money on loops (max ${formatUsd(maxMoney)})</small>
+      <small>${mostLoops === 0 ? 'no loop in any quarter' : `bars: loops (max ${mostLoops}) · line: money on loops (max ${mostMoney > 0 ? formatUsd(mostMoney) : 'undisclosed'})`}</small>
       <details>
         <summary>Numbers</summary>
         <table aria-label="Loops and money on loops per quarter">
