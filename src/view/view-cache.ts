@@ -19,6 +19,8 @@ export interface DrawnView {
   sizes: ReadonlyMap<string, number>;
   /** Deal widths when they show the circular part; null: by amount. */
   widths: ReadonlyMap<string, number> | null;
+  /** Firms of the view without any deal. */
+  isolated: number;
   /** Deals added by updates after the state's newSince date; null when it asks for none. */
   newDeals: ReadonlySet<string> | null;
   /** Deals the view has between other firms than their own (an acquired firm's, at its acquirer); null: none. */
@@ -45,6 +47,7 @@ export class ViewCache {
   private sizes: ReadonlyMap<string, number> = new Map();
   private widths: ReadonlyMap<string, number> | null = null;
   private endpoints: ReadonlyMap<string, { source: string; target: string }> | null = null;
+  private isolated = 0;
   private newSince: string | null | undefined = undefined;
   private newDeals: ReadonlySet<string> | null = null;
 
@@ -62,6 +65,7 @@ export class ViewCache {
       this.nodes = new Set(derived.graph.nodes());
       this.edges = new Set(derived.graph.edges());
       this.endpoints = movedEndpoints(derived.graph);
+      this.isolated = derived.graph.filterNodes((id) => derived.graph.degree(id) === 0).length;
       this.newSince = undefined;
     }
     if (this.sort !== s.sort) {
@@ -82,6 +86,6 @@ export class ViewCache {
     }
     const sort = s.sort;
     const sorted = (): MoneyLoop[] => (this.sortedLoops ??= sortLoops(derived.loops.loops, sort));
-    return { derived, sorted, nodes: this.nodes, edges: this.edges, sizes: this.sizes, widths: this.widths, endpoints: this.endpoints, newDeals: this.newDeals };
+    return { derived, sorted, nodes: this.nodes, edges: this.edges, sizes: this.sizes, widths: this.widths, endpoints: this.endpoints, newDeals: this.newDeals, isolated: this.isolated };
   }
 }

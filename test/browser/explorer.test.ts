@@ -246,6 +246,19 @@ describe('finding a firm', () => {
   });
 });
 
+describe('firms without a deal in view', () => {
+  it('are counted in the status line, which offers to hide them', async () => {
+    const isolated = graph.filterNodes((id) => graph.degree(id) === 0);
+    expect(isolated.length).toBeGreaterThan(0);
+    const note = page.locator('.toolbar [data-isolated]');
+    await expect(note.innerText()).resolves.toBe(`${isolated.length} firms without a deal here: hide`);
+    await note.click();
+    expect(await page.evaluate(() => location.search)).toBe('?isolated=hide');
+    await expect.poll(async () => (await graphState(page)).visibleNodes.filter((id) => isolated.includes(id))).toEqual([]);
+    await expect(note.count()).resolves.toBe(0);
+  });
+});
+
 describe('loops of a selected firm', () => {
   it('with a firm selected, the Loops tab lists only the loops through it and says so', async () => {
     await page.locator('input[type="search"]').fill('Nvidia');

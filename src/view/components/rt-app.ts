@@ -103,6 +103,7 @@ export class RtApp extends LitElement {
     .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
     /* The status has a line of its own: one that wrapped when the loops arrive would shift the picture under the pointer. */
+    .toolbar button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-decoration: underline; }
     .toolbar .status { order: 1; flex: 1 0 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
     rt-graph { min-height: 0; height: 100%; }
@@ -611,7 +612,7 @@ export class RtApp extends LitElement {
           <label>Deal width <select aria-label="Deal width" @change=${(e: Event) => this.store.update({ width: (e.target as HTMLSelectElement).value as EdgeWidth })}>
             ${EDGE_WIDTHS.map((w) => html`<option value=${w} ?selected=${w === s.width}>${WIDTH_LABEL[w]}</option>`)}
           </select></label>
-          <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}</span>
+          <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}${this.isolatedNote(view, s)}</span>
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
         </div>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
@@ -678,6 +679,16 @@ export class RtApp extends LitElement {
       if (loop) return loopHighlight([loop]);
     }
     return highlightOf(s, derived, this.newDealsOf(derived, s));
+  }
+
+  /**
+   * Firms the view leaves without a deal (their deals are of other flows, dates or types, or they
+   * were acquired) float apart in the picture: say how many, and offer to hide them.
+   */
+  private isolatedNote(view: DrawnView | null, s: ViewState): TemplateResult | typeof nothing {
+    if (!view || s.hideIsolated || view.isolated === 0) return nothing;
+    return html` · <button class="link" data-isolated title="Firms whose deals the filters or flows leave out, or that another firm acquired"
+      @click=${() => this.store.update({ hideIsolated: true })}>${view.isolated} firm${view.isolated === 1 ? '' : 's'} without a deal here: hide</button>`;
   }
 
   /** The last update of the data set, with the titles of the deals it added. */
