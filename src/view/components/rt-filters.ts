@@ -137,8 +137,8 @@ export class RtFilters extends LitElement {
       </fieldset>
       <fieldset>
         <legend>What is new</legend>
-        <label title="Marks the deals (and the loops that need them) added to the data set after this month">Since
-          <input type="month" name="new-since" .value=${s.newSince?.slice(0, 7) ?? ''} @change=${(e: Event) => this.emit({ newSince: (e.target as HTMLInputElement).value || null })} /></label>
+        <div class="row" title="Marks the deals (and the loops that need them) added to the data set after this month"><label for="new-since">Since</label>
+          <input id="new-since" type="month" name="new-since" .value=${s.newSince?.slice(0, 7) ?? ''} @change=${(e: Event) => this.emit({ newSince: (e.target as HTMLInputElement).value || null })} /></div>
         ${this.lastUpdate
           ? html`<div class="bulk"><button type="button" data-last-update title=${`What the update of ${this.lastUpdate} added`} @click=${() => this.emit({ newSince: monthBefore(this.lastUpdate as string) })}>Last update</button>
               ${s.newSince ? html`<button type="button" @click=${() => this.emit({ newSince: null })}>None</button>` : ''}</div>`

@@ -12,7 +12,7 @@ import type { FirmMeasures } from '../../analysis/centrality.js';
 import type { CircularityResult } from '../../analysis/circularity.js';
 import type { MoneyLoop } from '../../analysis/loops.js';
 import { formatUsd } from '../../data/money.js';
-import { closesOnlyThrough, FLOW_MEANING } from '../../data/flows.js';
+import { closesOnlyThrough, FLOW_LABEL, FLOW_MEANING } from '../../data/flows.js';
 import { DIRECTION_RULE, flowOf, type Deal, type Entity, type Source } from '../../data/types.js';
 import { partOf } from '../../model/acquisitions.js';
 import type { FirmGraph } from '../../model/graph.js';
@@ -153,7 +153,7 @@ export class RtInspector extends LitElement {
               <tbody>${deals.map(
                 (d) => html`<tr>
                   <td>${this.firmButton(counterparty(d))}<br /><small class="nowrap"><span class="swatch" style="border-top-color:${DEAL_STYLE[d.type].color};border-top-style:${DEAL_STYLE[d.type].line}"></span>${d.type}</small></td>
-                  <td class="num" title=${FLOW_MEANING[flowOf(d)]}>${this.dealButton(d.id, flowAmount(d))}</td>
+                  <td class="num" title=${FLOW_MEANING[flowOf(d)]}>${this.dealButton(d.id, dealAmount(d))}<br /><small>${FLOW_LABEL[flowOf(d)]}</small></td>
                   <td class="nowrap">${d.date}</td>
                 </tr>`,
               )}</tbody>
