@@ -231,6 +231,12 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     format: (value) => (value === 'balance' ? null : value),
   } satisfies Param<'buffers'>,
   {
+    key: 'theme',
+    name: 'theme',
+    parse: (text) => (text === 'light' || text === 'dark' || text === 'auto' ? ok(text) : fail(`theme: ${showValue(text, 40)} is not light, dark or auto`)),
+    format: (value) => (value === 'auto' ? null : value),
+  } satisfies Param<'theme'>,
+  {
     key: 'round',
     name: 'round',
     parse: (text) => (/^\d{1,4}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : fail(`round: ${showValue(text, 40)} is not a round number (1, 2, …)`)),

@@ -71,6 +71,8 @@ export interface ViewState {
   called: boolean;
   /** Buffers: balance-sheet equity, or the labelled exposure proxy. */
   buffers: 'balance' | 'proxy';
+  /** Colours: the system's, or light or dark whatever the system says. */
+  theme: 'auto' | 'light' | 'dark';
   /** Scenario round shown (1 = the shock itself); null shows the final state. */
   round: number | null;
 }
@@ -101,6 +103,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   lgd: null,
   called: false,
   buffers: 'balance',
+  theme: 'auto',
   round: null,
 });
 

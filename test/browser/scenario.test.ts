@@ -74,6 +74,25 @@ describe('shock scenarios', () => {
   });
 });
 
+describe('the theme', () => {
+  it('a dark theme from the link: the page turns dark, unharmed firms are a dark tone, and the toggle switches back', async () => {
+    await openApp(page, inject('baseUrl'), '?theme=dark&shock=openai:0.5');
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.colorScheme)).toBe('dark');
+    await expect.poll(async () => Object.keys(await distressColours(page)).length).toBeGreaterThan(0);
+    const colours = await distressColours(page);
+    // Amazon loses a little; a firm with a balance sheet and no loss shows the scale's dark start.
+    expect(Object.values(colours)).not.toContain('#fff5f0');
+    expect(Object.values(colours)).toContain('#3b3030');
+    await screenshot(page, 'scenario-dark');
+    const toggle = page.locator('rt-app button[data-theme]');
+    await expect(toggle.innerText()).resolves.toBe('Light');
+    await toggle.click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('theme=light');
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.colorScheme)).toBe('light');
+    await expect(toggle.innerText()).resolves.toBe('Dark');
+  });
+});
+
 describe('the timeline', () => {
   it('moving the slider to a month before the first loop closed shows no loop; all dates shows them all', async () => {
     const graph = filterFirmGraph(shippedGraph(), { flows: DEFAULT_FLOWS });

@@ -48,6 +48,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
     lgd: fc.option(fc.integer({ min: 0, max: 100 }).map((k) => k / 100), { nil: null }),
     called: fc.boolean(),
     buffers: fc.constantFrom('balance' as const, 'proxy' as const),
+    theme: fc.constantFrom('auto' as const, 'light' as const, 'dark' as const),
     round: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
     data: fc.option(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.stringMatching(/^[0-9a-f]{8}$/)).map(([a, b]) => `${a}-${b}`), { nil: null }),
   })

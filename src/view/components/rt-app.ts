@@ -183,12 +183,19 @@ export class RtApp extends LitElement {
   /** Says what became of an import that did not load (cancelled). */
   @state() private importNote = '';
   @state() private dropping = false;
-  @state() private dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  /** Whether the system asks for dark colours (the theme follows it unless the view says otherwise). */
+  @state() private systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
 
   private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
   private readonly handleScheme = (event: MediaQueryListEvent): void => {
-    this.dark = event.matches;
+    this.systemDark = event.matches;
   };
+
+  /** Dark colours: as the view's theme says, or as the system does. */
+  private get dark(): boolean {
+    const theme = this.store.state.theme;
+    return theme === 'auto' ? this.systemDark : theme === 'dark';
+  }
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
@@ -498,6 +505,12 @@ export class RtApp extends LitElement {
     return this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
   }
 
+  protected override updated(): void {
+    // The page's own colours (Canvas, CanvasText) follow the theme the view asks for.
+    const theme = this.store.state.theme;
+    document.documentElement.style.colorScheme = theme === 'auto' ? '' : theme;
+  }
+
   override render(): TemplateResult {
     const loaded = this.loaded;
     return html`
@@ -529,6 +542,7 @@ export class RtApp extends LitElement {
             <button data-export="measures" @click=${() => void this.exportAs('measures')}>Measures, CSV</button>
           </div>
         </details>
+        <button data-theme @click=${() => this.store.update({ theme: this.dark ? 'light' : 'dark' }, 'replace')} title="Switch between light and dark colours (kept in the link)">${this.dark ? 'Light' : 'Dark'}</button>
         <button @click=${this.handleCopyLink} title="Copy a link that opens exactly this view">Copy link</button>
         ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
         <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
@@ -654,7 +668,7 @@ export class RtApp extends LitElement {
         </div>
         <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
           ${this.tab !== 'scenario' ? nothing : html`<rt-scenario .shock=${s.shock} .model=${s.model} .round=${s.round} .result=${scenario}
-            .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf} .dealTitle=${this.dealTitle} .lgd=${s.lgd} ?called=${s.called} .buffers=${s.buffers}
+            .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf} .dealTitle=${this.dealTitle} .lgd=${s.lgd} ?called=${s.called} .buffers=${s.buffers} ?dark=${this.dark}
             @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
             @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-scenario>`}
         </div>

@@ -226,7 +226,7 @@ export class RtGraph extends LitElement {
       if (changed.has('edgeWidths')) this.applyWidths(cy);
       if (moved || changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
       if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.applySelection(cy);
-      if (changed.has('distress')) this.applyDistress(cy);
+      if (changed.has('distress') || changed.has('dark')) this.applyDistress(cy);
     });
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
@@ -407,7 +407,7 @@ export class RtGraph extends LitElement {
         if (node.hasClass('distressed')) node.removeClass('distressed').removeData('distressColor distressLevel');
         return;
       }
-      const color = distressColor(level);
+      const color = distressColor(level, this.dark);
       if (node.data('distressColor') !== color) node.data({ distressColor: color, distressLevel: level });
       if (!node.hasClass('distressed')) node.addClass('distressed');
     });

@@ -12,7 +12,7 @@ import { scenarioCsv } from '../../export/csv.js';
 import { formatUsd } from '../../data/money.js';
 import { PRESET_SCENARIOS } from '../../state/scenarios.js';
 import type { ViewState } from '../../state/view-state.js';
-import { DISTRESS_GRADIENT, distressColor } from '../distress-scale.js';
+import { DARK_DISTRESS_GRADIENT, DISTRESS_GRADIENT, distressColor } from '../distress-scale.js';
 
 export class ScenarioChangeEvent extends Event {
   static readonly type = 'rt-scenario-change';
@@ -104,6 +104,8 @@ export class RtScenario extends LitElement {
   @property({ attribute: false }) lgd: number | null = null;
   @property({ type: Boolean }) called = false;
   @property({ attribute: false }) buffers: 'balance' | 'proxy' = 'balance';
+  /** Dark colours on the page: the scale starts dark too. */
+  @property({ type: Boolean }) dark = false;
   @state() private traced: string | null = null;
   @state() private sortBy: 'loss' | 'share' = 'loss';
 
@@ -190,7 +192,7 @@ export class RtScenario extends LitElement {
     return html`
       <h3>Who is hit</h3>
       <p class="summary" role="status" data-summary>${scenarioSummary(result, shockWords, { firm: this.nameOf, deal: this.dealTitle })}</p>
-      <div class="scale" role="img" aria-label="Colour scale: light is no loss, dark red is a loss of all of the firm's equity" style="--distress-gradient:${DISTRESS_GRADIENT}"></div>
+      <div class="scale" role="img" aria-label="Colour scale: light is no loss, dark red is a loss of all of the firm's equity" style="--distress-gradient:${this.dark ? DARK_DISTRESS_GRADIENT : DISTRESS_GRADIENT}"></div>
       <div class="scale-labels"><span>no loss</span><span>50% of equity lost</span><span>failed: all of it</span></div>
       <p class="note">Firms without a balance sheet keep their usual colour: their losses are listed, their distress is not computed.</p>
       <div class="row" aria-label="Rounds">
@@ -217,7 +219,7 @@ export class RtScenario extends LitElement {
     const at = f.byRound[round - 1] ?? 0;
     // The whole row answers a click; the button in it gives keyboards and screen readers the same.
     return html`<tr data-firm=${f.id} class=${open ? 'row-firm open' : 'row-firm'} @click=${() => this.toggleTrace(f.id)}>
-        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at)}"></span><button class="firm" aria-expanded=${open ? 'true' : 'false'}
+        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at, this.dark)}"></span><button class="firm" aria-expanded=${open ? 'true' : 'false'}
           title="Show the deals this loss came through">${f.name}</button>${f.undisclosedDeals > 0 ? html` <small title="Some of its exposures are undisclosed: a lower bound">≥</small>` : nothing}</td>
         <td>${formatUsd(f.lossUsd)}</td>
         <td>${f.equityUsd === null ? html`<small>no balance sheet</small>` : f.failed ? html`<strong>failed</strong>` : `${percent(f.lossShare ?? 0)} of ${formatUsd(f.equityUsd)}`}</td>
