@@ -10,7 +10,7 @@
  * resolves after the next drawn frame: the peer of a filter change.
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
-import { graphStylesheet } from '../src/view/graph-stylesheet.js';
+import { graphStylesheet } from '../src/view/cytoscape/graph-stylesheet.js';
 
 interface PeerElements {
   nodes: ElementDefinition[];

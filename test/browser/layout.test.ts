@@ -131,9 +131,9 @@ describe('the layout', () => {
     const plain = await atFirstPicture('');
     expect(plain.seen.status).toContain('finding loops…');
     expect(plain.seen.highlighted).toBe(0);
-    expect(plain.settled).toMatch(/\b\d+ loops · \d+% of the known money goes round$/);
+    expect(plain.settled).toMatch(/\b\d+ loops · \d+% of the known money goes round( · \d+ firms? without a deal here: hide)?$/);
     const shared = await atFirstPicture('?firm=nvidia');
-    expect(shared.seen.status).toMatch(/\b\d+ loops · \d+% of the known money goes round$/);
+    expect(shared.seen.status).toMatch(/\b\d+ loops · \d+% of the known money goes round( · \d+ firms? without a deal here: hide)?$/);
     expect(shared.seen.highlighted).toBeGreaterThan(0);
   });
 

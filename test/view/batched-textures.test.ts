@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { DIRECT_DRAW_UP_TO, fillTexturesBeforeDrawing } from '../../src/view/batched-textures.js';
+import { DIRECT_DRAW_UP_TO, fillTexturesBeforeDrawing } from '../../src/view/cytoscape/batched-textures.js';
 
 /** A stand-in for Cytoscape's canvas renderer with the parts the hook uses, logging every call. */
 function fakeRenderer(log: string[]) {

@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerBoundsFromCache, positionKey } from '../../src/view/cached-bounds.js';
+import { answerBoundsFromCache, positionKey } from '../../src/view/cytoscape/cached-bounds.js';
 
 type Box = { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
 type Bounded = { boundingBox(this: unknown, options?: unknown): Box };

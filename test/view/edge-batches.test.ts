@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { drawPlainEdges, drawPlainEdgesInBatches, edgeLook, type DrawnElement, type EdgeLook } from '../../src/view/edge-batches.js';
+import { drawPlainEdges, drawPlainEdgesInBatches, edgeLook, type DrawnElement, type EdgeLook } from '../../src/view/cytoscape/edge-batches.js';
 
 /** The style of a plain deal as Cytoscape reports it; `overrides` change single properties. */
 function plainStyle(overrides: Record<string, unknown> = {}): Record<string, { value?: unknown; pfValue?: unknown; strValue?: string }> {

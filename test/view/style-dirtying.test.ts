@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dirtyStylesWithoutCollections, pinBackgrounding } from '../../src/view/style-dirtying.js';
+import { dirtyStylesWithoutCollections, pinBackgrounding } from '../../src/view/cytoscape/style-dirtying.js';
 
 type Dirtyable = { dirtyStyleCache(): unknown };
 

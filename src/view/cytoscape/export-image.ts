@@ -4,8 +4,8 @@
  * stays editable (text is text). Browser only: it draws with Cytoscape and a canvas.
  */
 import type { Core } from 'cytoscape';
-import type { DealType, EntityKind } from '../data/types.js';
-import { DEAL_STYLE, KIND_STYLE } from './palette.js';
+import type { DealType, EntityKind } from '../../data/types.js';
+import { DEAL_STYLE, KIND_STYLE } from '../palette.js';
 
 export interface PictureText {
   title: string;

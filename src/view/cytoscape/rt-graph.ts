@@ -19,15 +19,12 @@ import type { Highlight } from '../../state/derive.js';
 import type { Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
-import { fillTexturesBeforeDrawing } from '../batched-textures.js';
-import { drawPlainEdgesInBatches } from '../edge-batches.js';
-import { answerBoundsFromCache } from '../cached-bounds.js';
+import { installRendererHooks, type HookReport } from './renderer-hooks.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
-import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from '../graph-stylesheet.js';
+import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from './graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
-import { placeStraightEdgesDirectly } from '../straight-edges.js';
-import { dirtyStylesWithoutCollections, pinBackgrounding } from '../style-dirtying.js';
+import { pinBackgrounding } from './style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
 
 cytoscape.use(svgExport);
@@ -120,6 +117,8 @@ export class RtGraph extends LitElement {
   private distressShown = false;
 
   private instance: Core | null = null;
+  /** Which renderer hooks took on this instance (browser tests read it). */
+  hooks: HookReport | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | undefined;
   /** True while the app, not the analyst, moves the view, so no viewport event echoes back. */
   private movingByCode = false;
@@ -172,12 +171,7 @@ export class RtGraph extends LitElement {
       maxZoom: 6,
     });
     this.instance = cy;
-    fillTexturesBeforeDrawing(cy);
-    // After the texture hook: plain deals are drawn first, the rest go on to it.
-    drawPlainEdgesInBatches(cy);
-    dirtyStylesWithoutCollections(cy);
-    answerBoundsFromCache(cy);
-    placeStraightEdgesDirectly(cy);
+    this.hooks = installRendererHooks(cy);
     cy.on('tap', 'node', (event) => this.dispatchEvent(new FirmSelectEvent(event.target.id() as string)));
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
     cy.on('tap', (event) => {

@@ -15,7 +15,7 @@
  * stock, slower drawing. Used only by the graph component, the one place that touches Cytoscape.
  */
 import type { Core } from 'cytoscape';
-import { afterThisFrame } from './after-frame.js';
+import { afterThisFrame } from '../after-frame.js';
 
 /** A bounding box as Cytoscape's renderer keeps it. */
 export interface Box {

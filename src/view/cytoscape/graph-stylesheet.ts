@@ -2,8 +2,8 @@
  * The Cytoscape stylesheet for the firm graph, for light and dark pages.
  */
 import type cytoscape from 'cytoscape';
-import { DEAL_TYPES, ENTITY_KINDS } from '../data/types.js';
-import { DEAL_STYLE, KIND_STYLE } from './palette.js';
+import { DEAL_TYPES, ENTITY_KINDS } from '../../data/types.js';
+import { DEAL_STYLE, KIND_STYLE } from '../palette.js';
 
 /** Firm names: font size and gap below the node, model pixels. */
 export const NODE_FONT_SIZE = 15;
