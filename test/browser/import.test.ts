@@ -54,12 +54,16 @@ describe('importing data', () => {
 
   it('a deals CSV picked in the file dialog replaces the graph, is named in the header, and can be reset', async () => {
     const before = await drawnCount(page);
+    const headerHeight = () => page.locator('rt-app header').evaluate((el) => Math.round(el.getBoundingClientRect().height));
+    const shippedHeader = await headerHeight();
     await page.locator('rt-app input#open-files').setInputFiles({ name: 'my-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, before, { timeout: 30_000 });
     const state = await graphState(page);
     expect(state.nodes).toEqual(['acme-cloud', 'nvidia']);
     expect(state.visibleEdges).toEqual(['x1', 'x2']);
     await expect(page.locator('rt-app [data-imported]').innerText()).resolves.toContain('Data: my-deals.csv');
+    // The header does not wrap onto another row for the name of the imported set.
+    expect(await headerHeight()).toBeLessThanOrEqual(shippedHeader);
     await expect(page.getByRole('status', { name: 'Notes on the imported files' }).innerText()).resolves.toContain('"Acme Cloud" is not a known firm; added as "acme-cloud" (kind other)');
     expect(await page.evaluate(() => location.search)).toMatch(/^\?data=[a-z0-9]+-[0-9a-f]{8}$/);
     await page.locator('[role="tab"]#tab-loops').click();

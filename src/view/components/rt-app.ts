@@ -121,7 +121,10 @@ export class RtApp extends LitElement {
     .export summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 4px; }
     .export .menu { position: absolute; right: 0; z-index: 5; display: grid; gap: 0.2rem; padding: 0.4rem; min-width: 15rem; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
     .export .menu button { text-align: left; }
-    .dataset { font-size: 0.85rem; padding: 0.15rem 0.5rem; border-radius: 4px; background: color-mix(in srgb, #f5a623 20%, Canvas); }
+    /* In the tagline, so the header keeps its height when a set is imported. */
+    .dataset { font-size: 0.85rem; padding: 0 0.4rem; border-radius: 4px; background: color-mix(in srgb, #f5a623 20%, Canvas); }
+    .dataset .back { font-size: 0.75rem; line-height: 1.1; padding: 0 0.3rem; }
+    .dataset { line-height: 1.2; }
     .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
     input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
@@ -516,12 +519,12 @@ export class RtApp extends LitElement {
     return html`
       <header>
         <h1>Roundtrip</h1>
-        <p class="tagline">Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.
+        <p class="tagline">${this.importedName ? nothing : 'Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.'}
+          ${this.importedName
+            ? html`<span class="dataset" data-imported>Data: ${this.importedName} <button class="back" @click=${this.handleResetData} title="Back to the shipped data">Back to the shipped data</button></span>`
+            : nothing}
           ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms${loaded.data.asOf ? html` · <span data-as-of title="When the data set was last checked against its sources">checked ${loaded.data.asOf}</span>` : nothing}</span>` : nothing}</p>
         ${loaded ? this.renderSearch(loaded) : nothing}
-        ${this.importedName
-          ? html`<span class="dataset" data-imported>Data: ${this.importedName} <button @click=${this.handleResetData}>Back to the shipped data</button></span>`
-          : nothing}
         <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#open-files')?.click()} title="Open your own deals: the two JSON files, or a deals CSV (and an entities CSV)">Open data…</button>
         <input id="open-files" type="file" multiple accept=".json,.csv,.tsv,.txt" hidden aria-label="Open data files"
           @change=${(e: Event) => {
