@@ -150,7 +150,8 @@ export class RtApp extends LitElement {
   @state() private loading = true;
   @state() private tab: Tab = 'details';
   /** Whether the side panel is widened for the measures table (while that tab is shown). */
-  @state() private wideMeasures = false;
+  /** Wide by default: the narrow panel cuts the table off after a few columns. */
+  @state() private wideMeasures = true;
   @state() private previewLoop: string | null = null;
   @state() private fitIds: readonly string[] | null = null;
   @state() private searchMiss = '';
