@@ -6,7 +6,8 @@
  * bench-results.json: [{"name", "peer", "ours_ms", "peer_ms", "ratio", "target_ms", "cycles",
  * "peer_cycles", "circular_usd", "peer_circular_usd", "superset", "note"}] (the last four only on
  * some rows), ratio = peer_ms / ours_ms, each time the median of several runs. --only a,b runs just
- * those sections (loops, paths, centrality, pipeline, circularity, date-order, browser).
+ * those sections (loops, paths, centrality, pipeline, circularity, date-order, browser, import;
+ * browser includes import, the explorer's import of a 200,000-deal CSV).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -57,7 +58,7 @@ interface Row {
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['loops', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser'] as const;
+const SECTIONS = ['loops', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 /** --only a,b: just those sections; --browser-only: just the explorer's timings in Chromium. */
 const onlyAt = process.argv.indexOf('--only');
@@ -68,7 +69,7 @@ for (const name of only ?? []) {
     process.exit(2);
   }
 }
-const wanted = (section: Section): boolean => only === null || only.has(section);
+const wanted = (section: Section): boolean => only === null || only.has(section) || (section === 'import' && only.has('browser'));
 /** The repository (the bundle runs from node_modules/.cache/roundtrip). */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -446,8 +447,9 @@ if (wanted('date-order')) {
 // ---- the explorer in Chromium -------------------------------------------------------------------
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!wanted('browser') || process.argv.includes('--no-browser')) {
-  console.error(`  skipped: browser timings (${wanted('browser') ? '--no-browser' : '--only'})`);
+const inBrowser = wanted('browser') || wanted('import');
+if (!inBrowser || process.argv.includes('--no-browser')) {
+  console.error(`  skipped: browser timings (${inBrowser ? '--no-browser' : '--only'})`);
 } else if (!existsSync(chromiumPath)) {
   console.error(`  skipped: browser timings (no Chromium at ${chromiumPath})`);
 } else {
@@ -456,8 +458,19 @@ if (!wanted('browser') || process.argv.includes('--no-browser')) {
     serveDirectory(dir: string, o: { port: number }): Promise<Server>;
   };
   await buildAll({ quiet: true });
-  for (const timing of await browserTimings(root, path.join(root, 'dist'), (dir) => serveDirectory(dir, { port: 0 }), chromiumPath)) {
-    record({ name: timing.name, peer: 'stock Cytoscape', ours_ms: timing.ms, peer_ms: timing.peer_ms, ratio: timing.peer_ms / timing.ms, target_ms: timing.target_ms, cycles: null, peer_cycles: null });
+  const parts = { views: wanted('browser'), import: wanted('import') };
+  for (const timing of await browserTimings(root, path.join(root, 'dist'), (dir) => serveDirectory(dir, { port: 0 }), chromiumPath, parts)) {
+    record({
+      name: timing.name,
+      peer: timing.peer_ms === null ? null : 'stock Cytoscape',
+      ours_ms: timing.ms,
+      peer_ms: timing.peer_ms,
+      ratio: timing.peer_ms === null ? null : timing.peer_ms / timing.ms,
+      target_ms: timing.target_ms,
+      cycles: null,
+      peer_cycles: null,
+      ...(timing.note === undefined ? {} : { note: timing.note }),
+    });
   }
 }
 
@@ -490,7 +503,7 @@ if (memoryLine) console.log(`\n${memoryLine}`);
 const noted = rows.filter((r) => r.note !== undefined);
 if (noted.length > 0) console.log(`\nnotes:\n${noted.map((r) => `  ${r.name} vs ${r.peer ?? '(no peer)'}: ${r.note}`).join('\n')}`);
 console.log('ratio = peer ms / ours ms (median of several runs); wrote bench-results.json');
-if (rows.some((r) => r.target_ms !== undefined)) {
+if (rows.some((r) => r.peer === 'stock Cytoscape')) {
   console.log(
     'browser timings: the peer is stock Cytoscape drawing the same elements at the same positions with the same stylesheet, with no analysis or panels (bench/peer-page.ts); runs alternate between the two pages',
   );

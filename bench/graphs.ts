@@ -79,3 +79,30 @@ export function randomDataSet(n: number, m: number, seed: number): DataSet {
   }
   return { entities, deals };
 }
+
+/** The header of a deals CSV, as the explorer's import reads it. */
+export const DEALS_CSV_HEADER = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,status';
+
+/**
+ * A valid deals CSV of m deals among n firms (named `Firm 001` …, none of them a shipped firm, so
+ * the import adds each as a new firm): investments, purchases and loans of $1M to $10B, committed,
+ * reported, dated by month over 2025–2026, each with its own source link (its title left empty:
+ * the import then titles the source by its link).
+ */
+export function dealsCsv(n: number, m: number, seed: number): string {
+  const random = seededRandom(seed);
+  const names = Array.from({ length: n }, (_, i) => `Firm ${String(i + 1).padStart(String(n).length, '0')}`);
+  const types = ['investment', 'purchase', 'loan'];
+  const lines = [DEALS_CSV_HEADER];
+  for (let i = 1; i <= m; i++) {
+    const a = Math.floor(random() * n);
+    let b = Math.floor(random() * (n - 1));
+    if (b >= a) b++;
+    const amount = (1 + Math.floor(random() * 2000)) * 5_000_000;
+    const month = Math.floor(random() * 24);
+    const date = `${2025 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+    const type = types[Math.floor(random() * types.length)] as string;
+    lines.push(`d${i},${names[a]},${names[b]},${type},${amount},committed,${date},Deal ${i},https://example.com/${i},,reported`);
+  }
+  return `${lines.join('\n')}\n`;
+}
