@@ -51,6 +51,8 @@ describe('shock scenarios', () => {
     await page.locator('rt-scenario tr[data-firm="oracle"]').click();
     await expect.poll(() => page.locator('rt-scenario tr.trace li[data-deal="openai-oracle-compute-2025"]').count()).toBe(1);
     await expect.poll(async () => (await graphState(page)).highlighted).toEqual(expect.arrayContaining(['openai-oracle-compute-2025', 'openai', 'oracle']));
+    // The colour's dollars: Oracle's dot says what share of which equity, and how much, is lost.
+    await expect(page.locator('rt-scenario tr[data-firm="oracle"] .dot').getAttribute('title')).resolves.toMatch(/^Round \d+: \d+% of its \$[\d.]+B equity lost, \$[\d.]+B$/);
     await screenshot(page, 'scenario');
     await page.locator('rt-scenario tr[data-firm="oracle"]').click();
 

@@ -194,6 +194,7 @@ export class RtScenario extends LitElement {
       <p class="summary" role="status" data-summary>${scenarioSummary(result, shockWords, { firm: this.nameOf, deal: this.dealTitle })}</p>
       <div class="scale" role="img" aria-label="Colour scale: light is no loss, dark red is a loss of all of the firm's equity" style="--distress-gradient:${this.dark ? DARK_DISTRESS_GRADIENT : DISTRESS_GRADIENT}"></div>
       <div class="scale-labels"><span>no loss</span><span>50% of equity lost</span><span>failed: all of it</span></div>
+      <p class="note">A firm's colour is the share of its equity lost; its dot in the table gives the dollars.</p>
       <p class="note">Firms without a balance sheet keep their usual colour: their losses are listed, their distress is not computed.</p>
       <div class="row" aria-label="Rounds">
         <button aria-label="Previous round" ?disabled=${round <= 1} @click=${() => this.emit({ round: round - 1 })}>◀</button>
@@ -219,7 +220,8 @@ export class RtScenario extends LitElement {
     const at = f.byRound[round - 1] ?? 0;
     // The whole row answers a click; the button in it gives keyboards and screen readers the same.
     return html`<tr data-firm=${f.id} class=${open ? 'row-firm open' : 'row-firm'} @click=${() => this.toggleTrace(f.id)}>
-        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at, this.dark)}"></span><button class="firm" aria-expanded=${open ? 'true' : 'false'}
+        <td><span class="dot" style="background:${f.final === null ? 'transparent' : distressColor(at, this.dark)}"
+          title=${f.equityUsd === null ? 'No balance sheet: distress not computed' : `Round ${round}: ${percent(at)} of its ${formatUsd(f.equityUsd)} ${f.buffer === 'proxy' ? 'proxy buffer' : 'equity'} lost, ${formatUsd(at * f.equityUsd)}`}></span><button class="firm" aria-expanded=${open ? 'true' : 'false'}
           title="Show the deals this loss came through">${f.name}</button>${f.undisclosedDeals > 0 ? html` <small title="Some of its exposures are undisclosed: a lower bound">≥</small>` : nothing}</td>
         <td>${formatUsd(f.lossUsd)}</td>
         <td>${f.equityUsd === null ? html`<small>no balance sheet</small>` : f.failed ? html`<strong>failed</strong>` : `${percent(f.lossShare ?? 0)} of ${formatUsd(f.equityUsd)}`}</td>
