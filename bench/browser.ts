@@ -393,7 +393,7 @@ async function viewTimings(root: string, distDir: string, serve: (dir: string) =
   writeFileSync(path.join(generatedDir, 'data/entities.json'), JSON.stringify({ entities: generated.entities }));
   writeFileSync(path.join(generatedDir, 'data/deals.json'), JSON.stringify({ deals: generated.deals }));
   for (const [label, dir, data, firstTarget, updateTarget, runs] of [
-    ['shipped data (29 firms, 46 deals)', distDir, shipped.data, 1000, 100, 5],
+    [`shipped data (${shipped.data.entities.length} firms, ${shipped.data.deals.length} deals)`, distDir, shipped.data, 1000, 100, 5],
     ['generated 1,000 firms / 5,000 deals', generatedDir, generated, 5000, 500, 3],
   ] as const) {
     const peerDir = path.join(scratch, `peer-${data.entities.length}`);
