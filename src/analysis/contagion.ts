@@ -365,10 +365,11 @@ interface Step {
 interface Run {
   /** h(1), …, h(T). */
   history: Float64Array[];
-  /** Rounds 2..T. */
-  steps: Step[];
   converged: boolean;
 }
+
+/** Called after each round with the round's step, the distress before and after it, and its number (2, 3, …). */
+type OnStep = (step: Step, before: Float64Array, after: Float64Array, round: number) => void;
 
 const UNDISTRESSED = 0;
 const DISTRESSED = 1;
@@ -395,12 +396,11 @@ function step(c: Channels, h: Float64Array, passed: Float64Array, buffered: Uint
  * Battiston et al. 2012: a distressed firm passes its whole distress on in the next round and then
  * goes inactive, so a loop cannot amplify forever; it stops within n + 1 rounds.
  */
-function runOriginal(c: Channels, shock: Float64Array, buffered: Uint8Array, maxRounds: number): Run {
+function runOriginal(c: Channels, shock: Float64Array, buffered: Uint8Array, maxRounds: number, onStep: OnStep): Run {
   let h = shock;
   const state = new Uint8Array(h.length);
   for (let i = 0; i < h.length; i++) if (h[i]! > 0) state[i] = DISTRESSED;
   const history = [h];
-  const steps: Step[] = [];
   let active = state.includes(DISTRESSED);
   while (active && history.length < maxRounds) {
     const passed = new Float64Array(h.length);
@@ -414,57 +414,63 @@ function runOriginal(c: Channels, shock: Float64Array, buffered: Uint8Array, max
         active = true;
       }
     }
+    onStep(s, h, s.h, history.length + 1);
     h = s.h;
     history.push(h);
-    steps.push(s);
   }
-  return { history, steps, converged: !active };
+  return { history, converged: !active };
 }
 
 /**
  * Bardoscia et al. 2015: every round passes on only the increment of the last round, so a firm hit
  * twice passes on both hits and loops reverberate until the increments fade (or everything is at 1).
  */
-function runLinear(c: Channels, shock: Float64Array, buffered: Uint8Array, maxRounds: number, epsilon: number): Run {
+function runLinear(c: Channels, shock: Float64Array, buffered: Uint8Array, maxRounds: number, epsilon: number, onStep: OnStep): Run {
   let previous: Float64Array = new Float64Array(shock.length); // h(0) = 0
   let h = shock;
   const history = [h];
-  const steps: Step[] = [];
   for (;;) {
     let largest = 0;
     for (let i = 0; i < h.length; i++) largest = Math.max(largest, h[i]! - previous[i]!);
-    if (largest < epsilon) return { history, steps, converged: true };
-    if (history.length >= maxRounds) return { history, steps, converged: false };
+    if (largest < epsilon) return { history, converged: true };
+    if (history.length >= maxRounds) return { history, converged: false };
     const passed = new Float64Array(h.length);
     for (let j = 0; j < h.length; j++) passed[j] = Math.max(0, h[j]! - previous[j]!);
     const s = step(c, h, passed, buffered);
+    onStep(s, h, s.h, history.length + 1);
     previous = h;
     h = s.h;
     history.push(h);
-    steps.push(s);
   }
 }
 
 /**
- * Each firm's loss, deal by deal and round. With a buffer, a round's increment of distress (after
- * the cap at 1) is split over the channels in proportion to their raw parts, and a channel's part
- * over its deals in proportion to their amounts; without one, a channel delivers its dollars times
- * the distress passed on, uncapped.
+ * Each firm's loss, deal by deal, gathered round by round as the run goes (nothing per round is
+ * kept). With a buffer, a round's increment of distress (after the cap at 1) is split over the
+ * channels in proportion to their raw parts, and a channel's part over its deals in proportion to
+ * their amounts; without one, a channel delivers its dollars times the distress passed on, uncapped.
+ * A deal that passes losses on in several rounds (the linear rule) is one part, dated by its first.
  */
-function traceLosses(network: Network, run: Run): LossPart[][] {
-  const { ids, equityUsd, channels } = network;
-  const parts: LossPart[][] = ids.map(() => []);
-  const first = run.history[0]!;
-  ids.forEach((_id, i) => {
-    const equity = equityUsd[i]!;
-    if (first[i]! > 0 && !Number.isNaN(equity) && equity > 0) parts[i]!.push({ deal: null, from: null, lossUsd: first[i]! * equity, round: 1 });
-  });
-  run.steps.forEach((s, t) => {
-    const before = run.history[t]!;
-    const after = run.history[t + 1]!;
+class LossTracer {
+  private readonly parts: Array<Map<string, LossPart>>;
+
+  constructor(
+    private readonly network: Network,
+    shock: Float64Array,
+  ) {
+    this.parts = network.ids.map(() => new Map());
+    network.ids.forEach((_id, i) => {
+      const equity = network.equityUsd[i]!;
+      if (shock[i]! > 0 && !Number.isNaN(equity) && equity > 0) this.parts[i]!.set('', { deal: null, from: null, lossUsd: shock[i]! * equity, round: 1 });
+    });
+  }
+
+  readonly record: OnStep = (s, before, after, round) => {
+    const { ids, equityUsd, channels } = this.network;
     const rawTotal = new Float64Array(ids.length);
     for (let k = 0; k < channels.holders.length; k++) rawTotal[channels.holders[k]!]! += s.raw[k]!;
     for (let j = 0; j < ids.length; j++) {
+      if (s.passed[j]! <= 0) continue;
       for (let k = channels.start[j]!; k < channels.start[j + 1]!; k++) {
         const i = channels.holders[k]!;
         const equity = equityUsd[i]!;
@@ -478,12 +484,19 @@ function traceLosses(network: Network, run: Run): LossPart[][] {
         if (dollars <= 0) continue;
         exposure.deals.forEach((deal, d) => {
           const share = exposure.amountUsd > 0 ? exposure.dealAmountsUsd[d]! / exposure.amountUsd : 0;
-          if (share > 0) parts[i]!.push({ deal, from: ids[j]!, lossUsd: dollars * share, round: t + 2 });
+          if (share <= 0) return;
+          const part = this.parts[i]!.get(deal);
+          if (part) part.lossUsd += dollars * share;
+          else this.parts[i]!.set(deal, { deal, from: ids[j]!, lossUsd: dollars * share, round });
         });
       }
     }
-  });
-  return parts;
+  };
+
+  /** Firm i's parts, largest first. */
+  of(i: number): LossPart[] {
+    return [...this.parts[i]!.values()].sort((a, b) => b.lossUsd - a.lossUsd || a.round - b.round);
+  }
 }
 
 /** v_i: the caller's values, or known deal volume; normalized to sum to 1, equal when all are 0. */
@@ -526,11 +539,14 @@ export function debtRank(graph: FirmGraph, options: DebtRankOptions): DebtRankRe
   const { ids, equityUsd } = network;
   const buffered = Uint8Array.from(ids, (_id, i) => (Number.isNaN(equityUsd[i]!) ? 0 : 1));
   const shock = Float64Array.from(ids, (id) => own(o.shocks, id) ?? 0);
-  const run = o.mode === 'original' ? runOriginal(network.channels, shock, buffered, o.maxRounds) : runLinear(network.channels, shock, buffered, o.maxRounds, o.epsilon);
+  const tracer = new LossTracer(network, shock);
+  const run =
+    o.mode === 'original'
+      ? runOriginal(network.channels, shock, buffered, o.maxRounds, tracer.record)
+      : runLinear(network.channels, shock, buffered, o.maxRounds, o.epsilon, tracer.record);
   const first = run.history[0]!;
   const last = run.history[run.history.length - 1]!;
   const v = valueWeights(graph, ids, o.value);
-  const parts = traceLosses(network, run);
 
   let debtRankValue = 0;
   let totalDistress = 0;
@@ -542,7 +558,7 @@ export function debtRank(graph: FirmGraph, options: DebtRankOptions): DebtRankRe
       debtRankValue += v[i]! * (last[i]! - first[i]!);
       totalDistress += v[i]! * last[i]!;
     }
-    const hitThrough = parts[i]!.sort((a, b) => b.lossUsd - a.lossUsd || a.round - b.round);
+    const hitThrough = tracer.of(i);
     const traced = hitThrough.reduce((sum, part) => sum + part.lossUsd, 0);
     const lossUsd = hasBuffer && equity > 0 ? last[i]! * equity : traced;
     return {

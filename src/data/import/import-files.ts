@@ -92,7 +92,7 @@ function amountCell(text: string): number | string {
   return text.trim().startsWith('-') ? -amount : amount;
 }
 
-/** The balance of an entities row, when it has any balance column filled. */
+/** The balance of an entities row, when one of its balance columns is filled. */
 function balanceFromRow(row: Record<string, string | undefined>): Record<string, unknown> | null {
   if (!BALANCE_COLUMNS.some((column) => row[column])) return null;
   const balance: Record<string, unknown> = {};
