@@ -8,8 +8,6 @@ import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
 import { dataSetFingerprint } from '../../data/fingerprint.js';
-import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
-import { decodeUtf8 } from '../../data/utf8.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataChange, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
@@ -24,12 +22,12 @@ import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, filterKey, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
+import { ImportController } from '../controllers/import-controller.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
 import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
-import { ImportCancelled, progressText, startImport, type ImportJob } from '../import-client.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import './rt-about.js';
@@ -180,12 +178,6 @@ export class RtApp extends LitElement {
   private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
   /** Name of the data set shown, when it is not the shipped one. */
   @state() private importedName: string | null = null;
-  @state() private importProblems: Problem[] = [];
-  @state() private importWarnings: string[] = [];
-  @state() private importing = '';
-  @state() private importJob: ImportJob | null = null;
-  /** Says what became of an import that did not load (cancelled). */
-  @state() private importNote = '';
   @state() private dropping = false;
   /** Whether the system asks for dark colours (the theme follows it unless the view says otherwise). */
   @state() private systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -200,6 +192,9 @@ export class RtApp extends LitElement {
     const theme = this.store.state.theme;
     return theme === 'auto' ? this.systemDark : theme === 'dark';
   }
+
+  /** Reading, checking and reporting on the analyst's files. */
+  private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name) => this.showImported(data, name));
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
@@ -344,61 +339,23 @@ export class RtApp extends LitElement {
     if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
   }
 
-  /** Reads and checks the analyst's files; a valid set replaces the one shown, an invalid one changes nothing. */
-  private async importFiles(files: File[]): Promise<void> {
-    if (files.length === 0) return;
-    this.importProblems = [];
-    this.importWarnings = [];
-    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-    const tooBig = files.filter((f) => f.size > MAX_IMPORT_BYTES);
-    if (tooBig.length > 0) {
-      this.importProblems = tooBig.map((f) => ({ file: f.name, record: null, recordId: null, field: null, message: `the file is too large (${mb(f.size)}; the limit is ${mb(MAX_IMPORT_BYTES)})` }));
-      return;
-    }
-    this.importNote = '';
-    /** The view before the import changed the link, to go back to should the set not be shown. */
-    let before: ViewState | null = null;
-    this.importing = `Reading and checking ${files.map((f) => `${f.name} (${mb(f.size)})`).join(', ')}…`;
+  /** Shows an imported set (the import controller's `load`); whether it is the one shown now. */
+  private readonly showImported = async (data: DataSet, name: string): Promise<boolean> => {
+    const before = this.store.state;
+    this.previewLoop = null;
+    this.fitIds = null;
+    this.store.update({ ...DEFAULT_VIEW_STATE, data: dataSetFingerprint(data) }, 'push');
     try {
-      const decoded = await Promise.all(files.map(async (f) => ({ name: f.name, result: decodeUtf8(new Uint8Array(await f.arrayBuffer()), f.name) })));
-      const notUtf8 = decoded.flatMap((d) => (d.result.ok ? [] : [d.result.problem]));
-      if (notUtf8.length > 0) {
-        this.importProblems = notUtf8;
-        return;
-      }
-      const texts = decoded.map((d) => ({ name: d.name, text: d.result.ok ? d.result.text : '' }));
-      const job = startImport({ files: texts, options: { knownEntities: this.shipped?.data.entities ?? this.loaded?.data.entities ?? [] } }, (progress) => {
-        if (this.importJob === job) this.importing = progressText(progress);
-      });
-      this.importJob = job;
-      const result = await job.result;
-      // Notes are about a set that loads: beside "nothing was loaded" they would contradict it.
-      if (!result.ok) {
-        this.importProblems = result.problems;
-        return;
-      }
-      this.importWarnings = result.warnings;
-      const fingerprint = dataSetFingerprint(result.data);
-      this.previewLoop = null;
-      this.fitIds = null;
-      before = this.store.state;
-      this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
-      await this.useDataSet(result.data, null, result.name);
-      // Another data set took over meanwhile, or this one could not be shown: the link must not claim it.
-      if (this.importedName !== result.name || this.loaded?.data !== result.data) this.store.update(before, 'replace');
+      await this.useDataSet(data, null, name);
     } catch (error) {
-      if (before) this.store.update(before, 'replace');
-      this.importWarnings = [];
-      if (error instanceof ImportCancelled) {
-        this.importNote = 'Import cancelled: the data shown stays as it was.';
-        return;
-      }
-      this.importProblems = [{ file: files.map((f) => f.name).join(', '), record: null, recordId: null, field: null, message: `could not be read (${error instanceof Error ? error.message : String(error)})` }];
-    } finally {
-      this.importing = '';
-      this.importJob = null;
+      this.store.update(before, 'replace');
+      throw error;
     }
-  }
+    // Another data set took over meanwhile, or this one could not be shown: the link must not claim it.
+    const shown = this.importedName === name && this.loaded?.data === data;
+    if (!shown) this.store.update(before, 'replace');
+    return shown;
+  };
 
   /** Title, legend and source line of an exported picture, from what is shown. */
   private pictureText(derived: Derived, s: ViewState): PictureText {
@@ -462,7 +419,7 @@ export class RtApp extends LitElement {
 
   private readonly handleResetData = (): void => {
     if (!this.shipped) return;
-    this.importWarnings = [];
+    this.importer.clearNotes();
     this.previewLoop = null;
     this.fitIds = null;
     this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
@@ -482,7 +439,7 @@ export class RtApp extends LitElement {
   private readonly handleDrop = (event: DragEvent): void => {
     event.preventDefault();
     this.dropping = false;
-    void this.importFiles([...(event.dataTransfer?.files ?? [])]);
+    void this.importer.importFiles([...(event.dataTransfer?.files ?? [])]);
   };
 
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
@@ -530,7 +487,7 @@ export class RtApp extends LitElement {
         <input id="open-files" type="file" multiple accept=".json,.csv,.tsv,.txt" hidden aria-label="Open data files"
           @change=${(e: Event) => {
             const input = e.target as HTMLInputElement;
-            void this.importFiles([...(input.files ?? [])]);
+            void this.importer.importFiles([...(input.files ?? [])]);
             input.value = '';
           }} />
         <details class="export">
@@ -551,26 +508,7 @@ export class RtApp extends LitElement {
         ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
         <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
       </header>
-      ${this.importing
-        ? html`<p class="status" role="status">${this.importing} ${this.importJob ? html`<button @click=${() => this.importJob?.cancel()}>Cancel</button>` : nothing}</p>`
-        : nothing}
-      ${this.importNote ? html`<p class="status" role="status">${this.importNote} <button @click=${() => (this.importNote = '')}>Dismiss</button></p>` : nothing}
-      ${this.importProblems.length > 0
-        ? html`<section class="banner" role="alert" aria-label="The files could not be loaded">
-            <h2>The files have ${this.importProblems.length} problem${this.importProblems.length === 1 ? '' : 's'}; nothing was loaded, and the data shown stays as it was</h2>
-            <ul>${this.importProblems.slice(0, 200).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
-            ${this.importProblems.length > 200 ? html`<p>…and ${this.importProblems.length - 200} more.</p>` : nothing}
-            <p>Fix the files and open them again.</p>
-            <button @click=${() => (this.importProblems = [])}>Dismiss</button>
-          </section>`
-        : nothing}
-      ${this.importWarnings.length > 0
-        ? html`<section class="notice" role="status" aria-label="Notes on the imported files">
-            <p>Loaded, with notes:</p>
-            <ul>${this.importWarnings.slice(0, 50).map((w) => html`<li>${w}</li>`)}</ul>
-            <button @click=${() => (this.importWarnings = [])}>Dismiss</button>
-          </section>`
-        : nothing}
+      ${this.importer.render()}
       ${this.dropping ? html`<div class="drop" aria-hidden="true">Drop the data files to open them</div>` : nothing}
       ${this.notices.length > 0
         ? html`<section class="notice" role="alert" aria-label="Parts of the link were ignored">
