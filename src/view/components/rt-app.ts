@@ -15,13 +15,12 @@ import { StoreController } from '../../state/store-controller.js';
 import { takeInSlices } from '../../state/slices.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
-import { formatViewUrl } from '../../state/url.js';
 import { afterThisFrame } from '../after-frame.js';
-import { pictureAsPng, pictureAsSvg, type PictureText } from '../cytoscape/export-image.js';
 import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, filterKey, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
+import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
@@ -357,63 +356,12 @@ export class RtApp extends LitElement {
     return shown;
   };
 
-  /** Title, legend and source line of an exported picture, from what is shown. */
-  private pictureText(derived: Derived, s: ViewState): PictureText {
-    const loop = s.loop ? derived.loopById.get(s.loop) : undefined;
-    const title = loop
-      ? `Money loop: ${[...loop.firms, loop.firms[0] ?? ''].map(this.nameOf).join(' → ')}`
-      : s.firm
-        ? `Money loops through ${this.nameOf(s.firm)}`
-        : `Circular financing: ${derived.graph.order} firms, ${derived.graph.size} deals, ${derived.loops.count} loops`;
-    const kinds = new Set<EntityKind>();
-    derived.graph.forEachNode((_id, e) => void kinds.add(e.kind));
-    const types = new Set<DealType>();
-    derived.graph.forEachEdge((_id, d) => void types.add(d.type));
-    const filters = formatViewUrl({ ...DEFAULT_VIEW_STATE, types: s.types, minUsd: s.minUsd, from: s.from, to: s.to, kinds: s.kinds, statuses: s.statuses });
-    const data = this.importedName ? `data: ${this.importedName}` : 'deals compiled from public reporting; each deal names its source';
-    const source = `Roundtrip · ${data} · filters: ${filters ? decodeURIComponent(filters).replace(/&/g, ', ') : 'none'} · ${new Date().toISOString().slice(0, 10)}`;
-    return { title, source, kinds: ENTITY_KINDS.filter((k) => kinds.has(k)), types: DEAL_TYPES.filter((t) => types.has(t)) };
-  }
-
-  private async exportAs(format: 'png' | 'svg' | 'graphml' | 'gexf' | 'json' | 'deals' | 'loops' | 'measures'): Promise<void> {
+  private async exportAs(format: ExportFormat): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) return;
     const s = this.store.state;
     const { derived, sorted } = this.view(loaded, s);
-    const cy = this.renderRoot.querySelector('rt-graph')?.cy ?? null;
-    const base = 'roundtrip';
-    const exporters = await import('../../export/index.js');
-    switch (format) {
-      case 'png':
-        if (cy) download(`${base}.png`, await pictureAsPng(cy, this.pictureText(derived, s)));
-        break;
-      case 'svg':
-        if (cy) download(`${base}.svg`, new Blob([pictureAsSvg(cy, this.pictureText(derived, s))], { type: 'image/svg+xml' }));
-        break;
-      case 'graphml':
-        download(`${base}.graphml`, new Blob([exporters.toGraphML(derived.graph, { title: this.pictureText(derived, s).title })], { type: 'application/xml' }));
-        break;
-      case 'gexf':
-        download(`${base}.gexf`, new Blob([exporters.toGEXF(derived.graph)], { type: 'application/xml' }));
-        break;
-      case 'json': {
-        const files = exporters.toDataSetJSON(derived.graph);
-        download('entities.json', new Blob([files.entities], { type: 'application/json' }));
-        download('deals.json', new Blob([files.deals], { type: 'application/json' }));
-        break;
-      }
-      case 'deals':
-        download(`${base}-deals.csv`, new Blob([exporters.dealsCsv(derived.graph)], { type: 'text/csv;charset=utf-8' }));
-        break;
-      case 'loops': {
-        const labels = exporters.loopLabels(derived.graph);
-        download(`${base}-loops.csv`, new Blob([exporters.loopsCsv(sorted(), labels.nameOf, labels.dealTypeOf)], { type: 'text/csv;charset=utf-8' }));
-        break;
-      }
-      case 'measures':
-        download(`${base}-measures.csv`, new Blob([exporters.measuresCsv([...derived.measures.values()])], { type: 'text/csv;charset=utf-8' }));
-        break;
-    }
+    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.importedName });
     this.renderRoot.querySelector('details.export')?.removeAttribute('open');
   }
 
@@ -803,19 +751,6 @@ export class RtApp extends LitElement {
     this.fitIds = [match];
     this.tab = 'details';
   }
-}
-
-/** Saves a file through the browser's download. */
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 declare global {

@@ -9,6 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_LOSS_SHARE, type ContagionMode, type DebtRankResult, type FirmDistress } from '../../analysis/contagion.js';
 import { scenarioSummary, shockInWords } from '../../analysis/scenario-summary.js';
 import { scenarioCsv } from '../../export/csv.js';
+import { download } from '../download.js';
 import { formatUsd } from '../../data/money.js';
 import { PRESET_SCENARIOS } from '../../state/scenarios.js';
 import type { ViewState } from '../../state/view-state.js';
@@ -246,12 +247,7 @@ export class RtScenario extends LitElement {
 
   /** The table as CSV: firm, loss, buffer, share, failed, and the deals it came through. */
   private downloadCsv(result: DebtRankResult): void {
-    const csv = scenarioCsv(result);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    link.download = 'roundtrip-scenario.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    download('roundtrip-scenario.csv', new Blob([scenarioCsv(result)], { type: 'text/csv;charset=utf-8' }));
   }
 
   private addShock = (): void => {
