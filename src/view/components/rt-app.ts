@@ -12,16 +12,16 @@ import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataChange, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
-import { takeInSlices } from '../../state/slices.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { afterThisFrame } from '../after-frame.js';
-import { monthsOf, type QuarterPoint } from '../../state/timeline.js';
-import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, filterKey, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
+import { monthsOf } from '../../state/timeline.js';
+import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
+import { TimelineHistory } from '../controllers/timeline-history.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
@@ -156,8 +156,8 @@ export class RtApp extends LitElement {
   @state() private notices: string[] = [...this.initialUrl.notices];
   @state() private copied = '';
   private layoutJob: LayoutJob | null = null;
-  private historyKey = '';
-  private historyDeriver: Deriver | null = null;
+  /** The loop history behind the timeline chart. */
+  private readonly timeline = new TimelineHistory(this);
   /** Set once the graph has first been drawn: work the first picture does not need waits for it. */
   @state() private graphDrawn = false;
   /**
@@ -172,7 +172,6 @@ export class RtApp extends LitElement {
    */
   @state() private sketching = false;
   private panelsTimer: ReturnType<typeof setTimeout> | undefined;
-  private history: QuarterPoint[] = [];
   /** The shipped data set, kept to go back to after an import. */
   private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
   /** Name of the data set shown, when it is not the shipped one. */
@@ -525,7 +524,7 @@ export class RtApp extends LitElement {
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
           @rt-graph-drawn=${this.handleGraphDrawn}></rt-graph>
-        <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timelineFor(loaded, s)}
+        <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.graphDrawn)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
       <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.panelsWait ? 'true' : 'false'}>
@@ -618,35 +617,6 @@ export class RtApp extends LitElement {
     return steps;
   }
 
-  /**
-   * The loop history of the timeline chart. It takes a loop search per quarter, so it waits until
-   * the graph has been drawn and then runs in slices, never holding the page up for long.
-   */
-  private timelineFor(loaded: Loaded, s: ViewState): QuarterPoint[] {
-    const key = filterKey({ ...s, asOf: null });
-    // Another data set (an import, or back to the shipped one) has a history of its own.
-    if (this.historyDeriver !== loaded.deriver) {
-      this.historyDeriver = loaded.deriver;
-      this.historyKey = '';
-      this.history = [];
-    }
-    if (key !== this.historyKey && this.graphDrawn) {
-      this.historyKey = key;
-      const deriver = loaded.deriver;
-      const steps = deriver.timelineSteps(s);
-      if (Array.isArray(steps)) return (this.history = steps);
-      takeInSlices(steps, {
-        // After the next frame: the graph's own update is drawn first.
-        start: afterThisFrame,
-        stale: () => this.historyKey !== key || this.loaded?.deriver !== deriver,
-        done: (history) => {
-          this.history = history;
-          this.requestUpdate();
-        },
-      });
-    }
-    return this.history;
-  }
 
   private scenarioFirms(derived: Derived): Array<{ id: string; name: string }> {
     return derived.graph
