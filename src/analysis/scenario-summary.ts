@@ -14,6 +14,11 @@ export interface SummaryNames {
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
+/** "A", "A and B", "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** "$24B, 97% of its $24.7B equity", "$3B (no balance sheet: distress not computed)". */
 export function lossInWords(f: FirmDistress): string {
   if (f.equityUsd === null || f.lossShare === null) return `${formatUsd(f.lossUsd)} (no balance sheet: distress not computed)`;
@@ -32,19 +37,25 @@ function mainRoute(f: FirmDistress, names: SummaryNames): string {
   return `, mostly through ${names.deal(route.deal)}`;
 }
 
+/** "OpenAI's", "Investment-grade bond investors'": the possessive of a name as printed. */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 /** "OpenAI's purchase from Oracle ($300B)": a deal as the summary names it. */
 export function dealInWords(deal: Pick<Deal, 'from' | 'to' | 'type' | 'amountUsd'>, firm: (id: string) => string): string {
   const amount = deal.amountUsd === null ? 'amount undisclosed' : formatUsd(deal.amountUsd);
   const [, toRole] = DIRECTION_RULE[deal.type];
-  return `${firm(deal.from)}'s ${deal.type} (${toRole} ${firm(deal.to)}, ${amount})`;
+  return `${possessive(firm(deal.from))} ${deal.type} (${toRole} ${firm(deal.to)}, ${amount})`;
 }
 
 /** One paragraph; the shock itself is said first. */
 export function scenarioSummary(result: DebtRankResult, shockWords: string, names: SummaryNames): string {
   const hit = result.firms.filter((f) => f.initial === 0 && f.lossUsd > 0);
-  if (hit.length === 0) return `${shockWords}: no other firm loses anything through the deals with known amounts.`;
+  if (hit.length === 0) return `${shockWords}, no other firm loses anything through the deals with known amounts.`;
   const top = hit[0] as FirmDistress;
-  const sentences = [`${shockWords}: ${names.firm(top.id)} loses most, ${lossInWords(top)}${mainRoute(top, names)}.`];
+  // "The largest loss falls on X" reads right for every name ("Investment-grade bond investors" too).
+  const sentences = [`${shockWords}, the largest loss falls on ${names.firm(top.id)}: ${lossInWords(top)}${mainRoute(top, names)}.`];
   const withBuffer = hit.filter((f) => f.lossShare !== null);
   const heavy = withBuffer.filter((f) => (f.lossShare as number) > 0.1);
   const failed = withBuffer.filter((f) => f.failed);
@@ -55,7 +66,8 @@ export function scenarioSummary(result: DebtRankResult, shockWords: string, name
   }
   const unbuffered = hit.filter((f) => f.lossShare === null);
   if (unbuffered.length > 0) {
-    sentences.push(`${unbuffered.map((f) => names.firm(f.id)).join(', ')} ${unbuffered.length === 1 ? 'has' : 'have'} no balance sheet here: ${unbuffered.length === 1 ? 'its' : 'their'} losses are shown, ${unbuffered.length === 1 ? 'its' : 'their'} distress is not computed.`);
+    const one = unbuffered.length === 1;
+    sentences.push(`No balance sheet here for ${listInWords(unbuffered.map((f) => names.firm(f.id)))}: ${one ? 'its loss is' : 'their losses are'} shown, ${one ? 'its' : 'their'} distress is not computed.`);
   }
   const committed = result.lossShare.committed;
   sentences.push(`Committed purchases count at ${percent(committed)} of their amount${result.called ? '; guarantees are called' : '; guarantees are not called'}.`);
@@ -67,7 +79,6 @@ export function shockInWords(shock: Readonly<Record<string, number>>, firm: (id:
   const entries = Object.entries(shock);
   const failing = entries.filter(([, x]) => x >= 1).map(([id]) => firm(id));
   const partial = entries.filter(([, x]) => x < 1).map(([id, x]) => `${firm(id)} loses ${percent(x)} of its value`);
-  const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-  const parts = [...(failing.length > 0 ? [`${list(failing)} ${failing.length === 1 ? 'fails' : 'fail'}`] : []), ...partial];
-  return `If ${list(parts)}`;
+  const parts = [...(failing.length > 0 ? [`${listInWords(failing)} ${failing.length === 1 ? 'fails' : 'fail'}`] : []), ...partial];
+  return `If ${listInWords(parts)}`;
 }

@@ -45,7 +45,7 @@ describe('shock scenarios', () => {
     expect(rows[0]).toMatch(/^OpenAI/);
     expect(rows.some((row) => /no balance sheet/.test(row))).toBe(true);
     expect(rows.some((row) => /failed/.test(row))).toBe(false);
-    await expect(page.locator('rt-scenario [data-summary]').innerText()).resolves.toMatch(/^If OpenAI loses 50% of its value: .+ loses most, /);
+    await expect(page.locator('rt-scenario [data-summary]').innerText()).resolves.toMatch(/^If OpenAI loses 50% of its value, the largest loss falls on .+: /);
     expect(await page.evaluate(() => location.search)).toBe('?shock=openai:0.5');
     // A row shows how the firm's loss arrived, and lights up those deals back to OpenAI.
     await page.locator('rt-scenario tr[data-firm="oracle"]').click();

@@ -201,7 +201,7 @@ describe('roundtrip shock', () => {
     const whole = JSON.parse((await cli('shock', '--firm', 'openai', '--distress', '0.5', '--lgd', 'committed=1', '--json')).out) as typeof json;
     expect(whole.lossShare.committed).toBe(1);
     const text = await cli('shock', '--firm', 'openai', '--distress', '0.5');
-    expect(text.out.split('\n')[0]).toMatch(/^If OpenAI loses 50% of its value: \S.* loses most, \$[\d.]+[BT]/);
+    expect(text.out.split('\n')[0]).toMatch(/^If OpenAI loses 50% of its value, the largest loss falls on \S.*: \$[\d.]+[BT]/);
     expect(text.out).toContain('Committed purchases count at 30% of their amount; guarantees are not called.');
   });
 
