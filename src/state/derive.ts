@@ -8,7 +8,7 @@ import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
 import { filterFirmGraph, keepsDefaultFlowsOnly, keepsEverything, type DealFilter } from '../model/filter.js';
-import { DEFAULT_FLOWS, FLOW_KINDS } from '../data/types.js';
+import { DEFAULT_FLOWS, FLOW_KINDS, flowOf } from '../data/types.js';
 import { acquirersAt } from '../model/acquisitions.js';
 import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
 import { shockWithin } from './scenarios.js';
@@ -85,7 +85,11 @@ export class Deriver {
     this.full = buildFirmGraph(data);
     // Acquired firms are part of their acquirers today: the views fold them in (see acquisitions.ts).
     this.everyFlow = acquirersAt(this.full, null).size > 0 ? filterFirmGraph(this.full, {}) : this.full;
-    const base = filterFirmGraph(this.full, { flows: DEFAULT_FLOWS });
+    // Most imported sets hold only money that moved: then the base view is the every-flow view, and
+    // copying a network of 200,000 deals to find that out would be wasted.
+    const defaults = new Set<string>(DEFAULT_FLOWS);
+    const onlyDefaultFlows = data.deals.every((deal) => defaults.has(flowOf(deal)));
+    const base = onlyDefaultFlows ? this.everyFlow : filterFirmGraph(this.full, { flows: DEFAULT_FLOWS });
     this.base = base.size === this.everyFlow.size ? this.everyFlow : base;
   }
 

@@ -5,6 +5,7 @@
 import type { FirmMeasures } from '../analysis/centrality.js';
 import type { CircularityResult } from '../analysis/circularity.js';
 import { formatUsd } from '../data/money.js';
+import type { DrawnPart } from '../model/drawing-budget.js';
 import type { FirmGraph } from '../model/graph.js';
 import type { SizeMeasure } from '../state/view-state.js';
 import { edgeWidth } from './palette.js';
@@ -69,8 +70,29 @@ export function nodeSizes(graph: FirmGraph, measures: ReadonlyMap<string, FirmMe
   return sizes;
 }
 
-export function graphElements(graph: FirmGraph, measures: ReadonlyMap<string, FirmMeasures>, sizeBy: SizeMeasure): GraphElements {
+/**
+ * The elements to draw: every firm and deal of `graph`, or only those of `part` when the network is
+ * too large to draw whole (see model/drawing-budget.ts).
+ */
+export function graphElements(graph: FirmGraph, measures: ReadonlyMap<string, FirmMeasures>, sizeBy: SizeMeasure, part: DrawnPart | null = null): GraphElements {
   const sizes = nodeSizes(graph, measures, sizeBy);
+  const node = (id: string): NodeData => {
+    const entity = graph.getNodeAttributes(id);
+    return { id, label: entity.name, kind: entity.kind, size: sizes.get(id) as number };
+  };
+  const edge = (id: string): EdgeData => {
+    const deal = graph.getEdgeAttributes(id);
+    return {
+      id,
+      source: graph.source(id),
+      target: graph.target(id),
+      type: deal.type,
+      width: edgeWidth(deal.amountUsd),
+      amount: deal.amountUsd === null ? '?' : formatUsd(deal.amountUsd),
+      undisclosed: deal.amountUsd === null,
+    };
+  };
+  if (part) return { nodes: part.firms.map(node), edges: part.deals.map(edge) };
   const nodes = graph.mapNodes((id, entity): NodeData => ({ id, label: entity.name, kind: entity.kind, size: sizes.get(id) as number }));
   const edges = graph.mapEdges(
     (id, deal, source, target): EdgeData => ({

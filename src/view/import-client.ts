@@ -2,7 +2,9 @@
  * Runs an import in a worker, off the page's main thread; cancellable. Falls back to importing on
  * the page when workers are unavailable.
  */
+import { dataSetFingerprint } from '../data/fingerprint.js';
 import type { ImportFile, ImportOptions, ImportProgress, ImportResult } from '../data/import/import-files.js';
+import type { Deal } from '../data/types.js';
 import { newModuleWorker } from './module-worker.js';
 
 /** Where the worker script is served, next to the app bundle. */
@@ -17,18 +19,29 @@ export interface ImportRequest {
   options: ImportOptions;
 }
 
-/** What the worker posts back. */
-export type ImportReply = { kind: 'done'; result: ImportResult } | { kind: 'failed'; message: string } | { kind: 'progress'; progress: ImportProgress };
+/** Deals the worker sends in one message at most (a message is taken in one task of the page's). */
+export const DEALS_PER_MESSAGE = 10_000;
+
+/** What the worker posts back: progress, parts of a valid set's deals, then the rest of the result. */
+export type ImportReply =
+  | { kind: 'done'; result: ImportResult; fingerprint: string | null }
+  | { kind: 'deals'; deals: Deal[] }
+  | { kind: 'failed'; message: string }
+  | { kind: 'progress'; progress: ImportProgress };
+
+/** An import's result; a valid set comes with its fingerprint (worked out off the page). */
+export type ImportOutcome = Exclude<ImportResult, { ok: true }> | (Extract<ImportResult, { ok: true }> & { fingerprint: string });
 
 export interface ImportJob {
-  result: Promise<ImportResult>;
+  result: Promise<ImportOutcome>;
   /** Stops the import; `result` rejects with ImportCancelled. */
   cancel(): void;
 }
 
-async function importOnPage(request: ImportRequest): Promise<ImportResult> {
+async function importOnPage(request: ImportRequest): Promise<ImportOutcome> {
   const { importDataSet } = await import('../data/import/import-files.js');
-  return importDataSet(request.files, request.options);
+  const result = importDataSet(request.files, request.options);
+  return result.ok ? { ...result, fingerprint: dataSetFingerprint(result.data) } : result;
 }
 
 /** Where an import has got to, in words. */
@@ -39,7 +52,8 @@ export function progressText(progress: ImportProgress): string {
 export function startImport(request: ImportRequest, onProgress?: (progress: ImportProgress) => void): ImportJob {
   const worker = newModuleWorker(IMPORT_WORKER_URL);
   let cancel = (): void => {};
-  const result = new Promise<ImportResult>((resolve, reject) => {
+  const result = new Promise<ImportOutcome>((resolve, reject) => {
+    const parts: Deal[][] = [];
     let settled = false;
     const settle = (): boolean => {
       if (settled) return false;
@@ -65,9 +79,22 @@ export function startImport(request: ImportRequest, onProgress?: (progress: Impo
         if (!settled) onProgress?.(event.data.progress);
         return;
       }
+      if (event.data.kind === 'deals') {
+        parts.push(event.data.deals);
+        return;
+      }
       if (!settle()) return;
-      if (event.data.kind === 'done') resolve(event.data.result);
-      else reject(new Error(event.data.message));
+      if (event.data.kind === 'failed') {
+        reject(new Error(event.data.message));
+        return;
+      }
+      const { result: done, fingerprint } = event.data;
+      if (!done.ok || fingerprint === null) {
+        resolve(done.ok ? { ...done, fingerprint: dataSetFingerprint(done.data) } : done);
+        return;
+      }
+      const deals = parts.length === 0 ? done.data.deals : parts.concat([done.data.deals]).flat();
+      resolve({ ...done, data: { ...done.data, deals }, fingerprint });
     };
     worker.onerror = (event) => {
       // A worker that cannot start (a blocked script, say) must not lose the import.

@@ -106,6 +106,36 @@ describe('importing data', () => {
     await screenshot(page, 'import-problems');
   });
 
+  it('a network too large to draw whole comes from the worker in parts, draws its largest deals and says so; the analysis covers every deal', async () => {
+    // 12,000 deals among 40 firms, deal i of (i + 1) million dollars: the 6,000 largest are i ≥ 6,000.
+    const firms = 40;
+    const count = 12_000;
+    const rows = ['id;from;to;type;amountUsd;amountBasis;date;title;sourceUrl;sourceTitle;status'];
+    for (let i = 0; i < count; i++) {
+      const from = i % firms;
+      const to = (from + 1 + (Math.floor(i / firms) % (firms - 1))) % firms;
+      rows.push(`big${i};Firm ${from};Firm ${to};purchase;${(i + 1) * 1_000_000};committed;2025-${String(1 + (i % 12)).padStart(2, '0')};Deal ${i};https://example.com/${i};Source ${i};reported`);
+    }
+    const before = await drawnCount(page);
+    await page.locator('rt-app input#open-files').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, before, { timeout: 90_000 });
+    await expect(page.locator('rt-app [data-summary]').innerText()).resolves.toContain(`${count} deals`);
+    const drawn = await page.evaluate(() => {
+      const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+      return { edges: cy.edges().length, nodes: cy.nodes().length, largest: cy.getElementById('big11999').nonempty(), cut: cy.getElementById('big6000').nonempty(), left: cy.getElementById('big5999').nonempty() };
+    });
+    expect(drawn).toEqual({ edges: 6000, nodes: firms, largest: true, cut: true, left: false });
+    await expect.poll(() => page.locator('rt-app [data-drawn-part]').count()).toBe(1);
+    await expect(page.locator('rt-app [data-drawn-part]').innerText()).resolves.toBe('drawing the 6,000 largest of 12,000 deals');
+    // A firm's loops run through deals the picture leaves out: the picture says so.
+    await page.locator('rt-app input[name="firm"]').fill('Firm 0');
+    await page.locator('rt-app form.search button').click();
+    await expect.poll(() => page.locator('rt-graph .note.undrawn').count(), { timeout: 30_000 }).toBe(1);
+    expect(Number(await page.locator('rt-graph .note.undrawn').getAttribute('data-undrawn'))).toBeGreaterThan(0);
+    await screenshot(page, 'imported-large');
+    expect(errors).toEqual([]);
+  });
+
   it('an import runs off the page with a Cancel button; cancelling leaves the data shown as it was', async () => {
     const nodes = (await graphState(page)).nodes;
     // The import worker is swapped for one that never answers, so the import is surely still

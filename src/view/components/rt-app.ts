@@ -7,7 +7,6 @@ import { customElement, state } from 'lit/decorators.js';
 import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
-import { dataSetFingerprint } from '../../data/fingerprint.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { DEAL_TYPES, ENTITY_KINDS, type DataChange, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
 import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
@@ -29,6 +28,7 @@ import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
+import { drawnPart, partOf, type DrawnPart } from '../../model/drawing-budget.js';
 import './rt-about.js';
 import type { RtAbout } from './rt-about.js';
 import type { SortChangeEvent } from './rt-cycles.js';
@@ -74,10 +74,20 @@ interface Loaded {
   entities: Map<string, Entity>;
   deals: Map<string, Deal>;
   kindsPresent: Array<(typeof ENTITY_KINDS)[number]>;
+  /** What the picture draws of a network too large to draw whole; null: all of it. */
+  part: DrawnPart | null;
   /** Every month the deals span, for the timeline. */
   months: string[];
   minMonth: string;
   maxMonth: string;
+}
+
+/** Says that the picture draws only part of a large network, and which part. */
+function partNote(part: DrawnPart | null): TemplateResult | typeof nothing {
+  if (!part) return nothing;
+  const count = (n: number): string => n.toLocaleString('en-US');
+  const firms = part.firms.length < part.firmsTotal ? ` between the ${count(part.firms.length)} firms with the most money` : '';
+  return html` · <span data-drawn-part title="A network this large cannot be drawn readably: the picture shows its largest deals. Loops, measures, tables and exports cover every firm and deal.">drawing the ${count(part.deals.length)} largest of ${count(part.dealsTotal)} deals${firms}</span>`;
 }
 
 @customElement('rt-app')
@@ -192,7 +202,7 @@ export class RtApp extends LitElement {
   }
 
   /** Reading, checking and reporting on the analyst's files. */
-  private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name) => this.showImported(data, name));
+  private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name, fingerprint) => this.showImported(data, name, fingerprint));
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
@@ -250,7 +260,9 @@ export class RtApp extends LitElement {
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
-    const request = layoutRequestFor(data);
+    // A network too large to draw whole is drawn in part, and only that part is laid out.
+    const part = drawnPart(data);
+    const request = layoutRequestFor(part ? partOf(data, part) : data);
     const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
     const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
     this.layoutJob = job;
@@ -277,7 +289,8 @@ export class RtApp extends LitElement {
     this.loaded = {
       data,
       deriver,
-      elements: graphElements(deriver.fullGraph, measures, this.store.state.size),
+      elements: graphElements(deriver.fullGraph, measures, this.store.state.size, part),
+      part,
       entities: new Map(data.entities.map((e) => [e.id, e])),
       deals: new Map(data.deals.map((d) => [d.id, d])),
       kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
@@ -338,11 +351,11 @@ export class RtApp extends LitElement {
   }
 
   /** Shows an imported set (the import controller's `load`); whether it is the one shown now. */
-  private readonly showImported = async (data: DataSet, name: string): Promise<boolean> => {
+  private readonly showImported = async (data: DataSet, name: string, fingerprint: string): Promise<boolean> => {
     const before = this.store.state;
     this.previewLoop = null;
     this.fitIds = null;
-    this.store.update({ ...DEFAULT_VIEW_STATE, data: dataSetFingerprint(data) }, 'push');
+    this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
     try {
       await this.useDataSet(data, null, name);
     } catch (error) {
@@ -515,7 +528,7 @@ export class RtApp extends LitElement {
           <label>Deal width <select aria-label="Deal width" @change=${(e: Event) => this.store.update({ width: (e.target as HTMLSelectElement).value as EdgeWidth })}>
             ${EDGE_WIDTHS.map((w) => html`<option value=${w} ?selected=${w === s.width}>${WIDTH_LABEL[w]}</option>`)}
           </select></label>
-          <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}${this.isolatedNote(view, s)}</span>
+          <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}${this.isolatedNote(view, s)}${partNote(loaded.part)}</span>
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
         </div>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}

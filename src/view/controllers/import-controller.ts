@@ -28,7 +28,7 @@ export class ImportController implements ReactiveController {
     /** Firms a deals file may name without an entities file. */
     private readonly knownEntities: () => readonly Entity[],
     /** Shows a valid set; resolves to whether it is the one shown now. */
-    private readonly load: (data: DataSet, name: string) => Promise<boolean>,
+    private readonly load: (data: DataSet, name: string, fingerprint: string) => Promise<boolean>,
   ) {
     host.addController(this);
   }
@@ -81,7 +81,7 @@ export class ImportController implements ReactiveController {
         return;
       }
       this.warnings = result.warnings;
-      if (!(await this.load(result.data, result.name))) this.warnings = [];
+      if (!(await this.load(result.data, result.name, result.fingerprint))) this.warnings = [];
     } catch (error) {
       this.warnings = [];
       if (error instanceof ImportCancelled) {

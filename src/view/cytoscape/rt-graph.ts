@@ -56,6 +56,11 @@ export class RtGraph extends LitElement {
       font-size: 0.85rem;
       background: color-mix(in srgb, Canvas 85%, CanvasText 15%);
     }
+    .note.undrawn {
+      top: 0.5rem;
+      bottom: auto;
+      max-width: 60%;
+    }
     .overlay {
       position: absolute;
       inset: auto 0 0 0;
@@ -155,7 +160,27 @@ export class RtGraph extends LitElement {
             <button @click=${() => this.runningLayout?.cancel()}>Cancel</button></div>`
         : nothing}
       ${this.layoutNote ? html`<div class="note" role="status">${this.layoutNote}</div>` : nothing}
+      ${this.undrawnNote()}
     `;
+  }
+
+  /** Deal ids of the elements, for the note on highlights beyond them (kept per elements value). */
+  private drawnDeals: { of: GraphElements; ids: Set<string> } | null = null;
+
+  /**
+   * A large network is drawn in part (see model/drawing-budget.ts): when what is highlighted has
+   * deals outside that part, the picture cannot show them, and says so.
+   */
+  private undrawnNote(): TemplateResult | typeof nothing {
+    const elements = this.elements;
+    const highlight = this.highlight;
+    if (!elements || !highlight || highlight.edges.size === 0) return nothing;
+    if (this.drawnDeals?.of !== elements) this.drawnDeals = { of: elements, ids: new Set(elements.edges.map((e) => e.id)) };
+    const drawn = this.drawnDeals.ids;
+    let missing = 0;
+    for (const id of highlight.edges) if (!drawn.has(id)) missing++;
+    if (missing === 0) return nothing;
+    return html`<div class="note undrawn" role="status" data-undrawn=${missing}>${missing} of the ${highlight.edges.size} highlighted deals ${missing === 1 ? 'is' : 'are'} not drawn: the picture shows only the largest deals of this network (the panels list them all).</div>`;
   }
 
   protected override firstUpdated(): void {
