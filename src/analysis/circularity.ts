@@ -63,6 +63,37 @@ export function circularity(graph: FirmGraph): CircularityResult {
   return result;
 }
 
+/**
+ * A decomposition as it travels between threads: the per-deal figures packed in typed arrays (in
+ * the graph's edge order), so a network of 200,000 deals is not 200,000 objects to copy.
+ */
+export interface PackedCircularity extends Omit<CircularityResult, 'deals'> {
+  /** Counted amount per deal, NaN where null. */
+  dealAmountUsd: Float64Array;
+  dealCircularUsd: Float64Array;
+}
+
+export function packCircularity(result: CircularityResult): PackedCircularity {
+  const { deals, ...rest } = result;
+  return { ...rest, dealAmountUsd: Float64Array.from(deals, (d) => d.amountUsd ?? Number.NaN), dealCircularUsd: Float64Array.from(deals, (d) => d.circularUsd) };
+}
+
+/** Takes a decomposition made elsewhere of this very view (the same data, so the same edge order). */
+export function adoptCircularity(graph: FirmGraph, packed: PackedCircularity): CircularityResult {
+  const { dealAmountUsd, dealCircularUsd, ...rest } = packed;
+  if (dealAmountUsd.length !== graph.size) throw new Error(`roundtrip/circularity: a decomposition of ${dealAmountUsd.length} deals cannot be a view of ${graph.size}`);
+  let i = 0;
+  const deals = graph.mapEdges((id): DealCircularity => {
+    const amount = dealAmountUsd[i] as number;
+    const deal = { id, amountUsd: Number.isNaN(amount) ? null : amount, circularUsd: dealCircularUsd[i] as number };
+    i++;
+    return deal;
+  });
+  const result: CircularityResult = { ...rest, deals };
+  decomposed.set(graph, result);
+  return result;
+}
+
 function decompose(graph: FirmGraph): CircularityResult {
   const indexed = indexFirmGraph(graph);
   const weights = arcWeights(graph, indexed);

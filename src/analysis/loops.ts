@@ -251,8 +251,11 @@ export function loopCountsByFirm(loops: readonly MoneyLoop[]): Map<string, numbe
   return counts;
 }
 
-/** A search result over loops already made; the counts per firm and the deals are made when first read. */
-function resultOf(graph: FirmGraph, loops: MoneyLoop[], truncated: boolean): LoopSearchResult {
+/**
+ * A search result over loops already made (here, or in a worker and sent over); the counts per firm
+ * and the deals are made when first read.
+ */
+export function loopSearchResultOf(graph: FirmGraph, loops: MoneyLoop[], truncated: boolean): LoopSearchResult {
   let perFirm: Map<string, number> | null = null;
   let deals: Set<string> | null = null;
   return Object.defineProperties(
@@ -278,12 +281,12 @@ function collect(graph: FirmGraph, loops: Iterator<MoneyLoop>, maxCycles: number
   const kept: MoneyLoop[] = [];
   while (kept.length < maxCycles) {
     const next = loops.next();
-    if (next.done) return resultOf(graph, kept, false);
+    if (next.done) return loopSearchResultOf(graph, kept, false);
     kept.push(next.value);
   }
   const truncated = !loops.next().done;
   loops.return?.(undefined);
-  return resultOf(graph, kept, truncated);
+  return loopSearchResultOf(graph, kept, truncated);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { periodEnd, periodStart } from '../data/dates.js';
 import { DEFAULT_FLOWS, flowOf, type Deal, type DealStatus, type DealType, type Entity, type EntityKind, type FlowKind } from '../data/types.js';
 import { acquirersAt } from './acquisitions.js';
-import { emptyLike, type FirmGraph } from './graph.js';
+import { emptyLike, runSteps, type FirmGraph, type Steps } from './graph.js';
 
 export interface DealFilter {
   /** Deal types to keep; undefined keeps all. */
@@ -101,6 +101,11 @@ export function keepsDefaultFlowsOnly(filter: DealFilter): boolean {
  * The input is not changed.
  */
 export function filterFirmGraph(graph: FirmGraph, filter: DealFilter, options: { acquisitions?: boolean } = {}): FirmGraph {
+  return runSteps(filterFirmGraphSteps(graph, filter, options));
+}
+
+/** filterFirmGraph in steps, yielding after every `slice` deals looked at (see model/graph.ts). */
+export function* filterFirmGraphSteps(graph: FirmGraph, filter: DealFilter, options: { acquisitions?: boolean } = {}, slice = Number.POSITIVE_INFINITY): Steps<FirmGraph> {
   const keepEntity = entityMatcher(filter);
   const keepDeal = dealMatcher(filter);
   const view = emptyLike(graph);
@@ -109,13 +114,22 @@ export function filterFirmGraph(graph: FirmGraph, filter: DealFilter, options: {
   });
   // Acquired firms' deals are their acquirers' (in graph order, so views and exports keep it).
   const into = options.acquisitions ?? true ? acquirersAt(view, filter.asOf !== undefined ? periodEnd(filter.asOf) : null) : new Map<string, string>();
-  graph.forEachEdge((id, deal, source, target) => {
+  const add = (id: string, deal: Deal, source: string, target: string): void => {
     if (view.hasNode(source) && view.hasNode(target) && keepDeal(deal)) {
       const from = into.get(source) ?? source;
       const to = into.get(target) ?? target;
       if (from !== to) view.addDirectedEdgeWithKey(id, from, to, deal);
     }
-  });
+  };
+  if (graph.size <= slice) {
+    graph.forEachEdge(add);
+  } else {
+    let seen = 0;
+    for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+      add(edge, attributes, source, target);
+      if (++seen % slice === 0) yield;
+    }
+  }
   if (filter.hideIsolated) {
     for (const id of view.nodes()) if (view.degree(id) === 0) view.dropNode(id);
   }

@@ -23,12 +23,47 @@ export function emptyLike(graph: FirmGraph): FirmGraph {
   return view;
 }
 
-/** Builds the multigraph of a validated data set. */
-export function buildFirmGraph(data: DataSet): FirmGraph {
+/**
+ * Work done in steps: a generator that yields between slices of its work and returns its result.
+ * The same steps run at once (runSteps) or with a pause at each yield (runStepsWithPauses), so a
+ * page can build a network of 200,000 deals without holding the page for long.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function runSteps<T>(steps: Steps<T>): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+export async function runStepsWithPauses<T>(steps: Steps<T>, pause: () => Promise<void>): Promise<T> {
+  let next = steps.next();
+  while (!next.done) {
+    await pause();
+    next = steps.next();
+  }
+  return next.value;
+}
+
+/** Builds the multigraph of a validated data set, yielding after every `slice` deals. */
+export function* buildFirmGraphSteps(data: DataSet, slice = Number.POSITIVE_INFINITY): Steps<FirmGraph> {
   const graph: FirmGraph = new MultiDirectedGraph<Entity, Deal, DataSetMeta>();
   if (data.asOf !== undefined) graph.setAttribute('asOf', data.asOf);
   if (data.changes !== undefined) graph.setAttribute('changes', data.changes);
   for (const entity of data.entities) graph.addNode(entity.id, { ...entity });
-  for (const deal of data.deals) graph.addDirectedEdgeWithKey(deal.id, deal.from, deal.to, { ...deal });
+  const { deals } = data;
+  for (let start = 0; start < deals.length; start += slice) {
+    if (start > 0) yield;
+    const end = Math.min(deals.length, start + slice);
+    for (let i = start; i < end; i++) {
+      const deal = deals[i] as Deal;
+      graph.addDirectedEdgeWithKey(deal.id, deal.from, deal.to, { ...deal });
+    }
+  }
   return graph;
+}
+
+/** Builds the multigraph of a validated data set. */
+export function buildFirmGraph(data: DataSet): FirmGraph {
+  return runSteps(buildFirmGraphSteps(data));
 }

@@ -3,14 +3,15 @@
  * loops and measures, and what a selection highlights. Pure; cached by the filter.
  */
 import { firmMeasures, withLoopCount, type FirmMeasures } from '../analysis/centrality.js';
-import { circularity, type CircularityResult } from '../analysis/circularity.js';
+import { adoptCircularity, circularity, type CircularityResult } from '../analysis/circularity.js';
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
-import { findLoops, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
+import { findLoops, loopSearchResultOf, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
-import { filterFirmGraph, keepsDefaultFlowsOnly, keepsEverything, type DealFilter } from '../model/filter.js';
+import { filterFirmGraph, filterFirmGraphSteps, keepsDefaultFlowsOnly, keepsEverything, type DealFilter } from '../model/filter.js';
 import { DEFAULT_FLOWS, FLOW_KINDS, flowOf } from '../data/types.js';
 import { acquirersAt } from '../model/acquisitions.js';
-import { buildFirmGraph, type FirmGraph } from '../model/graph.js';
+import { buildFirmGraphSteps, runSteps, runStepsWithPauses, type FirmGraph, type Steps } from '../model/graph.js';
+import type { FirstViewAnalysis } from './first-view.js';
 import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
 import { filterKey, filterOf, type ViewState } from './view-state.js';
@@ -67,6 +68,25 @@ export interface Highlight {
   edges: Set<string>;
 }
 
+/** The networks a deriver keeps: every deal, every flow today (acquired firms folded), the default flows. */
+export interface DeriverGraphs {
+  full: FirmGraph;
+  everyFlow: FirmGraph;
+  base: FirmGraph;
+}
+
+export function* deriverGraphSteps(data: DataSet, slice = Number.POSITIVE_INFINITY): Steps<DeriverGraphs> {
+  const full = yield* buildFirmGraphSteps(data, slice);
+  // Acquired firms are part of their acquirers today: the views fold them in (see acquisitions.ts).
+  const everyFlow = acquirersAt(full, null).size > 0 ? yield* filterFirmGraphSteps(full, {}, {}, slice) : full;
+  // Most imported sets hold only money that moved: then the base view is the every-flow view, and
+  // copying a network of 200,000 deals to find that out would be wasted.
+  const defaults = new Set<string>(DEFAULT_FLOWS);
+  const onlyDefaultFlows = data.deals.every((deal) => defaults.has(flowOf(deal)));
+  const base = onlyDefaultFlows ? everyFlow : yield* filterFirmGraphSteps(full, { flows: DEFAULT_FLOWS }, {}, slice);
+  return { full, everyFlow, base: base.size === everyFlow.size ? everyFlow : base };
+}
+
 /** Builds the full graph once per data set and derives views from it. */
 export class Deriver {
   private readonly full: FirmGraph;
@@ -81,16 +101,19 @@ export class Deriver {
   /** The network of the default flows: what the analyst sees first (the full graph when it holds no other). */
   private readonly base: FirmGraph;
 
-  constructor(readonly data: DataSet) {
-    this.full = buildFirmGraph(data);
-    // Acquired firms are part of their acquirers today: the views fold them in (see acquisitions.ts).
-    this.everyFlow = acquirersAt(this.full, null).size > 0 ? filterFirmGraph(this.full, {}) : this.full;
-    // Most imported sets hold only money that moved: then the base view is the every-flow view, and
-    // copying a network of 200,000 deals to find that out would be wasted.
-    const defaults = new Set<string>(DEFAULT_FLOWS);
-    const onlyDefaultFlows = data.deals.every((deal) => defaults.has(flowOf(deal)));
-    const base = onlyDefaultFlows ? this.everyFlow : filterFirmGraph(this.full, { flows: DEFAULT_FLOWS });
-    this.base = base.size === this.everyFlow.size ? this.everyFlow : base;
+  /** `graphs`: the data set's networks when they are built already (in slices: see `inSlices`). */
+  constructor(
+    readonly data: DataSet,
+    graphs: DeriverGraphs = runSteps(deriverGraphSteps(data)),
+  ) {
+    this.full = graphs.full;
+    this.everyFlow = graphs.everyFlow;
+    this.base = graphs.base;
+  }
+
+  /** A deriver whose networks are built `slice` deals at a time, awaiting `pause()` in between. */
+  static async inSlices(data: DataSet, slice: number, pause: () => Promise<void>): Promise<Deriver> {
+    return new Deriver(data, await runStepsWithPauses(deriverGraphSteps(data, slice), pause));
   }
 
   /** Every firm and deal of the data set, whatever its flow and firms acquired or not (the elements drawn come from it). */
@@ -132,6 +155,22 @@ export class Deriver {
   wholeNetworkMeasures(): Map<string, FirmMeasures> {
     this.quickMeasures ??= new Map(firmMeasures(this.base).map((m) => [m.id, m]));
     return this.quickMeasures;
+  }
+
+  /**
+   * Takes the analysis of a view made elsewhere of this very data set (see first-view.ts): deriving
+   * that view, and the whole network's measures and the view's timeline, then costs nothing here.
+   */
+  adopt(analysis: FirstViewAnalysis): void {
+    const key = filterKey(analysis.state);
+    const graph = this.graphOf(filterOf(analysis.state));
+    adoptCircularity(graph, analysis.circularity);
+    const loops = loopSearchResultOf(graph, analysis.loops, analysis.truncated);
+    const measures = new Map(analysis.measures.map((m) => [m.id, m]));
+    this.recent.push(withLoopLookups({ key, graph, loops, measures }));
+    if (this.recent.length > RECENT_VIEWS) this.recent.shift();
+    this.quickMeasures = new Map(analysis.wholeNetwork.map((m) => [m.id, m]));
+    this.cachedTimeline = { key: filterKey({ ...analysis.state, asOf: null }), history: analysis.timeline };
   }
 
   derive(state: ViewState): Derived {

@@ -3,8 +3,11 @@
  * the page when workers are unavailable.
  */
 import { dataSetFingerprint } from '../data/fingerprint.js';
-import type { ImportFile, ImportOptions, ImportProgress, ImportResult } from '../data/import/import-files.js';
+import type { ImportBytes } from '../data/import/import-bytes.js';
+import type { ImportOptions, ImportProgress, ImportResult } from '../data/import/import-files.js';
+import type { MoneyLoop } from '../analysis/loops.js';
 import type { Deal } from '../data/types.js';
+import type { FirstViewAnalysis } from '../state/first-view.js';
 import { newModuleWorker } from './module-worker.js';
 
 /** Where the worker script is served, next to the app bundle. */
@@ -15,22 +18,32 @@ export class ImportCancelled extends Error {
 }
 
 export interface ImportRequest {
-  files: ImportFile[];
+  /** The files as read, decoded where they are checked. */
+  files: ImportBytes[];
   options: ImportOptions;
 }
 
-/** Deals the worker sends in one message at most (a message is taken in one task of the page's). */
-export const DEALS_PER_MESSAGE = 10_000;
+/** Deals and loops the worker sends in one message at most (a message is taken in one task of the page's). */
+export const DEALS_PER_MESSAGE = 2_500;
+export const LOOPS_PER_MESSAGE = 1_000;
 
-/** What the worker posts back: progress, parts of a valid set's deals, then the rest of the result. */
+/** Where the worker has got to: reading, checking, then analysing a valid set's first view. */
+export type WorkerProgress = ImportProgress | { stage: 'analysing'; deals: number };
+
+/** What the worker posts back: progress, a valid set's analysis and deals in parts, then the rest of the result. */
 export type ImportReply =
   | { kind: 'done'; result: ImportResult; fingerprint: string | null }
+  | { kind: 'analysis'; analysis: FirstViewAnalysis }
+  | { kind: 'loops'; loops: MoneyLoop[] }
   | { kind: 'deals'; deals: Deal[] }
   | { kind: 'failed'; message: string }
-  | { kind: 'progress'; progress: ImportProgress };
+  | { kind: 'progress'; progress: WorkerProgress };
 
-/** An import's result; a valid set comes with its fingerprint (worked out off the page). */
-export type ImportOutcome = Exclude<ImportResult, { ok: true }> | (Extract<ImportResult, { ok: true }> & { fingerprint: string });
+/**
+ * An import's result; a valid set comes with its fingerprint and, from the worker, the analysis of
+ * its first view (null when the import ran on the page).
+ */
+export type ImportOutcome = Exclude<ImportResult, { ok: true }> | (Extract<ImportResult, { ok: true }> & { fingerprint: string; analysis: FirstViewAnalysis | null });
 
 export interface ImportJob {
   result: Promise<ImportOutcome>;
@@ -39,21 +52,25 @@ export interface ImportJob {
 }
 
 async function importOnPage(request: ImportRequest): Promise<ImportOutcome> {
-  const { importDataSet } = await import('../data/import/import-files.js');
-  const result = importDataSet(request.files, request.options);
-  return result.ok ? { ...result, fingerprint: dataSetFingerprint(result.data) } : result;
+  const { importFromBytes } = await import('../data/import/import-bytes.js');
+  const result = importFromBytes(request.files, request.options);
+  return result.ok ? { ...result, fingerprint: dataSetFingerprint(result.data), analysis: null } : result;
 }
 
 /** Where an import has got to, in words. */
-export function progressText(progress: ImportProgress): string {
-  return progress.stage === 'reading' ? `Reading ${progress.file}…` : `Checking ${progress.deals.toLocaleString('en-US')} deals…`;
+export function progressText(progress: WorkerProgress): string {
+  if (progress.stage === 'reading') return `Reading ${progress.file}…`;
+  const deals = progress.deals.toLocaleString('en-US');
+  return progress.stage === 'checking' ? `Checking ${deals} deals…` : `Finding the loops and measures of ${deals} deals…`;
 }
 
-export function startImport(request: ImportRequest, onProgress?: (progress: ImportProgress) => void): ImportJob {
+export function startImport(request: ImportRequest, onProgress?: (progress: WorkerProgress) => void): ImportJob {
   const worker = newModuleWorker(IMPORT_WORKER_URL);
   let cancel = (): void => {};
   const result = new Promise<ImportOutcome>((resolve, reject) => {
     const parts: Deal[][] = [];
+    let analysis: FirstViewAnalysis | null = null;
+    const loops: MoneyLoop[][] = [];
     let settled = false;
     const settle = (): boolean => {
       if (settled) return false;
@@ -79,6 +96,14 @@ export function startImport(request: ImportRequest, onProgress?: (progress: Impo
         if (!settled) onProgress?.(event.data.progress);
         return;
       }
+      if (event.data.kind === 'loops') {
+        loops.push(event.data.loops);
+        return;
+      }
+      if (event.data.kind === 'analysis') {
+        analysis = { ...event.data.analysis, loops: loops.flat() };
+        return;
+      }
       if (event.data.kind === 'deals') {
         parts.push(event.data.deals);
         return;
@@ -90,11 +115,11 @@ export function startImport(request: ImportRequest, onProgress?: (progress: Impo
       }
       const { result: done, fingerprint } = event.data;
       if (!done.ok || fingerprint === null) {
-        resolve(done.ok ? { ...done, fingerprint: dataSetFingerprint(done.data) } : done);
+        resolve(done.ok ? { ...done, fingerprint: dataSetFingerprint(done.data), analysis } : done);
         return;
       }
       const deals = parts.length === 0 ? done.data.deals : parts.concat([done.data.deals]).flat();
-      resolve({ ...done, data: { ...done.data, deals }, fingerprint });
+      resolve({ ...done, data: { ...done.data, deals }, fingerprint, analysis });
     };
     worker.onerror = (event) => {
       // A worker that cannot start (a blocked script, say) must not lose the import.

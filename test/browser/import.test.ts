@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { graphState, openApp } from './app-page.js';
 import { collectPageErrors, screenshot } from './chromium.js';
 import { useAppSession } from './session.js';
+import { DRAWING_LIMITS } from '../../src/model/drawing-budget.js';
+import { DEALS_PER_MESSAGE } from '../../src/view/import-client.js';
 
 let browser: Browser;
 let page: Page;
@@ -107,7 +109,7 @@ describe('importing data', () => {
   });
 
   it('a network too large to draw whole comes from the worker in parts, draws its largest deals and says so; the analysis covers every deal', async () => {
-    // 12,000 deals among 40 firms, deal i of (i + 1) million dollars: the 6,000 largest are i ≥ 6,000.
+    // 12,000 deals among 40 firms, deal i of (i + 1) million dollars: the largest are the last.
     const firms = 40;
     const count = 12_000;
     const rows = ['id;from;to;type;amountUsd;amountBasis;date;title;sourceUrl;sourceTitle;status'];
@@ -117,16 +119,53 @@ describe('importing data', () => {
       rows.push(`big${i};Firm ${from};Firm ${to};purchase;${(i + 1) * 1_000_000};committed;2025-${String(1 + (i % 12)).padStart(2, '0')};Deal ${i};https://example.com/${i};Source ${i};reported`);
     }
     const before = await drawnCount(page);
-    await page.locator('rt-app input#open-files').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
-    await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, before, { timeout: 90_000 });
+    // What the page sends the import worker and what it hears back: the files' bytes go out; the
+    // worker reports checking and analysing them, then sends the analysis and the deals in parts.
+    await page.evaluate(() => {
+      const RealWorker = window.Worker;
+      const seen = { requests: [] as boolean[][], replies: [] as string[] };
+      (window as unknown as { importSeen: typeof seen; RealWorker: typeof Worker }).importSeen = seen;
+      (window as unknown as { RealWorker: typeof Worker }).RealWorker = RealWorker;
+      window.Worker = class extends RealWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (!String(url).includes('import-worker')) return;
+          this.addEventListener('message', (e: MessageEvent<{ kind: string; progress?: { stage: string } }>) => seen.replies.push(e.data.progress ? `progress:${e.data.progress.stage}` : e.data.kind));
+          const post = this.postMessage.bind(this) as (message: unknown, options?: StructuredSerializeOptions) => void;
+          this.postMessage = ((message: { files: Array<{ bytes: unknown }> }, options?: StructuredSerializeOptions) => {
+            seen.requests.push(message.files.map((f) => f.bytes instanceof ArrayBuffer));
+            post(message, options);
+          }) as Worker['postMessage'];
+        }
+      };
+    });
+    try {
+      await page.locator('rt-app input#open-files').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+      await page.waitForFunction((n) => performance.getEntriesByName('roundtrip:graph-drawn').length > n, before, { timeout: 90_000 });
+    } finally {
+      await page.evaluate(() => {
+        window.Worker = (window as unknown as { RealWorker: typeof Worker }).RealWorker;
+      });
+    }
+    const seen = await page.evaluate(() => (window as unknown as { importSeen: { requests: boolean[][]; replies: string[] } }).importSeen);
+    expect(seen.requests).toEqual([[true]]);
+    const replies = [...new Set(seen.replies)];
+    expect(replies).toEqual(['progress:reading', 'progress:checking', 'progress:analysing', 'loops', 'analysis', 'deals', 'done']);
+    expect(seen.replies.filter((r) => r === 'deals')).toHaveLength(Math.ceil(count / DEALS_PER_MESSAGE) - 1);
     await expect(page.locator('rt-app [data-summary]').innerText()).resolves.toContain(`${count} deals`);
+    // One note per new firm: folded under their count, so they do not push the picture down.
+    const notes = page.getByRole('status', { name: 'Notes on the imported files' });
+    await expect(notes.locator('summary').innerText()).resolves.toBe(`Loaded, with ${firms} notes`);
+    expect(await notes.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(80);
     const drawn = await page.evaluate(() => {
       const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
-      return { edges: cy.edges().length, nodes: cy.nodes().length, largest: cy.getElementById('big11999').nonempty(), cut: cy.getElementById('big6000').nonempty(), left: cy.getElementById('big5999').nonempty() };
+      return { edges: cy.edges().length, nodes: cy.nodes().length, ids: cy.edges().map((e) => e.id()) };
     });
-    expect(drawn).toEqual({ edges: 6000, nodes: firms, largest: true, cut: true, left: false });
+    const limit = DRAWING_LIMITS.deals;
+    expect({ edges: drawn.edges, nodes: drawn.nodes }).toEqual({ edges: limit, nodes: firms });
+    expect(new Set(drawn.ids)).toEqual(new Set(Array.from({ length: limit }, (_, i) => `big${count - limit + i}`)));
     await expect.poll(() => page.locator('rt-app [data-drawn-part]').count()).toBe(1);
-    await expect(page.locator('rt-app [data-drawn-part]').innerText()).resolves.toBe('drawing the 6,000 largest of 12,000 deals');
+    await expect(page.locator('rt-app [data-drawn-part]').innerText()).resolves.toBe(`drawing the ${limit.toLocaleString('en-US')} largest of 12,000 deals`);
     // A firm's loops run through deals the picture leaves out: the picture says so.
     await page.locator('rt-app input[name="firm"]').fill('Firm 0');
     await page.locator('rt-app form.search button').click();

@@ -8,16 +8,16 @@ import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
-import { DEAL_TYPES, ENTITY_KINDS, type DataChange, type DataSet, type Deal, type DealType, type Entity, type EntityKind } from '../../data/types.js';
-import { Deriver, drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
+import type { DataChange, DataSet, DealType } from '../../data/types.js';
+import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { afterThisFrame } from '../after-frame.js';
-import { monthsOf } from '../../state/timeline.js';
 import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
-import { graphElements, type GraphElements } from '../elements.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
+import { loadSet, type LoadedSet } from '../loaded-set.js';
+import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
@@ -66,21 +66,7 @@ const WIDTH_LABEL: Record<EdgeWidth, string> = {
   circular: 'Part that goes round',
 };
 
-/** Per data set: lookups that never change while it is loaded. */
-interface Loaded {
-  data: DataSet;
-  deriver: Deriver;
-  elements: GraphElements;
-  entities: Map<string, Entity>;
-  deals: Map<string, Deal>;
-  kindsPresent: Array<(typeof ENTITY_KINDS)[number]>;
-  /** What the picture draws of a network too large to draw whole; null: all of it. */
-  part: DrawnPart | null;
-  /** Every month the deals span, for the timeline. */
-  months: string[];
-  minMonth: string;
-  maxMonth: string;
-}
+type Loaded = LoadedSet;
 
 /** Says that the picture draws only part of a large network, and which part. */
 function partNote(part: DrawnPart | null): TemplateResult | typeof nothing {
@@ -123,6 +109,8 @@ export class RtApp extends LitElement {
     .status { padding: 1rem; }
     .notice { margin: 0.5rem 1rem; padding: 0.5rem 0.8rem; border: 1px solid #b26b00; border-radius: 6px; background: color-mix(in srgb, #f5a623 14%, Canvas); font-size: 0.9rem; }
     .notice p, .notice ul { margin: 0 0 0.3rem; }
+    .notice ul.notes { max-height: 12rem; overflow: auto; }
+    .notice summary { cursor: pointer; margin-bottom: 0.3rem; }
     .copied { font-size: 0.85rem; }
     .export { position: relative; }
     .export summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 4px; }
@@ -202,7 +190,7 @@ export class RtApp extends LitElement {
   }
 
   /** Reading, checking and reporting on the analyst's files. */
-  private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name, fingerprint) => this.showImported(data, name, fingerprint));
+  private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name, fingerprint, analysis) => this.showImported(data, name, fingerprint, analysis));
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
@@ -256,12 +244,12 @@ export class RtApp extends LitElement {
     await this.useDataSet(result.data, precomputed);
   }
 
-  private async useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null): Promise<void> {
+  private async useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null, analysis: FirstViewAnalysis | null = null): Promise<void> {
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
     // A network too large to draw whole is drawn in part, and only that part is laid out.
-    const part = drawnPart(data);
+    const part = analysis ? analysis.part : drawnPart(data);
     const request = layoutRequestFor(part ? partOf(data, part) : data);
     const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
     const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
@@ -279,25 +267,11 @@ export class RtApp extends LitElement {
     // Let the worker start before the analysis keeps this thread busy (not for ever, though).
     await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (this.layoutJob !== job) return;
+    const loaded = await loadSet(data, { part, analysis, state: this.store.state, sketch, sizeBy: this.store.state.size });
+    if (this.layoutJob !== job) return;
     this.importedName = importedName;
     this.graphDrawn = false;
-    const deriver = new Deriver(data);
-    const measures = sketch
-      ? deriver.wholeNetworkMeasures()
-      : deriver.derive({ ...this.store.state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false }).measures;
-    const months = data.deals.map((d) => d.date.slice(0, 7)).filter((d) => d.length === 7).sort();
-    this.loaded = {
-      data,
-      deriver,
-      elements: graphElements(deriver.fullGraph, measures, this.store.state.size, part),
-      part,
-      entities: new Map(data.entities.map((e) => [e.id, e])),
-      deals: new Map(data.deals.map((d) => [d.id, d])),
-      kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
-      months: monthsOf(deriver.fullGraph),
-      minMonth: months[0] ?? '',
-      maxMonth: months[months.length - 1] ?? '',
-    };
+    this.loaded = loaded;
     performance.mark('roundtrip:analysis-done');
     this.notices = [...this.notices, ...this.checkSelection()];
     if (this.store.state.shock) this.tab = 'scenario';
@@ -351,13 +325,13 @@ export class RtApp extends LitElement {
   }
 
   /** Shows an imported set (the import controller's `load`); whether it is the one shown now. */
-  private readonly showImported = async (data: DataSet, name: string, fingerprint: string): Promise<boolean> => {
+  private readonly showImported = async (data: DataSet, name: string, fingerprint: string, analysis: FirstViewAnalysis | null): Promise<boolean> => {
     const before = this.store.state;
     this.previewLoop = null;
     this.fitIds = null;
     this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
     try {
-      await this.useDataSet(data, null, name);
+      await this.useDataSet(data, null, name, analysis);
     } catch (error) {
       this.store.update(before, 'replace');
       throw error;

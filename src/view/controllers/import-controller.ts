@@ -7,10 +7,14 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { MAX_IMPORT_BYTES } from '../../data/import/limits.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import type { DataSet, Entity } from '../../data/types.js';
-import { decodeUtf8 } from '../../data/utf8.js';
+import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { ImportCancelled, progressText, startImport, type ImportJob } from '../import-client.js';
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/** Notes shown open; more are folded under their count. */
+const NOTES_SHOWN_OPEN = 3;
+const MAX_NOTES_LISTED = 200;
 
 export class ImportController implements ReactiveController {
   /** Why the files were not loaded (the data shown stays). */
@@ -28,7 +32,7 @@ export class ImportController implements ReactiveController {
     /** Firms a deals file may name without an entities file. */
     private readonly knownEntities: () => readonly Entity[],
     /** Shows a valid set; resolves to whether it is the one shown now. */
-    private readonly load: (data: DataSet, name: string, fingerprint: string) => Promise<boolean>,
+    private readonly load: (data: DataSet, name: string, fingerprint: string, analysis: FirstViewAnalysis | null) => Promise<boolean>,
   ) {
     host.addController(this);
   }
@@ -60,14 +64,8 @@ export class ImportController implements ReactiveController {
     this.status = `Reading and checking ${files.map((f) => `${f.name} (${mb(f.size)})`).join(', ')}…`;
     this.host.requestUpdate();
     try {
-      const decoded = await Promise.all(files.map(async (f) => ({ name: f.name, result: decodeUtf8(new Uint8Array(await f.arrayBuffer()), f.name) })));
-      const notUtf8 = decoded.flatMap((d) => (d.result.ok ? [] : [d.result.problem]));
-      if (notUtf8.length > 0) {
-        this.problems = notUtf8;
-        return;
-      }
-      const texts = decoded.map((d) => ({ name: d.name, text: d.result.ok ? d.result.text : '' }));
-      const job = startImport({ files: texts, options: { knownEntities: [...this.knownEntities()] } }, (progress) => {
+      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+      const job = startImport({ files: read, options: { knownEntities: [...this.knownEntities()] } }, (progress) => {
         if (this.job !== job) return;
         this.status = progressText(progress);
         this.host.requestUpdate();
@@ -81,7 +79,7 @@ export class ImportController implements ReactiveController {
         return;
       }
       this.warnings = result.warnings;
-      if (!(await this.load(result.data, result.name, result.fingerprint))) this.warnings = [];
+      if (!(await this.load(result.data, result.name, result.fingerprint, result.analysis))) this.warnings = [];
     } catch (error) {
       this.warnings = [];
       if (error instanceof ImportCancelled) {
@@ -114,13 +112,23 @@ export class ImportController implements ReactiveController {
             <button @click=${dismiss(() => (this.problems = []))}>Dismiss</button>
           </section>`
         : nothing}
-      ${this.warnings.length > 0
-        ? html`<section class="notice" role="status" aria-label="Notes on the imported files">
-            <p>Loaded, with notes:</p>
-            <ul>${this.warnings.slice(0, 50).map((w) => html`<li>${w}</li>`)}</ul>
-            <button @click=${dismiss(() => (this.warnings = []))}>Dismiss</button>
-          </section>`
-        : nothing}
+      ${this.warnings.length > 0 ? this.renderNotes(dismiss(() => (this.warnings = []))) : nothing}
     `;
+  }
+
+  /**
+   * The notes on a set that loaded. A few are shown as they are; many (a set of new firms gives one
+   * per firm) are folded under their count, in a list that scrolls, so they never push the
+   * picture off the screen.
+   */
+  private renderNotes(onDismiss: () => void): TemplateResult {
+    const list = html`<ul class="notes">${this.warnings.slice(0, MAX_NOTES_LISTED).map((w) => html`<li>${w}</li>`)}</ul>
+      ${this.warnings.length > MAX_NOTES_LISTED ? html`<p>…and ${this.warnings.length - MAX_NOTES_LISTED} more.</p>` : nothing}`;
+    return html`<section class="notice" role="status" aria-label="Notes on the imported files">
+      ${this.warnings.length <= NOTES_SHOWN_OPEN
+        ? html`<p>Loaded, with notes:</p>${list}`
+        : html`<details><summary>Loaded, with ${this.warnings.length} notes</summary>${list}</details>`}
+      <button @click=${onDismiss}>Dismiss</button>
+    </section>`;
   }
 }

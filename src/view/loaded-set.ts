@@ -1,0 +1,71 @@
+/**
+ * A data set made ready to show: its network and deriver, the elements the picture draws, and the
+ * lookups that never change while it is shown. A large set's network is built in slices, and the
+ * analysis of its first view, when the import worker sent one, is adopted rather than redone, so
+ * that getting it ready never holds the page for long.
+ */
+import { ENTITY_KINDS, type DataSet, type Deal, type Entity } from '../data/types.js';
+import type { DrawnPart } from '../model/drawing-budget.js';
+import { Deriver } from '../state/derive.js';
+import { monthRange, type FirstViewAnalysis } from '../state/first-view.js';
+import { monthsOf } from '../state/timeline.js';
+import type { SizeMeasure, ViewState } from '../state/view-state.js';
+import { graphElements, type GraphElements } from './elements.js';
+
+/** Per data set: lookups that never change while it is loaded. */
+export interface LoadedSet {
+  data: DataSet;
+  deriver: Deriver;
+  elements: GraphElements;
+  /** What the picture draws of a network too large to draw whole; null: all of it. */
+  part: DrawnPart | null;
+  entities: Map<string, Entity>;
+  deals: Map<string, Deal>;
+  kindsPresent: Array<(typeof ENTITY_KINDS)[number]>;
+  /** Every month the deals span, for the timeline. */
+  months: string[];
+  minMonth: string;
+  maxMonth: string;
+}
+
+/** Deals built into the network between two pauses (each pause lets the page draw and answer). */
+const DEALS_PER_SLICE = 20_000;
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface LoadOptions {
+  part: DrawnPart | null;
+  analysis: FirstViewAnalysis | null;
+  state: ViewState;
+  /** Whether the first picture is drawn from the whole network's measures alone (no loop search yet). */
+  sketch: boolean;
+  sizeBy: SizeMeasure;
+}
+
+export async function loadSet(data: DataSet, options: LoadOptions): Promise<LoadedSet> {
+  const { part, analysis, state } = options;
+  const large = data.deals.length > DEALS_PER_SLICE;
+  const deriver = large ? await Deriver.inSlices(data, DEALS_PER_SLICE, pause) : new Deriver(data);
+  if (large) await pause();
+  if (analysis) deriver.adopt(analysis);
+  if (large) await pause();
+  const entities = new Map(data.entities.map((e) => [e.id, e]));
+  const deals = new Map(data.deals.map((d) => [d.id, d]));
+  if (large) await pause();
+  const measures = options.sketch
+    ? deriver.wholeNetworkMeasures()
+    : deriver.derive({ ...state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false }).measures;
+  const range = analysis ?? monthRange(data);
+  return {
+    data,
+    deriver,
+    elements: graphElements(deriver.fullGraph, measures, options.sizeBy, part),
+    part,
+    entities,
+    deals,
+    kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
+    months: analysis?.months ?? monthsOf(deriver.fullGraph),
+    minMonth: range.minMonth,
+    maxMonth: range.maxMonth,
+  };
+}
