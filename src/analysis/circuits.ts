@@ -160,9 +160,16 @@ export class CircuitSearch {
   private readonly reverse: { offsets: Int32Array; sources: Int32Array } | null;
   // Search state, kept between calls to fill().
   private readonly blocked: Uint8Array;
-  /** blockedBy[w][0 … blockedByCount[w] − 1]: vertices to unblock when w is unblocked (Johnson's B(w)). */
-  private readonly blockedBy: number[][];
-  private readonly blockedByCount: Int32Array;
+  /**
+   * Johnson's B(w), by arc: the arcs v → w whose tail v is to be unblocked when w is, as a list
+   * linked through the arcs (firstListed[w], then nextListed[a]; -1 ends it). An arc is in at most
+   * its head's list, `listed[a]` says whether it is, so adding to B(w) costs the same whatever its
+   * length. Every list is empty between two start vertices.
+   */
+  private readonly firstListed: Int32Array;
+  private readonly nextListed: Int32Array;
+  private readonly listed: Uint8Array;
+  private readonly arcSource: Int32Array;
   private readonly path: Int32Array;
   private readonly nextArc: Int32Array;
   private readonly found: Uint8Array;
@@ -192,8 +199,11 @@ export class CircuitSearch {
     this.finder = new ComponentFinder(graph);
     this.reverse = this.bounded ? reverseArcs(graph) : null;
     this.blocked = new Uint8Array(n);
-    this.blockedBy = Array.from({ length: n }, () => []);
-    this.blockedByCount = new Int32Array(n);
+    this.firstListed = new Int32Array(n).fill(-1);
+    this.nextListed = new Int32Array(graph.targets.length);
+    this.listed = new Uint8Array(graph.targets.length);
+    this.arcSource = new Int32Array(graph.targets.length);
+    for (let v = 0; v < n; v++) this.arcSource.fill(v, graph.offsets[v] as number, graph.offsets[v + 1] as number);
     this.path = new Int32Array(n + 1);
     this.nextArc = new Int32Array(n + 1);
     this.found = new Uint8Array(n + 1);
@@ -213,16 +223,25 @@ export class CircuitSearch {
     }
   }
 
-  /** Marks `vertices` as the current search area, unblocked, with empty B lists. */
+  /** Marks `vertices` as the current search area, unblocked (their B lists are already empty). */
   private enterArea(vertices: ArrayLike<number>): number {
     const stamp = ++this.stamp;
     for (let i = 0; i < vertices.length; i++) {
       const v = vertices[i] as number;
       this.mark[v] = stamp;
       this.blocked[v] = 0;
-      this.blockedByCount[v] = 0;
     }
     return stamp;
+  }
+
+  /** Empties the B lists of `vertices` (the area just searched). */
+  private clearLists(vertices: ArrayLike<number>): void {
+    const { firstListed, nextListed, listed } = this;
+    for (let i = 0; i < vertices.length; i++) {
+      const v = vertices[i] as number;
+      for (let a = firstListed[v] as number; a >= 0; a = nextListed[a] as number) listed[a] = 0;
+      firstListed[v] = -1;
+    }
   }
 
   /** Pushes components so the one with the smallest vertex is searched first. */
@@ -257,6 +276,7 @@ export class CircuitSearch {
 
   /** Moves to the next start vertex; false when every component is done. */
   private advance(): boolean {
+    if (this.component !== null) this.clearLists(this.component);
     if (this.component !== null && !this.single) {
       const rest = this.component.slice(1);
       if (rest.length > 0) this.pushComponents(this.finder.components(rest, this.mark, this.enterArea(rest)));
@@ -276,22 +296,21 @@ export class CircuitSearch {
   }
 
   private unblock(u: number): void {
-    const { blocked, blockedBy, blockedByCount, queue } = this;
+    const { blocked, firstListed, nextListed, listed, arcSource, queue } = this;
     blocked[u] = 0;
     let top = 0;
     queue[top++] = u;
     while (top > 0) {
       const x = queue[--top] as number;
-      const list = blockedBy[x] as number[];
-      const count = blockedByCount[x] as number;
-      for (let i = 0; i < count; i++) {
-        const w = list[i] as number;
+      for (let a = firstListed[x] as number; a >= 0; a = nextListed[a] as number) {
+        listed[a] = 0;
+        const w = arcSource[a] as number;
         if (blocked[w]) {
           blocked[w] = 0;
           queue[top++] = w;
         }
       }
-      blockedByCount[x] = 0;
+      firstListed[x] = -1;
     }
   }
 
@@ -301,24 +320,25 @@ export class CircuitSearch {
    */
   fill(out: CircuitList, max: number): boolean {
     const { offsets, targets } = this.graph;
-    const { blocked, blockedBy, blockedByCount, path, nextArc, found, mark, distance, bounded, maxLength, accept } = this;
+    const { blocked, firstListed, nextListed, listed, path, nextArc, found, mark, distance, bounded, maxLength, accept } = this;
     while (out.count < max) {
       if (this.depth < 0 && !this.advance()) return false;
       const s = path[0] as number;
       const stamp = this.stamp;
       let depth = this.depth;
-      while (depth >= 0) {
+      search: while (depth >= 0) {
         const v = path[depth] as number;
-        const arc = nextArc[depth] as number;
-        if (arc < (offsets[v + 1] as number)) {
-          nextArc[depth] = arc + 1;
-          const w = targets[arc] as number;
+        const end = offsets[v + 1] as number;
+        // The arcs of v not tried yet; a vertex entered moves to the next depth.
+        for (let arc = nextArc[depth] as number; arc < end; ) {
+          const w = targets[arc++] as number;
           if (mark[w] !== stamp) continue;
           if (w === s) {
             found[depth] = 1;
             if (accept !== null && !accept(path, depth + 1)) continue;
             out.push(path, depth + 1);
             if (out.count >= max) {
+              nextArc[depth] = arc;
               this.depth = depth;
               return true;
             }
@@ -331,33 +351,24 @@ export class CircuitSearch {
                 continue;
               }
             }
+            nextArc[depth] = arc;
             depth++;
             path[depth] = w;
             blocked[w] = 1;
             nextArc[depth] = offsets[w] as number;
             found[depth] = 0;
+            continue search;
           }
-          continue;
         }
         if (found[depth]) {
           this.unblock(v);
         } else {
-          for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
+          for (let a = offsets[v] as number; a < end; a++) {
             const w = targets[a] as number;
-            if (mark[w] !== stamp) continue;
-            const list = blockedBy[w] as number[];
-            const count = blockedByCount[w] as number;
-            let listed = false;
-            for (let i = 0; i < count; i++) {
-              if (list[i] === v) {
-                listed = true;
-                break;
-              }
-            }
-            if (!listed) {
-              list[count] = v;
-              blockedByCount[w] = count + 1;
-            }
+            if (mark[w] !== stamp || listed[a]) continue;
+            listed[a] = 1;
+            nextListed[a] = firstListed[w] as number;
+            firstListed[w] = a;
           }
         }
         depth--;

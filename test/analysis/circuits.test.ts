@@ -98,6 +98,37 @@ describe('elementaryCircuits', () => {
     expect(found.length).toBe(k * k + k);
   });
 
+  it("elementaryCircuits(Johnson's figure 1 family) finds exactly 3k circuits, as the oracle does", () => {
+    // Johnson (1975), figure 1: searches without blocking take exponential time on it; each vertex
+    // of the middle chain lists itself in the blocked lists of the same vertices over and over.
+    for (const k of [3, 5, 9, 20]) {
+      const arcs: Arc[] = [];
+      const arc = (a: number, b: number): void => {
+        arcs.push([a - 1, b - 1]);
+      };
+      for (let v = 2; v < k + 2; v++) {
+        arc(1, v);
+        arc(v, k + 2);
+      }
+      arc(2 * k + 1, 1);
+      for (let v = k + 2; v < 2 * k + 2; v++) {
+        arc(v, 2 * k + 2);
+        arc(v, v + 1);
+      }
+      arc(2 * k + 3, k + 2);
+      for (let v = 2 * k + 3; v < 3 * k + 3; v++) {
+        arc(2 * k + 2, v);
+        arc(v, 3 * k + 3);
+      }
+      arc(3 * k + 3, 2 * k + 2);
+      const n = 3 * k + 3;
+      const found = asStrings(elementaryCircuits(graphOf(n, arcs)));
+      expect(found.length, `k = ${k}`).toBe(3 * k);
+      expect(found).toEqual(bruteForceCircuits(n, arcs));
+      expect(asStrings(elementaryCircuits(graphOf(n, arcs), { maxLength: 5 }))).toEqual(bruteForceCircuits(n, arcs, 5));
+    }
+  });
+
   it('elementaryCircuits(acyclic graph) finds none', () => {
     const arcs: Arc[] = [];
     for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) arcs.push([a, b]);
