@@ -65,6 +65,22 @@ describe('elementaryCircuits', () => {
     );
   });
 
+  it('elementaryCircuits(graph, {maxLength}) gives the circuits by ascending first vertex, as the unbounded search filtered by length', () => {
+    // Sparse graphs large enough that the bounded search's areas are small parts of big components.
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 90 }), fc.integer({ min: 2, max: 6 }), fc.nat(), (n, maxLength, seed) => {
+        let x = seed;
+        const next = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+        const arcs: Arc[] = Array.from({ length: 2 * n }, () => [next(), next()] as const);
+        const graph = graphOf(n, arcs);
+        const bounded = [...elementaryCircuits(graph, { maxLength })];
+        for (let i = 1; i < bounded.length; i++) expect((bounded[i] as number[])[0]).toBeGreaterThanOrEqual((bounded[i - 1] as number[])[0] as number);
+        expect(asStrings(bounded)).toEqual(asStrings([...elementaryCircuits(graph)].filter((c) => c.length <= maxLength)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('elementaryCircuits(complete digraph) finds sum C(n,k)(k-1)! circuits: 84 for n=5, 2,365 for n=7', () => {
     expect(completeCircuitCount(5)).toBe(84);
     expect(completeCircuitCount(7)).toBe(2365);
