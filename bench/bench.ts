@@ -5,8 +5,10 @@
  * in Chromium against stock Cytoscape drawing the same network. Prints a table and writes
  * bench-results.json: [{"name", "peer", "ours_ms", "peer_ms", "ratio", "target_ms", "cycles",
  * "peer_cycles", "circular_usd", "peer_circular_usd", "superset", "note"}] (the last four only on
- * some rows), ratio = peer_ms / ours_ms, each time the median of several runs. --only a,b runs just
- * those sections (loops, paths, centrality, pipeline, circularity, date-order, browser, import;
+ * some rows), ratio = peer_ms / ours_ms, each time the median of several runs. The peers section
+ * (bench/loop-peers.ts) runs the loop search against networkx and igraph in Python, in process and
+ * as whole processes, and checks our loops against networkx's on 2,000 small random graphs.
+ * --only a,b runs just those sections (loops, peers, paths, centrality, pipeline, circularity, date-order, browser, import;
  * browser includes import, the explorer's import of a 200,000-deal CSV).
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -31,8 +33,9 @@ import { maxCirculation } from '../src/analysis/max-circulation.js';
 import { simplePaths } from '../src/analysis/paths.js';
 import { buildFirmGraph } from '../src/model/graph.js';
 import { browserTimings } from './browser.js';
-import { circulationLp, circulationNetwork, networkxMaxCirculation, networkxPython } from './circulation.js';
+import { circulationLp, circulationNetwork, networkxMaxCirculation, networkxPython, pythonHas } from './circulation.js';
 import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
+import { differentialCheck, loopPeerRows } from './loop-peers.js';
 
 const require = createRequire(import.meta.url);
 const findCircuits = require('elementary-circuits-directed-graph') as (adjacency: number[][], callback?: (cycle: number[]) => void) => number[][];
@@ -58,7 +61,7 @@ interface Row {
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['loops', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'import'] as const;
+const SECTIONS = ['loops', 'peers', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 /** --only a,b: just those sections; --browser-only: just the explorer's timings in Chromium. */
 const onlyAt = process.argv.indexOf('--only');
@@ -71,7 +74,7 @@ for (const name of only ?? []) {
 }
 const wanted = (section: Section): boolean => only === null || only.has(section) || (section === 'import' && only.has('browser'));
 /** The repository (the bundle runs from node_modules/.cache/roundtrip). */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = process.env.ROUNDTRIP_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -224,6 +227,25 @@ function memoryComparison(): string {
   return `memory, K9 with all loops kept: ours ${oursMb.toFixed(1)} MB (${keptOurs.count} loops), elementary-circuits-directed-graph ${peerMb.toFixed(1)} MB (${keptPeer.length} loops)`;
 }
 const memoryLine = wanted('loops') ? memoryComparison() : '';
+
+// ---- loop search against networkx and igraph (Python peers) ----------------------------------------
+
+const differentialLines: string[] = [];
+if (wanted('peers')) {
+  const cache = process.env.ROUNDTRIP_CACHE ?? path.join(root, 'node_modules', '.cache', 'roundtrip');
+  const python = networkxPython(root);
+  if ('reason' in python) console.log(`networkx and igraph rows skipped: ${python.reason}`);
+  else if (!pythonHas(python.python, 'igraph')) console.log('igraph rows skipped: python-igraph does not install from the wheels folder');
+  if (!existsSync(path.join(root, 'dist', 'cli.mjs'))) console.error('  no dist/cli.mjs: run `node build.mjs` first for the whole-process rows');
+  const peerRows = loopPeerRows({ root, cache, python: 'python' in python ? python.python : null, ...('reason' in python ? { pythonReason: python.reason } : {}), quick, log: (line) => console.error(line) });
+  for (const row of peerRows) record(row);
+  if ('python' in python) {
+    const check = differentialCheck({ root, cache, python: python.python });
+    differentialLines.push(`differential check against networkx: ${check.graphs} random graphs, ${check.loops} loops, ${check.mismatches.length} mismatches`);
+    for (const m of check.mismatches.slice(0, 10)) differentialLines.push(`  MISMATCH ${m}`);
+    if (check.mismatches.length > 0) process.exitCode = 1;
+  }
+}
 
 // ---- path tracing -----------------------------------------------------------------------------
 
@@ -500,6 +522,7 @@ console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const c of cells) console.log(line(c));
 if (memoryLine) console.log(`\n${memoryLine}`);
+if (differentialLines.length > 0) console.log(`\n${differentialLines.join('\n')}`);
 const noted = rows.filter((r) => r.note !== undefined);
 if (noted.length > 0) console.log(`\nnotes:\n${noted.map((r) => `  ${r.name} vs ${r.peer ?? '(no peer)'}: ${r.note}`).join('\n')}`);
 console.log('ratio = peer ms / ours ms (median of several runs); wrote bench-results.json');
@@ -511,6 +534,21 @@ if (rows.some((r) => r.peer === 'stock Cytoscape')) {
 
 if (circularityMismatches.length > 0) {
   console.log(`\n!!! CIRCULARITY MISMATCH (totals differ by more than 1e-9 relative):\n${circularityMismatches.map((m) => `  ${m}`).join('\n')}`);
+  process.exitCode = 1;
+}
+
+// The Python peers' target: at least 2.5× the fastest correct peer on every row, in process and whole process.
+const peerRowNames = [...new Set(rows.filter((r) => r.peer === 'networkx' || r.peer === 'igraph').map((r) => r.name))];
+const slowRows = peerRowNames.flatMap((name) => {
+  const correct = rows.filter((r) => r.name === name && (r.peer === 'networkx' || r.peer === 'igraph') && r.peer_ms !== null && r.peer_cycles === r.cycles);
+  if (correct.length === 0) return [];
+  const fastest = correct.reduce((a, b) => ((a.peer_ms as number) <= (b.peer_ms as number) ? a : b));
+  return (fastest.ratio ?? 0) < 2.5 ? [`${name} vs ${fastest.peer} (${fastest.ratio}×)`] : [];
+});
+const overTime = rows.filter((r) => r.target_ms !== undefined && / (in|whole) process/.test(r.name) && r.ours_ms > r.target_ms).map((r) => `${r.name} (${r.ours_ms} ms, limit ${r.target_ms} ms)`);
+if (slowRows.length > 0 || overTime.length > 0) {
+  if (slowRows.length > 0) console.log(`\nbelow 2.5× the fastest correct Python peer: ${slowRows.join('; ')}`);
+  if (overTime.length > 0) console.log(`\nover the time limit: ${overTime.join('; ')}`);
   process.exitCode = 1;
 }
 

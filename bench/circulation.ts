@@ -64,29 +64,36 @@ export function circulationLp(n: number, arcs: ReadonlyArray<readonly [number, n
   return lines.join('\n');
 }
 
-const NETWORKX_WHEEL = 'networkx-3.6.1-py3-none-any.whl';
+/** The bench's Python peers, installed together from ../shared/wheels (or $ROUNDTRIP_WHEELS). */
+const PEER_PACKAGES = ['networkx', 'python-igraph'];
+
+/** Whether `python` imports `module`. */
+export function pythonHas(python: string, module: string): boolean {
+  return spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
 
 /**
- * A Python with networkx: the virtual environment in node_modules/.cache/roundtrip/venv, made (and
- * networkx installed from ../shared/wheels, without an index) when missing. Returns the
- * interpreter's path, or the reason there is none.
+ * A Python with networkx (and python-igraph, when its wheels are there): the virtual environment in
+ * node_modules/.cache/roundtrip/venv, made and filled from the wheels folder, without an index, when
+ * networkx or igraph is missing. Returns the interpreter's path, or the reason there is none.
  */
 export function networkxPython(root: string): { python: string } | { reason: string } {
-  const venv = path.join(root, 'node_modules', '.cache', 'roundtrip', 'venv');
+  const venv = path.join(process.env.ROUNDTRIP_CACHE ?? path.join(root, 'node_modules', '.cache', 'roundtrip'), 'venv');
   const python = path.join(venv, 'bin', 'python');
-  const hasNetworkx = (): boolean => spawnSync(python, ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
-  if (existsSync(python) && hasNetworkx()) return { python };
-  const wheel = path.join(process.env.ROUNDTRIP_WHEELS ?? path.resolve(root, '..', 'shared', 'wheels'), NETWORKX_WHEEL);
-  if (!existsSync(wheel)) return { reason: `no networkx wheel at ${wheel}` };
+  if (existsSync(python) && pythonHas(python, 'networkx') && pythonHas(python, 'igraph')) return { python };
+  const wheels = process.env.ROUNDTRIP_WHEELS ?? path.resolve(root, '..', 'shared', 'wheels');
+  if (!existsSync(wheels)) return { reason: `no wheels folder at ${wheels}` };
   mkdirSync(path.dirname(venv), { recursive: true });
   const base = process.env.PYTHON ?? 'python3';
   if (!existsSync(python)) {
     const made = spawnSync(base, ['-m', 'venv', venv], { encoding: 'utf8' });
     if (made.error || made.status !== 0) return { reason: `\`${base} -m venv ${venv}\` failed: ${made.error?.message ?? made.stderr.trim()}` };
   }
-  const pip = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--no-index', '--disable-pip-version-check', wheel], { encoding: 'utf8' });
-  if (pip.error || pip.status !== 0) return { reason: `pip could not install ${wheel}: ${pip.error?.message ?? pip.stderr.trim()}` };
-  return hasNetworkx() ? { python } : { reason: `networkx does not import in ${venv} after installing it` };
+  for (const name of PEER_PACKAGES) {
+    // One at a time: networkx still serves when igraph's wheels are missing.
+    spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--no-index', '--disable-pip-version-check', '--find-links', wheels, name], { encoding: 'utf8' });
+  }
+  return pythonHas(python, 'networkx') ? { python } : { reason: `networkx does not install from ${wheels} into ${venv}` };
 }
 
 export interface NetworkxRun {

@@ -106,3 +106,30 @@ export function dealsCsv(n: number, m: number, seed: number): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The family of Johnson (1975), figure 1, on which searches without Johnson's blocking take time
+ * exponential in k: 3k + 3 vertices (numbered from 0 here), 6k + 3 arcs, exactly 3k circuits.
+ */
+export function johnsonWorstCase(k: number): ArcList {
+  const arcs: Array<[number, number]> = [];
+  const arc = (a: number, b: number): void => {
+    arcs.push([a - 1, b - 1]);
+  };
+  for (let v = 2; v < k + 2; v++) {
+    arc(1, v);
+    arc(v, k + 2);
+  }
+  arc(2 * k + 1, 1);
+  for (let v = k + 2; v < 2 * k + 2; v++) {
+    arc(v, 2 * k + 2);
+    arc(v, v + 1);
+  }
+  arc(2 * k + 3, k + 2);
+  for (let v = 2 * k + 3; v < 3 * k + 3; v++) {
+    arc(2 * k + 2, v);
+    arc(v, 3 * k + 3);
+  }
+  arc(3 * k + 3, 2 * k + 2);
+  return { n: 3 * k + 3, arcs };
+}

@@ -8,7 +8,8 @@ import { ensureDependencies, root } from './ensure-deps.mjs';
 
 ensureDependencies();
 const { build } = await import('esbuild');
-const outDir = path.join(root, 'node_modules', '.cache', 'roundtrip');
+// ROUNDTRIP_CACHE moves the bundle, the peers' Python environment and the bench's data elsewhere.
+const outDir = process.env.ROUNDTRIP_CACHE ?? path.join(root, 'node_modules', '.cache', 'roundtrip');
 mkdirSync(outDir, { recursive: true });
 const outfile = path.join(outDir, 'bench.mjs');
 await build({
@@ -25,5 +26,5 @@ await build({
   external: ['playwright-core', 'esbuild', 'highs'],
   logLevel: 'error',
 });
-const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, ROUNDTRIP_ROOT: root } });
 process.exit(result.status ?? 1);

@@ -2,14 +2,20 @@
  * Elementary circuits of a directed graph: Johnson, D. B. (1975), "Finding all the elementary
  * circuits of a directed graph", SIAM J. Comput. 4(1):77–84.
  *
- * Circuits are searched one strongly connected component at a time, starting from the component's
- * smallest vertex; that vertex is then removed and the components of the rest are searched in turn.
- * Each circuit is therefore found exactly once, already rotated to start at its smallest vertex.
+ * Without a length bound, circuits are searched one strongly connected component at a time,
+ * starting from the component's smallest vertex; that vertex is then removed and the components of
+ * the rest are searched in turn. Each circuit is therefore found exactly once, already rotated to
+ * start at its smallest vertex.
  *
- * With a length bound, a vertex is only entered when it can still get back to the start within the
- * hops left (distances from a reverse breadth-first search per start). A branch cut that way counts
- * as "may still reach the start", so its vertices are not blocked: the bound can only cost time,
- * never a circuit.
+ * With a length bound L, the start vertices are taken in ascending order, and the search from s
+ * covers only the vertices above s (in s's component) that get back to s within L − 1 hops: a
+ * breadth-first search backwards from s, limited to that depth, finds them and their distances, and
+ * only what it touched is reset afterwards. On large sparse networks that area is a few hundred
+ * vertices, where recomputing the components of everything left would cost the whole graph per
+ * start. A vertex is only entered when it can still get back to the start within the hops left. A
+ * branch cut that way counts as "may still reach the start", so its vertices are not blocked: the
+ * bound can only cost time, never a circuit. Circuits again come out rotated to their smallest
+ * vertex, each once, in ascending order of that vertex.
  *
  * The search is resumable: `fill` hands out circuits in batches, so the generators below give the
  * first circuits at once and a consumer that stops iterating stops the work, without paying a
@@ -156,25 +162,45 @@ export class CircuitSearch {
   private readonly maxLength: number;
   private readonly bounded: boolean;
   private readonly accept: ((path: Int32Array, length: number) => boolean) | null;
-  private readonly finder: ComponentFinder;
+  /** Unbounded search: components of what is left after each start. */
+  private readonly finder: ComponentFinder | null;
+  /** Bounded search: reverse arcs, and the strongly connected component of every vertex. */
   private readonly reverse: { offsets: Int32Array; sources: Int32Array } | null;
-  // Search state, kept between calls to fill().
-  private readonly blocked: Uint8Array;
-  /** blockedBy[w][0 … blockedByCount[w] − 1]: vertices to unblock when w is unblocked (Johnson's B(w)). */
-  private readonly blockedBy: number[][];
-  private readonly blockedByCount: Int32Array;
+  private readonly componentOf: Int32Array | null;
+  /**
+   * Search state, kept between calls to fill(). state[v] is 2·stamp when v is in the current area
+   * and free, 2·stamp + 1 when in the area and blocked, anything else outside the area: one read
+   * tells the hot loop both, and moving to the next area costs nothing for the vertices left out.
+   */
+  private readonly state: Int32Array;
+  /**
+   * Johnson's B(w), by arc: the arcs v → w whose tail v is to be unblocked when w is, as a list
+   * linked through the arcs (firstListed[w], then nextListed[a]; -1 ends it). An arc is in at most
+   * its head's list, `listed[a]` says whether it is, so adding to B(w) costs the same whatever its
+   * length. Every list is empty between two start vertices.
+   */
+  private readonly firstListed: Int32Array;
+  private readonly nextListed: Int32Array;
+  private readonly listed: Uint8Array;
+  private readonly arcSource: Int32Array;
   private readonly path: Int32Array;
   private readonly nextArc: Int32Array;
   private readonly found: Uint8Array;
-  private readonly mark: Int32Array;
+  /** Bounded search: hops from each area vertex back to the start. */
   private readonly distance: Int32Array;
-  private readonly queue: Int32Array;
+  /** unblock()'s stack. */
+  private readonly stack: Int32Array;
+  /** The current area's vertices, area[0 … areaSize − 1] (for the bounded search, in breadth-first order). */
+  private area: Int32Array;
+  private areaSize = 0;
+  /** Unbounded search: components still to search, the next one last. */
   private readonly work: Int32Array[] = [];
-  private component: Int32Array | null = null;
+  /** Bounded search: the next start vertex to try. */
+  private nextStart = 0;
   private stamp = 0;
   private depth = -1;
-  /** Searching circuits through one vertex only: no removal of the start afterwards. */
-  private readonly single: boolean;
+  /** Searching circuits through one vertex only (-1: all circuits): no removal of the start afterwards. */
+  private readonly through: number;
 
   get vertexCount(): number {
     return this.graph.ids.length;
@@ -186,43 +212,68 @@ export class CircuitSearch {
     through?: number,
   ) {
     const n = graph.ids.length;
+    const m = graph.targets.length;
     this.maxLength = resolveMaxLength(options);
     this.accept = options.accept ?? null;
     this.bounded = Number.isFinite(this.maxLength);
-    this.finder = new ComponentFinder(graph);
-    this.reverse = this.bounded ? reverseArcs(graph) : null;
-    this.blocked = new Uint8Array(n);
-    this.blockedBy = Array.from({ length: n }, () => []);
-    this.blockedByCount = new Int32Array(n);
+    if (through !== undefined && !(Number.isInteger(through) && through >= 0 && through < n)) throw new Error(`roundtrip/circuits: no vertex ${through}`);
+    this.through = through ?? -1;
+    this.state = new Int32Array(n);
+    this.firstListed = new Int32Array(n).fill(-1);
+    this.nextListed = new Int32Array(m);
+    this.listed = new Uint8Array(m);
+    this.arcSource = new Int32Array(m);
+    for (let v = 0; v < n; v++) this.arcSource.fill(v, graph.offsets[v] as number, graph.offsets[v + 1] as number);
     this.path = new Int32Array(n + 1);
     this.nextArc = new Int32Array(n + 1);
     this.found = new Uint8Array(n + 1);
-    this.mark = new Int32Array(n);
-    this.distance = new Int32Array(n);
-    this.queue = new Int32Array(n);
-    this.single = through !== undefined;
+    this.stack = new Int32Array(n);
+    this.area = new Int32Array(0);
+    const finder = new ComponentFinder(graph);
     const vertices = Array.from({ length: n }, (_, i) => i);
-    const components = this.finder.components(vertices, this.mark, this.enterArea(vertices)).filter((c) => hasCycle(graph, c));
-    if (through !== undefined) {
-      if (!(through >= 0 && through < n)) throw new Error(`roundtrip/circuits: no vertex ${through}`);
-      const own = components.find((c) => c.includes(through));
-      // The start goes first: circuitsFromStart searches from component[0].
-      if (own) this.work.push(Int32Array.of(through, ...own.filter((v) => v !== through)));
+    const components = finder.components(vertices, this.state, this.enterArea(vertices)).filter((c) => hasCycle(graph, c));
+    if (this.bounded) {
+      // Per start only the vertices that get back to it within the bound matter: a breadth-first
+      // search backwards finds them, within the start's component, with no components of the rest.
+      this.finder = null;
+      this.reverse = reverseArcs(graph);
+      this.distance = new Int32Array(n);
+      this.area = new Int32Array(n);
+      const componentOf = new Int32Array(n).fill(-1);
+      components.forEach((c, i) => {
+        for (const v of c) componentOf[v] = i;
+      });
+      this.componentOf = componentOf;
     } else {
-      this.pushComponents(components);
+      this.finder = finder;
+      this.reverse = null;
+      this.componentOf = null;
+      this.distance = new Int32Array(0);
+      if (through !== undefined) {
+        const own = components.find((c) => c.includes(through));
+        // The start goes first: the search starts from component[0].
+        if (own) this.work.push(Int32Array.of(through, ...own.filter((v) => v !== through)));
+      } else {
+        this.pushComponents(components);
+      }
     }
   }
 
-  /** Marks `vertices` as the current search area, unblocked, with empty B lists. */
+  /** Makes `vertices` the current search area, all free (their B lists are already empty); returns its free state. */
   private enterArea(vertices: ArrayLike<number>): number {
-    const stamp = ++this.stamp;
-    for (let i = 0; i < vertices.length; i++) {
+    const free = 2 * ++this.stamp;
+    for (let i = 0; i < vertices.length; i++) this.state[vertices[i] as number] = free;
+    return free;
+  }
+
+  /** Empties the B lists of the area just searched. */
+  private clearLists(vertices: ArrayLike<number>, count: number): void {
+    const { firstListed, nextListed, listed } = this;
+    for (let i = 0; i < count; i++) {
       const v = vertices[i] as number;
-      this.mark[v] = stamp;
-      this.blocked[v] = 0;
-      this.blockedByCount[v] = 0;
+      for (let a = firstListed[v] as number; a >= 0; a = nextListed[a] as number) listed[a] = 0;
+      firstListed[v] = -1;
     }
-    return stamp;
   }
 
   /** Pushes components so the one with the smallest vertex is searched first. */
@@ -232,66 +283,103 @@ export class CircuitSearch {
     this.work.push(...cyclic);
   }
 
-  /** Hops from each area vertex back to s, within maxLength − 1; -1 when farther or unreachable. */
-  private computeDistances(s: number, area: ArrayLike<number>): void {
-    const { distance, queue, mark, stamp } = this;
+  /**
+   * Bounded search: makes s and the vertices above `floor` in s's component that get back to s
+   * within maxLength − 1 hops the area, with their hops back in `distance`. False when no circuit
+   * within the bound passes through s.
+   */
+  private enterBoundedArea(s: number, floor: number): boolean {
+    const { state, distance, area } = this;
+    const componentOf = this.componentOf as Int32Array;
     const reverse = this.reverse as { offsets: Int32Array; sources: Int32Array };
-    for (let i = 0; i < area.length; i++) distance[area[i] as number] = -1;
+    const component = componentOf[s] as number;
+    if (component < 0) return false;
+    const free = 2 * ++this.stamp;
+    state[s] = free;
     distance[s] = 0;
-    queue[0] = s;
-    let tail = 1;
+    area[0] = s;
+    let size = 1;
     const limit = this.maxLength - 1;
-    for (let head = 0; head < tail; head++) {
-      const v = queue[head] as number;
+    for (let head = 0; head < size; head++) {
+      const v = area[head] as number;
       const next = (distance[v] as number) + 1;
-      if (next > limit) continue;
+      // Breadth-first: every vertex after this one is as far or farther.
+      if (next > limit) break;
       for (let a = reverse.offsets[v] as number; a < (reverse.offsets[v + 1] as number); a++) {
         const u = reverse.sources[a] as number;
-        if (mark[u] === stamp && distance[u] === -1) {
-          distance[u] = next;
-          queue[tail++] = u;
-        }
+        if (u <= floor || state[u] === free || componentOf[u] !== component) continue;
+        state[u] = free;
+        distance[u] = next;
+        area[size++] = u;
       }
     }
+    this.areaSize = size;
+    // Alone, s is on a circuit only through an arc to itself.
+    return size > 1 || arcIndexOf(this.graph, s, s);
   }
 
-  /** Moves to the next start vertex; false when every component is done. */
-  private advance(): boolean {
-    if (this.component !== null && !this.single) {
-      const rest = this.component.slice(1);
-      if (rest.length > 0) this.pushComponents(this.finder.components(rest, this.mark, this.enterArea(rest)));
-    }
-    const component = this.work.pop();
-    this.component = component ?? null;
-    if (!component) return false;
-    const s = component[0] as number;
-    this.enterArea(component);
-    if (this.bounded) this.computeDistances(s, component);
+  /** Starts the search from s, the first vertex of the area entered last. */
+  private begin(s: number): true {
     this.depth = 0;
     this.path[0] = s;
-    this.blocked[s] = 1;
+    this.state[s] = 2 * this.stamp + 1;
     this.nextArc[0] = this.graph.offsets[s] as number;
     this.found[0] = 0;
     return true;
   }
 
-  private unblock(u: number): void {
-    const { blocked, blockedBy, blockedByCount, queue } = this;
-    blocked[u] = 0;
+  /** Moves to the next start vertex; false when every one is done. */
+  private advance(): boolean {
+    this.clearLists(this.area, this.areaSize);
+    this.areaSize = 0;
+    if (this.bounded) {
+      if (this.through >= 0) {
+        // One start, and every vertex may follow it.
+        if (this.nextStart++ > 0) return false;
+        return this.enterBoundedArea(this.through, -1) && this.begin(this.through);
+      }
+      const n = this.graph.ids.length;
+      while (this.nextStart < n) {
+        const s = this.nextStart++;
+        // The vertices below s were starts already: every circuit through them is found.
+        if (this.enterBoundedArea(s, s)) return this.begin(s);
+      }
+      this.areaSize = 0;
+      return false;
+    }
+    const previous = this.area;
+    if (previous.length > 0 && this.through < 0) {
+      const rest = previous.subarray(1);
+      if (rest.length > 0) this.pushComponents((this.finder as ComponentFinder).components(rest, this.state, this.enterArea(rest)));
+    }
+    const component = this.work.pop();
+    if (!component) {
+      this.area = new Int32Array(0);
+      return false;
+    }
+    this.area = component;
+    this.areaSize = component.length;
+    this.enterArea(component);
+    return this.begin(component[0] as number);
+  }
+
+  private unblock(u: number, free: number): void {
+    const { state, firstListed, nextListed, listed, arcSource, stack } = this;
+    const blocked = free + 1;
+    state[u] = free;
     let top = 0;
-    queue[top++] = u;
+    stack[top++] = u;
     while (top > 0) {
-      const x = queue[--top] as number;
-      const list = blockedBy[x] as number[];
-      const count = blockedByCount[x] as number;
-      for (let i = 0; i < count; i++) {
-        const w = list[i] as number;
-        if (blocked[w]) {
-          blocked[w] = 0;
-          queue[top++] = w;
+      const x = stack[--top] as number;
+      for (let a = firstListed[x] as number; a >= 0; a = nextListed[a] as number) {
+        listed[a] = 0;
+        const w = arcSource[a] as number;
+        if (state[w] === blocked) {
+          state[w] = free;
+          stack[top++] = w;
         }
       }
-      blockedByCount[x] = 0;
+      firstListed[x] = -1;
     }
   }
 
@@ -301,63 +389,54 @@ export class CircuitSearch {
    */
   fill(out: CircuitList, max: number): boolean {
     const { offsets, targets } = this.graph;
-    const { blocked, blockedBy, blockedByCount, path, nextArc, found, mark, distance, bounded, maxLength, accept } = this;
+    const { state, firstListed, nextListed, listed, path, nextArc, found, distance, bounded, maxLength, accept } = this;
     while (out.count < max) {
       if (this.depth < 0 && !this.advance()) return false;
       const s = path[0] as number;
-      const stamp = this.stamp;
+      const free = 2 * this.stamp;
+      const blocked = free + 1;
       let depth = this.depth;
-      while (depth >= 0) {
+      search: while (depth >= 0) {
         const v = path[depth] as number;
-        const arc = nextArc[depth] as number;
-        if (arc < (offsets[v + 1] as number)) {
-          nextArc[depth] = arc + 1;
-          const w = targets[arc] as number;
-          if (mark[w] !== stamp) continue;
+        const end = offsets[v + 1] as number;
+        // The arcs of v not tried yet; a vertex entered moves to the next depth.
+        for (let arc = nextArc[depth] as number; arc < end; ) {
+          const w = targets[arc++] as number;
           if (w === s) {
             found[depth] = 1;
             if (accept !== null && !accept(path, depth + 1)) continue;
             out.push(path, depth + 1);
             if (out.count >= max) {
+              nextArc[depth] = arc;
               this.depth = depth;
               return true;
             }
-          } else if (!blocked[w]) {
-            if (bounded) {
-              const d = distance[w] as number;
-              if (d < 0 || depth + 1 + d > maxLength) {
-                // Too far from the start for the hops left: treat as reachable, never block on it.
-                found[depth] = 1;
-                continue;
-              }
+          } else if (state[w] === free) {
+            if (bounded && depth + 1 + (distance[w] as number) > maxLength) {
+              // Too far from the start for the hops left: treat as reachable, never block on it.
+              found[depth] = 1;
+              continue;
             }
+            nextArc[depth] = arc;
             depth++;
             path[depth] = w;
-            blocked[w] = 1;
+            state[w] = blocked;
             nextArc[depth] = offsets[w] as number;
             found[depth] = 0;
+            continue search;
           }
-          continue;
         }
         if (found[depth]) {
-          this.unblock(v);
+          if ((firstListed[v] as number) < 0) state[v] = free;
+          else this.unblock(v, free);
         } else {
-          for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
+          for (let a = offsets[v] as number; a < end; a++) {
             const w = targets[a] as number;
-            if (mark[w] !== stamp) continue;
-            const list = blockedBy[w] as number[];
-            const count = blockedByCount[w] as number;
-            let listed = false;
-            for (let i = 0; i < count; i++) {
-              if (list[i] === v) {
-                listed = true;
-                break;
-              }
-            }
-            if (!listed) {
-              list[count] = v;
-              blockedByCount[w] = count + 1;
-            }
+            // Arcs to vertices in the area (free or blocked) only.
+            if (((state[w] as number) | 1) !== blocked || listed[a]) continue;
+            listed[a] = 1;
+            nextListed[a] = firstListed[w] as number;
+            firstListed[w] = a;
           }
         }
         depth--;
@@ -367,6 +446,12 @@ export class CircuitSearch {
     }
     return true;
   }
+}
+
+/** Whether the graph has the arc u → v. */
+function arcIndexOf(graph: IndexedGraph, u: number, v: number): boolean {
+  for (let a = graph.offsets[u] as number; a < (graph.offsets[u + 1] as number); a++) if (graph.targets[a] === v) return true;
+  return false;
 }
 
 const BATCH = 512;

@@ -65,6 +65,22 @@ describe('elementaryCircuits', () => {
     );
   });
 
+  it('elementaryCircuits(graph, {maxLength}) gives the circuits by ascending first vertex, as the unbounded search filtered by length', () => {
+    // Sparse graphs large enough that the bounded search's areas are small parts of big components.
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 90 }), fc.integer({ min: 2, max: 6 }), fc.nat(), (n, maxLength, seed) => {
+        let x = seed;
+        const next = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+        const arcs: Arc[] = Array.from({ length: 2 * n }, () => [next(), next()] as const);
+        const graph = graphOf(n, arcs);
+        const bounded = [...elementaryCircuits(graph, { maxLength })];
+        for (let i = 1; i < bounded.length; i++) expect((bounded[i] as number[])[0]).toBeGreaterThanOrEqual((bounded[i - 1] as number[])[0] as number);
+        expect(asStrings(bounded)).toEqual(asStrings([...elementaryCircuits(graph)].filter((c) => c.length <= maxLength)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('elementaryCircuits(complete digraph) finds sum C(n,k)(k-1)! circuits: 84 for n=5, 2,365 for n=7', () => {
     expect(completeCircuitCount(5)).toBe(84);
     expect(completeCircuitCount(7)).toBe(2365);
@@ -96,6 +112,37 @@ describe('elementaryCircuits', () => {
     const found = asStrings(elementaryCircuits(graphOf(n, arcs)));
     expect(found).toEqual(bruteForceCircuits(n, arcs));
     expect(found.length).toBe(k * k + k);
+  });
+
+  it("elementaryCircuits(Johnson's figure 1 family) finds exactly 3k circuits, as the oracle does", () => {
+    // Johnson (1975), figure 1: searches without blocking take exponential time on it; each vertex
+    // of the middle chain lists itself in the blocked lists of the same vertices over and over.
+    for (const k of [3, 5, 9, 20]) {
+      const arcs: Arc[] = [];
+      const arc = (a: number, b: number): void => {
+        arcs.push([a - 1, b - 1]);
+      };
+      for (let v = 2; v < k + 2; v++) {
+        arc(1, v);
+        arc(v, k + 2);
+      }
+      arc(2 * k + 1, 1);
+      for (let v = k + 2; v < 2 * k + 2; v++) {
+        arc(v, 2 * k + 2);
+        arc(v, v + 1);
+      }
+      arc(2 * k + 3, k + 2);
+      for (let v = 2 * k + 3; v < 3 * k + 3; v++) {
+        arc(2 * k + 2, v);
+        arc(v, 3 * k + 3);
+      }
+      arc(3 * k + 3, 2 * k + 2);
+      const n = 3 * k + 3;
+      const found = asStrings(elementaryCircuits(graphOf(n, arcs)));
+      expect(found.length, `k = ${k}`).toBe(3 * k);
+      expect(found).toEqual(bruteForceCircuits(n, arcs));
+      expect(asStrings(elementaryCircuits(graphOf(n, arcs), { maxLength: 5 }))).toEqual(bruteForceCircuits(n, arcs, 5));
+    }
   });
 
   it('elementaryCircuits(acyclic graph) finds none', () => {

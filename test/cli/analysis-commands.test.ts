@@ -32,6 +32,44 @@ describe('roundtrip cycles', () => {
     expect(json.cycles.some((c) => 'folded' in c)).toBe(true);
   });
 
+  it('cycles --json is compact, --pretty indents it, and both say the same', async () => {
+    const compact = await cli('cycles', '--json');
+    const pretty = await cli('cycles', '--json', '--pretty');
+    expect(compact.out.split('\n')).toHaveLength(1);
+    expect(pretty.out.split('\n').length).toBeGreaterThan(10);
+    expect(pretty.out).toContain('\n  "count": ');
+    expect(JSON.parse(pretty.out)).toEqual(JSON.parse(compact.out));
+    expect((await cli('cycles', '--format', 'json')).out).toBe(compact.out);
+  });
+
+  it('cycles --format ndjson prints one compact loop object a line, the objects of --json, and nothing else', async () => {
+    const json = JSON.parse((await cli('cycles', '--json')).out) as CyclesJson;
+    const ndjson = await cli('cycles', '--format', 'ndjson');
+    expect(ndjson.code).toBe(0);
+    const lines = ndjson.out.split('\n');
+    expect(lines).toHaveLength(json.count);
+    const objects = lines.map((line) => JSON.parse(line) as CyclesJson['cycles'][number]);
+    for (const [i, line] of lines.entries()) expect(line).toBe(JSON.stringify(objects[i]));
+    const byId = (list: CyclesJson['cycles']) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(objects)).toEqual(byId(json.cycles));
+    // With --sort, in the order --json gives.
+    const sorted = (await cli('cycles', '--format', 'ndjson', '--sort', 'bottleneck')).out.split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(sorted).toEqual(json.cycles.map((c) => c.id));
+    const capped = (await cli('cycles', '--format', 'ndjson', '--max-cycles', '2')).out.split('\n');
+    expect(capped).toHaveLength(2);
+    expect((await cli('cycles', '--format', 'ndjson', '--max-length', '2', '--through', 'nobody-at-all')).code).not.toBe(0);
+  });
+
+  it('cycles refuses --format values it does not know and --pretty outside --json', async () => {
+    const unknown = await cli('cycles', '--format', 'xml');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--format: unknown format "xml"; expected table, json, ndjson');
+    expect((await cli('cycles', '--json', '--format', 'ndjson')).code).toBe(2);
+    const pretty = await cli('cycles', '--format', 'ndjson', '--pretty');
+    expect(pretty.code).toBe(2);
+    expect(pretty.err).toContain('--pretty only applies to --json');
+  });
+
   it('cycles --through FIRM keeps only loops through it; filters and caps apply', async () => {
     const through = JSON.parse((await cli('cycles', '--through', 'amd', '--json')).out) as CyclesJson;
     expect(through.count).toBeGreaterThan(0);

@@ -119,6 +119,15 @@ describe('the CLI as a pipe', () => {
     expect(result.stderr).not.toContain('EPIPE');
     expect(result.status).toBe(0);
   });
+
+  it('ends quietly with exit 0 when the reader of a loop stream stops early', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const cliPath = path.join(root, 'dist/cli.mjs');
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cliPath}" cycles --max-length all --max-cycles 100000000 --format ndjson | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout) as object)).toContain('hops');
+  });
 });
 
 describe('cycles with a cap above 1,000,000', () => {

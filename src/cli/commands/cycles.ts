@@ -35,31 +35,45 @@ function loopJson(loop: MoneyLoop, dealOf: DealOf) {
 /** Above this cap the loops are streamed as found, unsorted, so memory stays bounded. */
 const SORTED_AT_MOST = 1_000_000;
 
+const FORMATS = ['table', 'json', 'ndjson'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Lines written together: one write per batch, not per loop. */
+const LINES_PER_WRITE = 1000;
+
 /**
  * Writes loops as the search finds them, keeping none: JSON `{"cycles": [...], "count", "truncated"}`
- * (the count comes last, once known), or one tab-separated line per loop.
+ * (the count comes last, once known), one compact loop object per line (ndjson, nothing else), or
+ * one tab-separated line per loop.
  */
-async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, json: boolean, dealOf: DealOf, io: CliIo): Promise<void> {
+async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format: Format, dealOf: DealOf, io: CliIo): Promise<void> {
   let count = 0;
   let truncated = false;
-  if (json) io.out('{"cycles": [');
-  else io.out(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order'].join('\t'));
+  let lines: string[] = [];
+  if (format === 'json') lines.push('{"cycles":[');
+  else if (format === 'table') lines.push(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order'].join('\t'));
   for (const loop of loops) {
     if (count === maxCycles) {
       truncated = true;
       break;
     }
-    if (json) io.out(`${count > 0 ? ',' : ''}${JSON.stringify(loopJson(loop, dealOf))}`);
+    if (format === 'json') lines.push(`${count > 0 ? ',' : ''}${JSON.stringify(loopJson(loop, dealOf))}`);
+    else if (format === 'ndjson') lines.push(JSON.stringify(loopJson(loop, dealOf)));
     else {
       const bottleneck = loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd);
-      io.out([loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'].join('\t'));
+      lines.push([loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'].join('\t'));
     }
     count++;
-    // Let the output go out (and a reader that closed it end the run) before finding more.
-    if (count % 1000 === 0) await io.drain?.();
+    if (lines.length >= LINES_PER_WRITE) {
+      io.out(lines.join('\n'));
+      lines = [];
+      // Let the output go out (and a reader that closed it end the run) before finding more.
+      await io.drain?.();
+    }
   }
-  if (json) io.out(`], "count": ${count}, "truncated": ${truncated}}`);
-  else io.out(`${count} loop${count === 1 ? '' : 's'} (unsorted, as found)${truncated ? `; stopped at the cap of ${maxCycles}` : ''}.`);
+  if (format === 'json') lines.push(`],"count":${count},"truncated":${truncated}}`);
+  else if (format === 'table') lines.push(`${count} loop${count === 1 ? '' : 's'} (unsorted, as found)${truncated ? `; stopped at the cap of ${maxCycles}` : ''}.`);
+  if (lines.length > 0) io.out(lines.join('\n'));
 }
 
 export const cyclesCommand: Command = {
@@ -79,7 +93,13 @@ export const cyclesCommand: Command = {
     'in-order': { type: 'boolean', description: 'Only loops whose deals can be read in date order (money does not flow back in time).' },
     'window-months': { type: 'string', value: 'N', description: 'With --in-order: at most N months from the first deal of a loop to the last.' },
     sort: { type: 'string', value: 'KEY', description: 'Sort key (see below).' },
-    json: { type: 'boolean', description: 'Print JSON: {"count", "truncated", "cycles": [...]}.' },
+    json: { type: 'boolean', description: 'Print JSON: {"count", "truncated", "cycles": [...]}, compact (the same as --format json).' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'table (default), json, or ndjson: one compact loop object a line (the objects of --json\'s cycles), nothing else, streamed as found unless --sort is given.',
+    },
+    pretty: { type: 'boolean', description: 'With --json: indent the JSON.' },
   },
   async run(values, io) {
     const filter = filterFromOptions(values);
@@ -93,8 +113,19 @@ export const cyclesCommand: Command = {
     if (!(LOOP_SORT_KEYS as readonly string[]).includes(sortKey)) {
       throw new UsageError(`--sort: unknown key ${JSON.stringify(sortKey)}; expected ${LOOP_SORT_KEYS.join(', ')}`);
     }
-    const streaming = maxCycles > SORTED_AT_MOST;
-    if (streaming && stringOption(values, 'sort') !== undefined) {
+    const formatText = stringOption(values, 'format');
+    if (formatText !== undefined && !(FORMATS as readonly string[]).includes(formatText)) {
+      throw new UsageError(`--format: unknown format ${JSON.stringify(formatText)}; expected ${FORMATS.join(', ')}`);
+    }
+    if (booleanOption(values, 'json') && formatText !== undefined && formatText !== 'json') throw new UsageError(`--json and --format ${formatText} say different things; give one`);
+    const format: Format = booleanOption(values, 'json') ? 'json' : ((formatText as Format | undefined) ?? 'table');
+    const pretty = booleanOption(values, 'pretty');
+    if (pretty && format !== 'json') throw new UsageError('--pretty only applies to --json (ndjson is one compact object a line)');
+    // ndjson streams unless a sort is asked for; the others above the cap where sorting stops.
+    const sortGiven = stringOption(values, 'sort') !== undefined;
+    const streaming = maxCycles > SORTED_AT_MOST || (format === 'ndjson' && !sortGiven);
+    if (streaming && pretty) throw new UsageError(`--pretty needs --max-cycles of at most ${SORTED_AT_MOST.toLocaleString('en-US')} (larger caps stream the loops compact)`);
+    if (streaming && sortGiven) {
       throw new UsageError(
         `--sort needs --max-cycles of at most ${SORTED_AT_MOST.toLocaleString('en-US')}: sorting keeps every loop in memory (without --sort, a larger cap streams the loops unsorted)`,
       );
@@ -107,7 +138,7 @@ export const cyclesCommand: Command = {
     if (streaming) {
       const search = { maxLength, inOrderOnly, windowMonths };
       const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', all, view), search);
-      await streamLoops(loops, maxCycles, booleanOption(values, 'json'), (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), io);
+      await streamLoops(loops, maxCycles, format, (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), io);
       return EXIT_OK;
     }
     const result =
@@ -116,8 +147,15 @@ export const cyclesCommand: Command = {
         : loopsThrough(view, requireFirm(through, 'through', all, view), { maxLength, maxCycles, inOrderOnly, windowMonths });
     const loops = sortLoops(result.loops, sortKey as LoopSortKey);
     const dealOf: DealOf = (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined);
-    if (booleanOption(values, 'json')) {
-      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopJson(loop, dealOf)) }, null, 2));
+    if (format === 'json') {
+      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopJson(loop, dealOf)) }, null, pretty ? 2 : undefined));
+      return EXIT_OK;
+    }
+    if (format === 'ndjson') {
+      for (let i = 0; i < loops.length; i += LINES_PER_WRITE) {
+        io.out(loops.slice(i, i + LINES_PER_WRITE).map((loop) => JSON.stringify(loopJson(loop, dealOf))).join('\n'));
+        await io.drain?.();
+      }
       return EXIT_OK;
     }
     const rows = loops.map((l) => [
