@@ -1,7 +1,7 @@
 // Installs dependencies when they are missing or older than package-lock.json. Node built-ins only,
 // because it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,13 @@ function needsInstall() {
 
 export function ensureDependencies() {
   if (!needsInstall()) return;
+  // A node_modules that links to another checkout's belongs to that checkout: npm ci here would
+  // empty it for both.
+  const modules = path.join(root, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    console.log('roundtrip: node_modules is a link to another folder; not installing into it (run npm ci where it points).');
+    return;
+  }
   const hasLock = existsSync(path.join(root, 'package-lock.json'));
   const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   console.log(`roundtrip: installing dependencies (npm ${args[0]}) ...`);
