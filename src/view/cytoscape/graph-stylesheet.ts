@@ -83,8 +83,15 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
     { selector: 'node.distressed', style: { 'background-color': 'data(distressColor)', 'border-color': dark ? '#f0f0f0' : '#555555', 'border-opacity': 1 } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: 'node.highlighted', style: { 'border-width': 3, 'border-opacity': 1, 'z-index': 10 } },
-    { selector: 'edge.highlighted', style: { ...edgeLabel, opacity: 1, label: 'data(amount)', 'z-index': 10, 'font-weight': 'bold' } },
-    { selector: 'edge.highlighted[step]', style: { label: 'data(stepLabel)' } },
+    { selector: 'edge.highlighted', style: { opacity: 1, 'z-index': 10 } },
+    // Amounts on a few highlighted deals only: dozens of labels in a dense centre stack unreadably
+    // (the panels list them, and hovering a deal shows its amount).
+    { selector: 'edge.highlighted.labelled', style: { ...edgeLabel, label: 'data(amount)', 'font-weight': 'bold' } },
+    // A loop's hop numbers are drawn above the firms, so none hides under one.
+    { selector: 'edge.highlighted[step]', style: { ...edgeLabel, label: 'data(stepLabel)', 'font-weight': 'bold', 'z-index-compare': 'manual', 'z-index': 20 } },
+    // The element under the pointer: a halo, and a deal's amount (hover feedback before a click).
+    { selector: 'node.hover', style: { 'underlay-color': accent, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
+    { selector: 'edge.hover', style: { ...edgeLabel, label: 'data(amount)', 'font-weight': 'bold', 'underlay-color': accent, 'underlay-opacity': 0.3, 'underlay-padding': 4, 'z-index-compare': 'manual', 'z-index': 30 } },
     {
       selector: 'node:selected',
       style: { 'border-width': 5, 'border-color': accent, 'border-opacity': 1, 'overlay-opacity': 0 },

@@ -29,6 +29,9 @@ import { gridPositions, layoutRequestFor, type Positions } from '../../layout/la
 
 cytoscape.use(svgExport);
 
+/** Highlighted deals that carry their amount on the picture; past this, only the panels and hovering show them. */
+export const LABELLED_DEALS_AT_MOST = 12;
+
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */
   step: number;
@@ -197,6 +200,20 @@ export class RtGraph extends LitElement {
     });
     this.instance = cy;
     this.hooks = installRendererHooks(cy);
+    // Hover feedback: a pointer and a halo (and a deal's amount) on what a click would select.
+    cy.on('mouseover', 'node, edge', (event) => {
+      container.style.cursor = 'pointer';
+      (event.target as NodeSingular | EdgeSingular).addClass('hover');
+    });
+    cy.on('mouseout', 'node, edge', (event) => {
+      container.style.cursor = '';
+      (event.target as NodeSingular | EdgeSingular).removeClass('hover');
+    });
+    // Cytoscape says nothing when the pointer leaves the canvas from over an element.
+    container.addEventListener('mouseleave', () => {
+      container.style.cursor = '';
+      cy.$('.hover').removeClass('hover');
+    });
     cy.on('tap', 'node', (event) => this.dispatchEvent(new FirmSelectEvent(event.target.id() as string)));
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
     cy.on('tap', (event) => {
@@ -249,6 +266,22 @@ export class RtGraph extends LitElement {
     });
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
+    else if (changed.has('selectedFirm') && this.selectedFirm) this.bringIntoView(cy, this.selectedFirm);
+  }
+
+  /**
+   * Pans a firm chosen elsewhere (in a panel's list, say) into the middle of the view when it lies
+   * outside it; the zoom stays. The move is the analyst's view from then on (and in the link).
+   */
+  private bringIntoView(cy: Core, id: string): void {
+    const node = cy.getElementById(id);
+    if (node.empty() || !node.isNode() || this.hiddenIds.has(id)) return;
+    const { x, y } = node.renderedPosition();
+    const margin = 20;
+    if (x >= margin && y >= margin && x <= cy.width() - margin && y <= cy.height() - margin) return;
+    const zoom = cy.zoom();
+    const position = node.position();
+    cy.pan({ x: cy.width() / 2 - position.x * zoom, y: cy.height() / 2 - position.y * zoom });
   }
 
   private async replaceElements(): Promise<void> {
@@ -392,12 +425,15 @@ export class RtGraph extends LitElement {
     // Nothing highlighted before or now: no element carries a class to change (the common case
     // of a filter change, where visiting every deal would be wasted work).
     if (highlight !== null || this.highlightShown) {
+      const labelAmounts = highlight !== null && highlight.edges.size <= LABELLED_DEALS_AT_MOST;
       cy.elements().forEach((element) => {
         const id = element.id();
         const lit = highlight !== null && (element.isNode() ? highlight.nodes.has(id) : highlight.edges.has(id));
         const dim = highlight !== null && !lit;
         if (element.hasClass('highlighted') !== lit) element.toggleClass('highlighted', lit);
         if (element.hasClass('dimmed') !== dim) element.toggleClass('dimmed', dim);
+        const labelled = lit && labelAmounts && element.isEdge();
+        if (element.hasClass('labelled') !== labelled) element.toggleClass('labelled', labelled);
       });
       this.highlightShown = highlight !== null;
     }
