@@ -123,6 +123,9 @@ export class RtApp extends LitElement {
     .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
     input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+    /* Skip links: out of sight until the keyboard reaches them. */
+    .skip a { position: absolute; left: -10000px; top: 0.4rem; z-index: 20; padding: 0.3rem 0.6rem; background: Canvas; color: LinkText; border: 2px solid Highlight; border-radius: 4px; }
+    .skip a:focus { left: 0.5rem; }
     /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
     @media (max-width: 900px) {
       :host { height: auto; min-height: 100vh; }
@@ -409,6 +412,10 @@ export class RtApp extends LitElement {
   override render(): TemplateResult {
     const loaded = this.loaded;
     return html`
+      <nav class="skip" aria-label="Skip links">
+        <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
+        <a href="#network" @click=${this.skipToNetwork}>Skip to the network</a>
+      </nav>
       <header>
         <h1>Roundtrip</h1>
         <p class="tagline">${this.importedName ? nothing : 'Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.'}
@@ -693,6 +700,18 @@ export class RtApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   };
 
+  private readonly skipToLoops = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    this.tab = 'loops';
+    await this.updateComplete;
+    this.renderRoot.querySelector('rt-cycles')?.focusList();
+  };
+
+  private readonly skipToNetwork = (event: Event): void => {
+    event.preventDefault();
+    this.renderRoot.querySelector('rt-graph')?.focusGraph();
+  };
+
   private handleSearch(event: Event): void {
     event.preventDefault();
     const loaded = this.loaded;
@@ -707,6 +726,8 @@ export class RtApp extends LitElement {
     this.store.update({ firm: match, deal: null, loop: null, view: null });
     this.fitIds = [match];
     this.tab = 'details';
+    // The focus goes to the firm found: its loops are the next stops of the Tab key.
+    void this.updateComplete.then(() => this.renderRoot.querySelector('rt-inspector')?.focusHeading());
   }
 }
 

@@ -128,6 +128,11 @@ export class RtCycles extends LitElement {
     </li>`;
   }
 
+  /** Moves the focus into the list, to the loop that takes it (the chosen one, or the first). */
+  focusList(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('li[tabindex="0"]')?.focus());
+  }
+
   private choose(id: string): void {
     this.dispatchEvent(new LoopSelectEvent(id === this.selected ? null : id));
   }

@@ -89,11 +89,25 @@ export class RtInspector extends LitElement {
   }
 
   private firmButton(id: string): TemplateResult {
-    return html`<button class="link" @click=${() => this.dispatchEvent(new FirmSelectEvent(id))}>${this.nameOf(id)}</button>`;
+    return html`<button class="link" @click=${() => this.go(new FirmSelectEvent(id))}>${this.nameOf(id)}</button>`;
   }
 
   private dealButton(id: string, label: string): TemplateResult {
-    return html`<button class="link" data-deal=${id} @click=${() => this.dispatchEvent(new DealSelectEvent(id))}>${label}</button>`;
+    return html`<button class="link" data-deal=${id} @click=${() => this.go(new DealSelectEvent(id))}>${label}</button>`;
+  }
+
+  /**
+   * Asks for another firm, deal or loop from a link in the panel. The panel then shows it, and the
+   * link the focus was on is gone: the focus goes to the new heading, not to the page's body.
+   */
+  private go(event: Event): void {
+    this.dispatchEvent(event);
+    this.focusHeading();
+  }
+
+  /** Moves the focus to the heading of what is shown (after a search, say). */
+  focusHeading(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
   }
 
   private renderFirm(id: string): TemplateResult {
@@ -101,8 +115,9 @@ export class RtInspector extends LitElement {
     if (!entity) return html`<p class="placeholder">Unknown firm ${id}.</p>`;
     const inView = this.graph?.hasNode(id) ?? false;
     const m = this.measures.get(id);
+    // The loops come before the deal tables: they are what the analyst came for.
     return html`
-      <h2 data-firm=${id}>${entity.name}</h2>
+      <h2 data-firm=${id} tabindex="-1">${entity.name}</h2>
       <p class="sub">${KIND_STYLE[entity.kind].label}${entity.ticker ? html` · ${entity.ticker}` : nothing}${entity.country ? html` · ${entity.country}` : nothing}</p>
       ${entity.note ? html`<p class="note">${entity.note}</p>` : nothing}
       ${entity.acquiredBy
@@ -110,14 +125,14 @@ export class RtInspector extends LitElement {
         : nothing}
       ${!inView && !entity.acquiredBy ? html`<p class="note">The current filters hide this firm.</p>` : nothing}
       ${m ? this.renderMeasures(m) : nothing}
-      ${inView ? this.renderFlows(id) : nothing}
       <h3>Loops through ${entity.name} (${this.firmLoops.length})</h3>
       ${this.firmLoops.length === 0
         ? html`<p class="placeholder">No money comes back to ${entity.name} through the deals shown.</p>`
         : html`<ul class="loops">${this.firmLoops.map(
-            (loop) => html`<li><button class="link" data-loop=${loop.id} @click=${() => this.dispatchEvent(new LoopSelectEvent(loop.id))}>${spellLoop(loop, this.nameOf, this.typesOf, id)}</button>
+            (loop) => html`<li><button class="link" data-loop=${loop.id} @click=${() => this.go(new LoopSelectEvent(loop.id))}>${spellLoop(loop, this.nameOf, this.typesOf, id)}</button>
               <small class="loop-meta">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</small></li>`,
           )}</ul>`}
+      ${inView ? this.renderFlows(id) : nothing}
     `;
   }
 
@@ -167,7 +182,7 @@ export class RtInspector extends LitElement {
     const [fromRole, toRole] = DIRECTION_RULE[deal.type];
     const successor = deal.supersededBy ? this.deals.get(deal.supersededBy) : undefined;
     return html`
-      <h2 data-deal=${id}>${deal.title}</h2>
+      <h2 data-deal=${id} tabindex="-1">${deal.title}</h2>
       ${this.newDeals?.has(id) ? html`<p class="note" data-field="new">New: added to the data set after ${this.newSince}.</p>` : nothing}
       <p class="sub"><span class="swatch" style="border-top-color:${DEAL_STYLE[deal.type].color};border-top-style:${DEAL_STYLE[deal.type].line}"></span>${deal.type}:
         ${this.firmButton(deal.from)} (${fromRole}) → ${this.firmButton(deal.to)} (${toRole})</p>
@@ -232,7 +247,7 @@ export class RtInspector extends LitElement {
 
   private renderLoop(loop: MoneyLoop): TemplateResult {
     return html`
-      <h2 data-loop=${loop.id}>Loop: ${loop.firms.map((f) => this.nameOf(f)).join(' → ')} → ${this.nameOf(loop.firms[0] ?? '')}</h2>
+      <h2 data-loop=${loop.id} tabindex="-1">Loop: ${loop.firms.map((f) => this.nameOf(f)).join(' → ')} → ${this.nameOf(loop.firms[0] ?? '')}</h2>
       <p class="sub">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</p>
       ${loop.closesThrough.length > 0 ? html`<p class="note" data-field="closes-through">This loop ${closesOnlyThrough(loop.closesThrough)}: no money needs to have gone all the way round.</p>` : nothing}
       ${this.renderOrder(loop)}
@@ -250,7 +265,7 @@ export class RtInspector extends LitElement {
           </tr>`,
         )}</tbody>
       </table>
-      ${this.firm ? html`<p><button class="link" @click=${() => this.dispatchEvent(new LoopSelectEvent(null))}>Back to ${this.nameOf(this.firm)}</button></p>` : nothing}
+      ${this.firm ? html`<p><button class="link" @click=${() => this.go(new LoopSelectEvent(null))}>Back to ${this.nameOf(this.firm)}</button></p>` : nothing}
     `;
   }
 }

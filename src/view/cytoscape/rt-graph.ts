@@ -50,6 +50,18 @@ export class RtGraph extends LitElement {
       position: absolute;
       inset: 0;
     }
+    #cy:focus-visible {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
     .note {
       position: absolute;
       left: 0.5rem;
@@ -109,6 +121,9 @@ export class RtGraph extends LitElement {
   @property({ attribute: false }) layoutJob: LayoutJob | null = null;
 
   @state() private layingOut = false;
+  /** The firm the keyboard is on (drawn with the hover halo), and its name for screen readers. */
+  private keyboardFirm: string | null = null;
+  @state() private keyboardName = '';
   @state() private showProgress = false;
   /** Fraction of the running layout done, as its worker reports it. */
   @state() private layoutDone = 0;
@@ -156,7 +171,10 @@ export class RtGraph extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      <div id="cy" part="canvas"></div>
+      <div id="cy" part="canvas" tabindex="0" role="application" aria-roledescription="network"
+        aria-label="Deal network. Arrow keys move between firms, Enter selects the firm, Escape clears the selection."
+        @keydown=${this.handleKey} @blur=${() => this.markKeyboardFirm(null)}></div>
+      <div class="sr" aria-live="polite" data-keyboard-firm>${this.keyboardName}</div>
       ${this.layingOut && this.showProgress
         ? html`<div class="overlay" role="status">Laying out ${this.elements?.nodes.length ?? 0} firms and ${this.elements?.edges.length ?? 0} deals…
             <progress max="100" .value=${Math.round(this.layoutDone * 100)} aria-label="Layout progress"></progress>
@@ -267,6 +285,76 @@ export class RtGraph extends LitElement {
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
     else if (changed.has('selectedFirm') && this.selectedFirm) this.bringIntoView(cy, this.selectedFirm);
+  }
+
+  /** Moves the focus to the network (the skip link's target). */
+  focusGraph(): void {
+    this.renderRoot.querySelector<HTMLElement>('#cy')?.focus();
+  }
+
+  /**
+   * The keyboard's way through the picture: an arrow key moves to the nearest shown firm in its
+   * direction (from the firm the keyboard is on, the selected firm, or the middle of the view);
+   * Enter or Space selects it. Escape is the page's (it clears the selection).
+   */
+  private readonly handleKey = (event: KeyboardEvent): void => {
+    const cy = this.instance;
+    if (!cy) return;
+    const directions: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+    const direction = directions[event.key];
+    if (direction) {
+      event.preventDefault();
+      const next = this.nearestFirm(cy, direction);
+      if (next) {
+        this.markKeyboardFirm(next);
+        this.bringIntoView(cy, next);
+      }
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && this.keyboardFirm) {
+      event.preventDefault();
+      this.dispatchEvent(new FirmSelectEvent(this.keyboardFirm));
+    }
+  };
+
+  private nearestFirm(cy: Core, [dx, dy]: [number, number]): string | null {
+    const shown = cy.nodes().filter((node) => !this.hiddenIds.has(node.id()));
+    if (shown.empty()) return null;
+    const from = this.keyboardFirm ?? this.selectedFirm;
+    const start = from ? cy.getElementById(from) : null;
+    let best: string | null = null;
+    let bestScore = Number.POSITIVE_INFINITY;
+    if (!start || start.empty() || this.hiddenIds.has(start.id())) {
+      // The firm nearest the middle of the view.
+      const extent = cy.extent();
+      const middle = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+      shown.forEach((node) => {
+        const p = node.position();
+        const distance = Math.hypot(p.x - middle.x, p.y - middle.y);
+        if (distance < bestScore) [best, bestScore] = [node.id(), distance];
+      });
+      return best;
+    }
+    const origin = start.position();
+    shown.forEach((node) => {
+      if (node.id() === start.id()) return;
+      const p = node.position();
+      const along = (p.x - origin.x) * dx + (p.y - origin.y) * dy;
+      if (along <= 0) return;
+      const across = Math.abs((p.x - origin.x) * dy - (p.y - origin.y) * dx);
+      // Straight ahead counts more than off to the side.
+      const score = along + 2 * across;
+      if (score < bestScore) [best, bestScore] = [node.id(), score];
+    });
+    return best;
+  }
+
+  private markKeyboardFirm(id: string | null): void {
+    const cy = this.instance;
+    if (cy && this.keyboardFirm) cy.getElementById(this.keyboardFirm).removeClass('hover');
+    this.keyboardFirm = id;
+    if (cy && id) cy.getElementById(id).addClass('hover');
+    this.keyboardName = id && cy ? String(cy.getElementById(id).data('label') ?? id) : '';
   }
 
   /**
