@@ -96,18 +96,28 @@ export class RtInspector extends LitElement {
     return html`<button class="link" data-deal=${id} @click=${() => this.go(new DealSelectEvent(id))}>${label}</button>`;
   }
 
+  /** Set when the focus should go to the heading once the panel shows what was asked for. */
+  private focusPending = false;
+
   /**
    * Asks for another firm, deal or loop from a link in the panel. The panel then shows it, and the
    * link the focus was on is gone: the focus goes to the new heading, not to the page's body.
    */
   private go(event: Event): void {
+    this.focusPending = true;
     this.dispatchEvent(event);
-    this.focusHeading();
   }
 
   /** Moves the focus to the heading of what is shown (after a search, say). */
   focusHeading(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
+    this.focusPending = true;
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    if (!this.focusPending) return;
+    this.focusPending = false;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   private renderFirm(id: string): TemplateResult {
