@@ -7,6 +7,7 @@
  *   status=confirmed,reported  flows=paid,committed,in-kind,contingent (or all)  order=dated  window=12
  *   new=2026-06  width=circular  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
  *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
+ *   pos=nvidia:120:-40,openai:300:20 (firms dragged away from the layout: firm:x:y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
  *   asof=2025-06 (timeline)  shock=openai:0.5,nvidia:1  model=linear  round=2 (shock scenario)
  */
@@ -15,7 +16,7 @@ import { isValidDate } from '../data/dates.js';
 import { parseUsd } from '../data/money.js';
 import { showValue } from '../data/problem.js';
 import { DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOWS, ENTITY_KINDS, FLOW_KINDS, type FlowKind } from '../data/types.js';
-import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState, type Viewport } from './view-state.js';
+import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, MAX_MOVED_FIRMS, SIZE_MEASURES, type EdgeWidth, type MovedFirm, type SizeMeasure, type ViewState, type Viewport } from './view-state.js';
 
 /** Values longer than this are refused: no view needs them, and they make hostile links cheap. */
 export const MAX_VALUE_LENGTH = 400;
@@ -180,6 +181,12 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     format: (value) => (value === null ? null : `${value.zoom},${value.x},${value.y}`),
   } satisfies Param<'view'>,
   {
+    key: 'moved',
+    name: 'pos',
+    parse: parseMoved,
+    format: (value) => (value.length === 0 ? null : value.map((m) => `${m.firm}:${m.x}:${m.y}`).join(',')),
+  } satisfies Param<'moved'>,
+  {
     key: 'data',
     name: 'data',
     parse: (text) => (/^[a-z0-9]{1,12}-[0-9a-f]{8}$/.test(text) ? ok(text) : fail(`data: ${showValue(text, 40)} is not a data set fingerprint`)),
@@ -258,6 +265,24 @@ function parseShock(text: string): Parsed<Record<string, number> | null> {
     shock[firm] = distress;
   }
   return ok(shock);
+}
+
+/** `firm:x:y,…`: firms dragged away from the layout, whole model coordinates. */
+function parseMoved(text: string): Parsed<readonly MovedFirm[]> {
+  const entries = text.split(',');
+  if (entries.length > MAX_MOVED_FIRMS) return fail(`pos: ${entries.length} moved firms; a link keeps at most ${MAX_MOVED_FIRMS}`);
+  const moved: MovedFirm[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const [firm, x, y, extra] = entry.split(':');
+    if (extra !== undefined || firm === undefined || !ID_PATTERN.test(firm) || x === undefined || y === undefined || !/^-?\d{1,7}$/.test(x) || !/^-?\d{1,7}$/.test(y)) {
+      return fail(`pos: ${showValue(entry, 40)} is not firm:x:y with whole numbers`);
+    }
+    if (seen.has(firm)) return fail(`pos: ${showValue(firm, 40)} is given twice`);
+    seen.add(firm);
+    moved.push({ firm, x: Number(x), y: Number(y) });
+  }
+  return ok(moved);
 }
 
 export interface ParsedUrl {

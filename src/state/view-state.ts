@@ -21,6 +21,16 @@ export interface Viewport {
   y: number;
 }
 
+/** A firm the analyst dragged, and where to (model coordinates, whole numbers). */
+export interface MovedFirm {
+  firm: string;
+  x: number;
+  y: number;
+}
+
+/** Moved firms a view keeps at most: the link must stay short enough to share. */
+export const MAX_MOVED_FIRMS = 20;
+
 export interface ViewState {
   /** Deal types shown; null shows all. */
   types: DealType[] | null;
@@ -55,6 +65,8 @@ export interface ViewState {
   sort: LoopSortKey;
   /** Zoom and pan when the analyst moved the view; null fits the graph. */
   view: Viewport | null;
+  /** Firms dragged away from the layout's positions, in the order they were first moved (at most MAX_MOVED_FIRMS). */
+  moved: readonly MovedFirm[];
   /** Fingerprint of an imported data set the view was made with; null for the shipped data. */
   data: string | null;
   /** Timeline: the network as of the end of this month (YYYY-MM); null shows every deal. */
@@ -96,6 +108,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   size: 'pagerank',
   sort: 'bottleneck',
   view: null,
+  moved: Object.freeze([]) as readonly MovedFirm[],
   data: null,
   asOf: null,
   shock: null,

@@ -47,6 +47,18 @@ export class ViewportChangeEvent extends Event {
   }
 }
 
+/** The analyst dropped a dragged firm at (x, y), model coordinates. */
+export class FirmMoveEvent extends Event {
+  static readonly type = 'rt-firm-move';
+  constructor(
+    readonly firm: string,
+    readonly x: number,
+    readonly y: number,
+  ) {
+    super(FirmMoveEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'rt-firm-select': FirmSelectEvent;
@@ -55,5 +67,6 @@ declare global {
     'rt-loop-preview': LoopPreviewEvent;
     'rt-clear-selection': ClearSelectionEvent;
     'rt-viewport-change': ViewportChangeEvent;
+    'rt-firm-move': FirmMoveEvent;
   }
 }

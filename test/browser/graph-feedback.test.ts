@@ -79,3 +79,30 @@ describe('the picture answers the pointer', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('dragged firms', () => {
+  it('stay where they were dropped, in the link and after a reload; Reset positions puts them back', async () => {
+    const position = () =>
+      page.evaluate(() => {
+        const p = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!.getElementById('jpmorgan').position();
+        return { x: Math.round(p.x), y: Math.round(p.y) };
+      });
+    const home = await position();
+    const start = await elementPoint(page, 'jpmorgan');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 30, { steps: 5 });
+    await page.mouse.move(start.x + 80, start.y + 60, { steps: 5 });
+    await page.mouse.up();
+    const dropped = await position();
+    expect(dropped).not.toEqual(home);
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('pos'))).toBe(`jpmorgan:${dropped.x}:${dropped.y}`);
+    // The link opens the same picture.
+    await openApp(page, await page.evaluate(() => location.href));
+    expect(await position()).toEqual(dropped);
+    await page.locator('rt-app button[data-reset-positions]').click();
+    await expect.poll(position).toEqual(home);
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('pos'))).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});

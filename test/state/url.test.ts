@@ -38,6 +38,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
       fc.record({ zoom: fc.integer({ min: 20, max: 20_000 }).map((z) => z / 1000), x: fc.integer({ min: -100_000, max: 100_000 }).map((x) => x / 10), y: fc.integer({ min: -100_000, max: 100_000 }).map((y) => y / 10) }),
       { nil: null },
     ),
+    moved: fc.uniqueArray(fc.record({ firm: slug, x: fc.integer({ min: -99_999, max: 99_999 }), y: fc.integer({ min: -99_999, max: 99_999 }) }), { maxLength: 8, selector: (m) => m.firm }),
     asOf: fc.option(month, { nil: null }),
     newSince: fc.option(fc.oneof(month, month.map((m) => `${m}-15`), month.map((m) => m.slice(0, 4))), { nil: null }),
     shock: fc.option(
@@ -58,6 +59,25 @@ const viewState: fc.Arbitrary<ViewState> = fc
   });
 
 describe('the view URL', () => {
+  it('pos= keeps dragged firms (firm:x:y, whole numbers) and refuses what it cannot read, saying why', () => {
+    expect(parseViewUrl('pos=nvidia:120:-40,openai:300:20').state.moved).toEqual([
+      { firm: 'nvidia', x: 120, y: -40 },
+      { firm: 'openai', x: 300, y: 20 },
+    ]);
+    expect(formatViewUrl({ ...DEFAULT_VIEW_STATE, moved: [{ firm: 'nvidia', x: 120, y: -40 }] })).toBe('pos=nvidia:120:-40');
+    for (const [query, notice] of [
+      ['pos=nvidia:1.5:2', 'pos: "nvidia:1.5:2" is not firm:x:y with whole numbers'],
+      ['pos=Nvidia:1:2', 'pos: "Nvidia:1:2" is not firm:x:y with whole numbers'],
+      ['pos=nvidia:1:2:3', 'pos: "nvidia:1:2:3" is not firm:x:y with whole numbers'],
+      ['pos=nvidia:1:2,nvidia:3:4', 'pos: "nvidia" is given twice'],
+      [`pos=${Array.from({ length: 21 }, (_, i) => `f${i}:1:2`).join(',')}`, 'pos: 21 moved firms; a link keeps at most 20'],
+    ] as const) {
+      const parsed = parseViewUrl(query);
+      expect(parsed.state.moved).toEqual([]);
+      expect(parsed.notices).toEqual([notice]);
+    }
+  });
+
   it('parseViewUrl(formatViewUrl(state)) gives back every state, with no notice', () => {
     fc.assert(
       fc.property(viewState, (state) => {

@@ -21,6 +21,7 @@ import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
+import { MovedFirms } from '../controllers/moved-firms.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
@@ -123,7 +124,8 @@ export class RtApp extends LitElement {
     .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
     input.link { font: inherit; width: 22rem; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
-    /* Skip links: out of sight until the keyboard reaches them. */
+    /* Skip links: out of sight until the keyboard reaches them, and out of the page's grid. */
+    .skip { position: absolute; top: 0; left: 0; }
     .skip a { position: absolute; left: -10000px; top: 0.4rem; z-index: 20; padding: 0.3rem 0.6rem; background: Canvas; color: LinkText; border: 2px solid Highlight; border-radius: 4px; }
     .skip a:focus { left: 0.5rem; }
     /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
@@ -194,6 +196,9 @@ export class RtApp extends LitElement {
 
   /** Reading, checking and reporting on the analyst's files. */
   private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name, fingerprint, analysis) => this.showImported(data, name, fingerprint, analysis));
+
+  /** Firms the analyst dragged, kept in the link. */
+  private readonly movedFirms = new MovedFirms(this.store, (id) => this.nameOf(id), () => this.requestUpdate());
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
@@ -511,10 +516,11 @@ export class RtApp extends LitElement {
           </select></label>
           <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}${this.isolatedNote(view, s)}${partNote(loaded.part)}</span>
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
+          ${this.movedFirms.render()}
         </div>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
-          .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
+          .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
           @rt-graph-drawn=${this.handleGraphDrawn}></rt-graph>

@@ -16,9 +16,9 @@ import svgExport from 'cytoscape-svg';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Highlight } from '../../state/derive.js';
-import type { Viewport } from '../../state/view-state.js';
+import type { MovedFirm, Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
-import { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
+import { ClearSelectionEvent, DealSelectEvent, FirmMoveEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
 import { installRendererHooks, type HookReport } from './renderer-hooks.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
@@ -117,6 +117,8 @@ export class RtGraph extends LitElement {
   @property({ type: Boolean }) dark = false;
   /** Distress (0..1) per firm while a shock scenario is shown; null colours firms by kind. */
   @property({ attribute: false }) distress: ReadonlyMap<string, number> | null = null;
+  /** Firms the analyst dragged, drawn where they were dropped instead of at the layout's place. */
+  @property({ attribute: false }) moved: readonly MovedFirm[] = [];
   /** Positions being computed for `elements` (started early by the app); null lays out here. */
   @property({ attribute: false }) layoutJob: LayoutJob | null = null;
 
@@ -136,6 +138,10 @@ export class RtGraph extends LitElement {
   private highlightShown = false;
   /** Deals labelled with their step in the shown loop. */
   private readonly steppedIds = new Set<string>();
+  /** Where the layout put each firm, to go back to when a move is undone. */
+  private layoutPositions: Positions = {};
+  /** Firms drawn where the analyst dropped them. */
+  private readonly movedShown = new Set<string>();
   /** Whether some firm is coloured by a scenario's distress. */
   private distressShown = false;
 
@@ -233,6 +239,12 @@ export class RtGraph extends LitElement {
       cy.$('.hover').removeClass('hover');
     });
     cy.on('tap', 'node', (event) => this.dispatchEvent(new FirmSelectEvent(event.target.id() as string)));
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      const { x, y } = node.position();
+      this.movedShown.add(node.id());
+      this.dispatchEvent(new FirmMoveEvent(node.id(), Math.round(x), Math.round(y)));
+    });
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
     cy.on('tap', (event) => {
       if (event.target === cy) this.dispatchEvent(new ClearSelectionEvent());
@@ -281,6 +293,7 @@ export class RtGraph extends LitElement {
       if (moved || changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
       if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.applySelection(cy);
       if (changed.has('distress') || changed.has('dark')) this.applyDistress(cy);
+      if (changed.has('moved')) this.applyMoved(cy);
     });
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
@@ -409,6 +422,8 @@ export class RtGraph extends LitElement {
     }
     if (this.elements !== elements || this.instance !== cy) return;
     performance.mark('roundtrip:positions');
+    this.layoutPositions = positions;
+    this.movedShown.clear();
     cy.batch(() => {
       const nodes = cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...((Object.hasOwn(positions, data.id) ? positions[data.id] : undefined) ?? { x: 0, y: 0 }) } })));
       pinBackgrounding(nodes.nodes());
@@ -427,6 +442,25 @@ export class RtGraph extends LitElement {
     else this.fitTo(cy, null);
   }
 
+  /** Draws the moved firms where they were dropped, and the others back at the layout's place. */
+  private applyMoved(cy: Core): void {
+    const wanted = new Map(this.moved.map((m) => [m.firm, m]));
+    for (const id of this.movedShown) {
+      if (wanted.has(id)) continue;
+      this.movedShown.delete(id);
+      const home = Object.hasOwn(this.layoutPositions, id) ? this.layoutPositions[id] : undefined;
+      const node = cy.getElementById(id);
+      if (home && node.nonempty()) node.position({ ...home });
+    }
+    for (const [id, m] of wanted) {
+      const node = cy.getElementById(id);
+      if (node.empty()) continue;
+      this.movedShown.add(id);
+      const now = node.position();
+      if (now.x !== m.x || now.y !== m.y) node.position({ x: m.x, y: m.y });
+    }
+  }
+
   private applyAll(cy: Core): void {
     this.applyEndpoints(cy);
     this.applyVisibility(cy);
@@ -435,6 +469,7 @@ export class RtGraph extends LitElement {
     this.applyHighlight(cy);
     this.applySelection(cy);
     this.applyDistress(cy);
+    this.applyMoved(cy);
   }
 
   /*
