@@ -27,7 +27,7 @@ describe('the page (smoke)', () => {
     expect((await graphState(page)).nodes).toEqual(shippedEntities.map((e) => e.id).sort());
     // On the pinned Cytoscape every renderer hook takes.
     const hooks = await page.evaluate(() => (document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph') as unknown as { hooks: { installed: string[]; skipped: string | null } }).hooks);
-    expect(hooks).toEqual({ installed: ['batched textures', 'plain deals in batches', 'style dirtying', 'cached bounds', 'straight deal lines'], skipped: null });
+    expect(hooks).toEqual({ installed: ['batched textures', 'plain deals in batches', 'style dirtying', 'cached bounds', 'straight deal lines', 'container position after page scroll'], skipped: null });
     await page.locator('[role="tab"]#tab-measures').click();
     const rows = page.locator('rt-measures tr[data-firm]');
     expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-firm')))).sort()).toEqual(shippedEntities.map((e) => e.id).sort());
