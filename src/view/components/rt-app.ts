@@ -2,7 +2,8 @@
  * The Roundtrip explorer: loads the data set, owns the view state, derives what to show from it,
  * and lays out the filters, the graph and the panels. Every analysis runs on the filtered view.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
 import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
@@ -10,6 +11,7 @@ import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import type { DataChange, DataSet, DealType } from '../../data/types.js';
 import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
+import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
@@ -22,6 +24,8 @@ import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
 import { MovedFirms } from '../controllers/moved-firms.js';
+import { FileDrop } from '../controllers/file-drop.js';
+import { distressAt, scenarioFirms } from '../scenario-view.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
@@ -31,6 +35,8 @@ import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js'
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import { drawnPart, partOf, type DrawnPart } from '../../model/drawing-budget.js';
 import './rt-about.js';
+import './rt-header.js';
+import type { HeaderActionEvent } from './rt-header.js';
 import type { RtAbout } from './rt-about.js';
 import type { SortChangeEvent } from './rt-cycles.js';
 import './rt-cycles.js';
@@ -79,63 +85,7 @@ function partNote(part: DrawnPart | null): TemplateResult | typeof nothing {
 
 @customElement('rt-app')
 export class RtApp extends LitElement {
-  static override styles = css`
-    :host { display: grid; grid-template-rows: auto 1fr; height: 100vh; color: CanvasText; background: Canvas; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
-    h1 { font-size: 1.2rem; margin: 0; }
-    .tagline { margin: 0; font-size: 0.85rem; opacity: 0.8; flex: 1 1 20rem; }
-    .search { display: flex; gap: 0.3rem; align-items: center; }
-    .search input { font: inherit; padding: 0.25rem 0.4rem; width: 14rem; }
-    .search .miss { color: #b3261e; font-size: 0.8rem; }
-    button, select { font: inherit; }
-    main { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 24rem; min-height: 0; }
-    /* The measures table has nine columns: on request the panel makes room for them all. */
-    main.wide { grid-template-columns: 15rem minmax(0, 1fr) min(50rem, 58vw); }
-    .table-tools { display: flex; justify-content: flex-end; margin-bottom: 0.3rem; font-size: 0.85rem; }
-    .table-tools button[aria-pressed='true'] { background: color-mix(in srgb, Highlight 25%, Canvas); }
-    aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
-    .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
-    .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
-    /* The status has a line of its own: one that wrapped when the loops arrive would shift the picture under the pointer. */
-    .toolbar button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-decoration: underline; }
-    .toolbar .status { order: 1; flex: 1 0 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
-    rt-graph { min-height: 0; height: 100%; }
-    [role='tablist'] { display: flex; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
-    [role='tab'] { border: none; background: none; padding: 0.35rem 0.45rem; white-space: nowrap; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
-    [role='tab'][aria-selected='true'] { border-bottom-color: Highlight; font-weight: 600; }
-    .banner { margin: 1rem; border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; }
-    .banner h2 { margin: 0 0 0.5rem; font-size: 1.05rem; color: #b3261e; }
-    .banner li { font-family: ui-monospace, monospace; font-size: 0.85rem; }
-    .status { padding: 1rem; }
-    .notice { margin: 0.5rem 1rem; padding: 0.5rem 0.8rem; border: 1px solid #b26b00; border-radius: 6px; background: color-mix(in srgb, #f5a623 14%, Canvas); font-size: 0.9rem; }
-    .notice p, .notice ul { margin: 0 0 0.3rem; }
-    .notice ul.notes { max-height: 12rem; overflow: auto; }
-    .notice summary { cursor: pointer; margin-bottom: 0.3rem; }
-    .copied { font-size: 0.85rem; }
-    .export { position: relative; }
-    .export summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 4px; }
-    .export .menu { position: absolute; right: 0; z-index: 5; display: grid; gap: 0.2rem; padding: 0.4rem; min-width: 15rem; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
-    .export .menu button { text-align: left; }
-    /* In the tagline, so the header keeps its height when a set is imported. */
-    .dataset { font-size: 0.85rem; padding: 0 0.4rem; border-radius: 4px; background: color-mix(in srgb, #f5a623 20%, Canvas); }
-    .dataset .back { font-size: 0.75rem; line-height: 1.1; padding: 0 0.3rem; }
-    .dataset { line-height: 1.2; }
-    .drop { position: fixed; inset: 0; display: grid; place-items: center; font-size: 1.4rem; background: color-mix(in srgb, Canvas 80%, transparent); border: 4px dashed Highlight; z-index: 10; pointer-events: none; }
-    input.link { font: inherit; width: 22rem; }
-    :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
-    /* Skip links: out of sight until the keyboard reaches them, and out of the page's grid. */
-    .skip { position: absolute; top: 0; left: 0; }
-    .skip a { position: absolute; left: -10000px; top: 0.4rem; z-index: 20; padding: 0.3rem 0.6rem; background: Canvas; color: LinkText; border: 2px solid Highlight; border-radius: 4px; }
-    .skip a:focus { left: 0.5rem; }
-    /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
-    @media (max-width: 900px) {
-      :host { height: auto; min-height: 100vh; }
-      main, main.wide { grid-template-columns: 1fr; grid-template-rows: auto 70vh auto; }
-      aside { max-height: 45vh; border: none; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
-      .panel { overflow: visible; border: none; }
-    }
-  `;
+  static override styles = appStyles;
 
   /** How the page gets its data; replaced in tests. */
   loader: DataLoader | null = null;
@@ -157,7 +107,6 @@ export class RtApp extends LitElement {
   @state() private searchMiss = '';
   /** What the link asked for that could not be shown, in words; dismissable. */
   @state() private notices: string[] = [...this.initialUrl.notices];
-  @state() private copied = '';
   private layoutJob: LayoutJob | null = null;
   /** The loop history behind the timeline chart. */
   private readonly timeline = new TimelineHistory(this);
@@ -179,7 +128,8 @@ export class RtApp extends LitElement {
   private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
   /** Name of the data set shown, when it is not the shipped one. */
   @state() private importedName: string | null = null;
-  @state() private dropping = false;
+  /** Files dropped on the explorer open as data. */
+  private readonly fileDrop = new FileDrop(this, (files) => void this.importer.importFiles(files));
   /** Whether the system asks for dark colours (the theme follows it unless the view says otherwise). */
   @state() private systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -211,9 +161,6 @@ export class RtApp extends LitElement {
     super.connectedCallback();
     this.colorScheme.addEventListener('change', this.handleScheme);
     window.addEventListener('keydown', this.handleGlobalKey);
-    this.addEventListener('dragover', this.handleDragOver);
-    this.addEventListener('dragleave', this.handleDragLeave);
-    this.addEventListener('drop', this.handleDrop);
     void this.load();
   }
 
@@ -296,31 +243,11 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     if (!loaded) return [];
     const s = this.store.state;
-    const notices: string[] = [];
-    const patch: Partial<ViewState> = {};
-    if (s.firm && !loaded.entities.has(s.firm)) {
-      notices.push(`firm: "${s.firm}" is not in this data set`);
-      patch.firm = null;
-    }
-    if (s.deal && !loaded.deals.has(s.deal)) {
-      notices.push(`deal: "${s.deal}" is not in this data set`);
-      patch.deal = null;
-    }
-    if (s.loop) {
-      const derived = this.view(loaded, s).derived;
-      if (!derived.loopById.has(s.loop)) {
-        notices.push(`loop: "${s.loop}" is not a loop of this view${derived.loops.truncated ? ' (or lies beyond the loop cap)' : ''}`);
-        patch.loop = null;
-      }
-    }
-    if (s.shock) {
-      const missing = Object.keys(s.shock).filter((firm) => !loaded.entities.has(firm));
-      if (missing.length > 0) {
-        notices.push(`shock: ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this data set`);
-        const kept = Object.fromEntries(Object.entries(s.shock).filter(([firm]) => loaded.entities.has(firm)));
-        patch.shock = Object.keys(kept).length > 0 ? kept : null;
-      }
-    }
+    const { notices, patch } = checkSelection(s, {
+      firm: (id) => loaded.entities.has(id),
+      deal: (id) => loaded.deals.has(id),
+      view: () => this.view(loaded, s).derived,
+    });
     if (Object.keys(patch).length > 0) this.store.update(patch, 'replace');
     return notices;
   }
@@ -356,7 +283,6 @@ export class RtApp extends LitElement {
     const s = this.store.state;
     const { derived, sorted } = this.view(loaded, s);
     await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.importedName });
-    this.renderRoot.querySelector('details.export')?.removeAttribute('open');
   }
 
   private readonly handleResetData = (): void => {
@@ -366,22 +292,6 @@ export class RtApp extends LitElement {
     this.fitIds = null;
     this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
     void this.useDataSet(this.shipped.data, this.shipped.layout);
-  };
-
-  private readonly handleDragOver = (event: DragEvent): void => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    this.dropping = true;
-  };
-
-  private readonly handleDragLeave = (event: DragEvent): void => {
-    if (event.relatedTarget === null) this.dropping = false;
-  };
-
-  private readonly handleDrop = (event: DragEvent): void => {
-    event.preventDefault();
-    this.dropping = false;
-    void this.importer.importFiles([...(event.dataTransfer?.files ?? [])]);
   };
 
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
@@ -421,41 +331,11 @@ export class RtApp extends LitElement {
         <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
         <a href="#network" @click=${this.skipToNetwork}>Skip to the network</a>
       </nav>
-      <header>
-        <h1>Roundtrip</h1>
-        <p class="tagline">${this.importedName ? nothing : 'Circular financing in the AI boom: money that leaves a firm and comes back to it through other firms.'}
-          ${this.importedName
-            ? html`<span class="dataset" data-imported>Data: ${this.importedName} <button class="back" @click=${this.handleResetData} title="Back to the shipped data">Back to the shipped data</button></span>`
-            : nothing}
-          ${loaded ? html`<span data-summary>${loaded.data.deals.length} deals · ${loaded.data.entities.length} firms${loaded.data.asOf ? html` · <span data-as-of title="When the data set was last checked against its sources">checked ${loaded.data.asOf}</span>` : nothing}</span>` : nothing}</p>
-        ${loaded ? this.renderSearch(loaded) : nothing}
-        <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#open-files')?.click()} title="Open your own deals: the two JSON files, or a deals CSV (and an entities CSV)">Open data…</button>
-        <input id="open-files" type="file" multiple accept=".json,.csv,.tsv,.txt" hidden aria-label="Open data files"
-          @change=${(e: Event) => {
-            const input = e.target as HTMLInputElement;
-            void this.importer.importFiles([...(input.files ?? [])]);
-            input.value = '';
-          }} />
-        <details class="export">
-          <summary>Export</summary>
-          <div class="menu" role="group" aria-label="Export the view">
-            <button data-export="png" @click=${() => void this.exportAs('png')}>Picture, PNG (2×)</button>
-            <button data-export="svg" @click=${() => void this.exportAs('svg')}>Picture, SVG</button>
-            <button data-export="graphml" @click=${() => void this.exportAs('graphml')}>Network, GraphML (yEd, Gephi)</button>
-            <button data-export="gexf" @click=${() => void this.exportAs('gexf')}>Network, GEXF (Gephi)</button>
-            <button data-export="json" @click=${() => void this.exportAs('json')}>Data, JSON (2 files)</button>
-            <button data-export="deals" @click=${() => void this.exportAs('deals')}>Deals, CSV</button>
-            <button data-export="loops" @click=${() => void this.exportAs('loops')}>Loops, CSV</button>
-            <button data-export="measures" @click=${() => void this.exportAs('measures')}>Measures, CSV</button>
-          </div>
-        </details>
-        <button data-theme @click=${() => this.store.update({ theme: this.dark ? 'light' : 'dark' }, 'replace')} title="Switch between light and dark colours (kept in the link)">${this.dark ? 'Light' : 'Dark'}</button>
-        <button @click=${this.handleCopyLink} title="Copy a link that opens exactly this view">Copy link</button>
-        ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
-        <button @click=${() => this.renderRoot.querySelector<RtAbout>('rt-about')?.show()}>About the data</button>
-      </header>
+      <rt-header .importedName=${this.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.searchMiss} ?dark=${this.dark}
+        .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
+        @rt-header-action=${this.handleHeader}></rt-header>
       ${this.importer.render()}
-      ${this.dropping ? html`<div class="drop" aria-hidden="true">Drop the data files to open them</div>` : nothing}
+      ${this.fileDrop.render()}
       ${this.notices.length > 0
         ? html`<section class="notice" role="alert" aria-label="Parts of the link were ignored">
             <p>Parts of the link were ignored:</p>
@@ -477,15 +357,6 @@ export class RtApp extends LitElement {
     </section>`;
   }
 
-  private renderSearch(loaded: Loaded): TemplateResult {
-    return html`<form class="search" role="search" @submit=${(e: Event) => this.handleSearch(e)}>
-      <input type="search" name="firm" list="firm-names" aria-label="Find a firm by name or ticker" placeholder="Firm name or ticker" />
-      <datalist id="firm-names">${loaded.data.entities.map((e) => html`<option value=${e.name}>${e.ticker ?? ''}</option>`)}</datalist>
-      <button type="submit">Find</button>
-      ${this.searchMiss ? html`<span class="miss" role="alert">${this.searchMiss}</span>` : nothing}
-    </form>`;
-  }
-
   private renderExplorer(loaded: Loaded): TemplateResult {
     const s = this.store.state;
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
@@ -496,7 +367,7 @@ export class RtApp extends LitElement {
     const shownLoopId = this.previewLoop ?? s.loop;
     const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
-    const distress = scenario ? this.distressAt(scenario, s.round) : null;
+    const distress = scenario ? distressAt(scenario, s.round) : null;
     const graph = derived?.graph ?? loaded.deriver.baseGraph;
     const sketchVisible = view ? null : loaded.deriver.baseVisibility;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
@@ -557,7 +428,7 @@ export class RtApp extends LitElement {
         </div>
         <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
           ${this.tab !== 'scenario' ? nothing : html`<rt-scenario .shock=${s.shock} .model=${s.model} .round=${s.round} .result=${scenario}
-            .firms=${this.scenarioFirms(derived)} .nameOf=${this.nameOf} .dealTitle=${this.dealTitle} .lgd=${s.lgd} ?called=${s.called} .buffers=${s.buffers} ?dark=${this.dark}
+            .firms=${scenarioFirms(derived.graph)} .nameOf=${this.nameOf} .dealTitle=${this.dealTitle} .lgd=${s.lgd} ?called=${s.called} .buffers=${s.buffers} ?dark=${this.dark}
             @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
             @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-scenario>`}
         </div>
@@ -618,19 +489,6 @@ export class RtApp extends LitElement {
   }
 
 
-  private scenarioFirms(derived: Derived): Array<{ id: string; name: string }> {
-    return derived.graph
-      .mapNodes((id, e) => ({ id, name: e.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  }
-
-  /** Each firm's distress at a round of the scenario (the final state when null). */
-  private distressAt(result: DebtRankResult, round: number | null): Map<string, number> {
-    const index = Math.min(round ?? result.rounds, result.rounds) - 1;
-    // A firm without a buffer has no computed distress: it keeps its kind's colour (unless shocked).
-    return new Map(result.firms.filter((f) => f.final !== null).map((f) => [f.id, f.byRound[index] ?? (f.final as number)]));
-  }
-
   private readonly handleGraphDrawn = (): void => {
     // Once the frame with the picture is on screen: building the panels, or searching the loops,
     // in that same frame would hold the picture back.
@@ -669,20 +527,6 @@ export class RtApp extends LitElement {
     this.fitIds = [...nodes];
   }
 
-  private readonly handleCopyLink = async (): Promise<void> => {
-    const link = location.href;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.copied = 'Link copied';
-    } catch {
-      // Without clipboard access (permissions, insecure origin) the analyst copies it by hand.
-      this.copied = '';
-      window.prompt('Copy this link:', link);
-      return;
-    }
-    setTimeout(() => (this.copied = ''), 2500);
-  };
-
   private readonly handleClear = (_event?: ClearSelectionEvent): void => {
     this.previewLoop = null;
     this.store.update({ firm: null, deal: null, loop: null });
@@ -718,14 +562,30 @@ export class RtApp extends LitElement {
     this.renderRoot.querySelector('rt-graph')?.focusGraph();
   };
 
-  private handleSearch(event: Event): void {
-    event.preventDefault();
+  private readonly handleHeader = (event: HeaderActionEvent): void => {
+    const action = event.action;
+    switch (action.kind) {
+      case 'search':
+        return this.search(action.query);
+      case 'open':
+        return void this.importer.importFiles(action.files);
+      case 'export':
+        return void this.exportAs(action.format);
+      case 'theme':
+        return this.store.update({ theme: this.dark ? 'light' : 'dark' }, 'replace');
+      case 'about':
+        return this.renderRoot.querySelector<RtAbout>('rt-about')?.show();
+      case 'reset-data':
+        return this.handleResetData();
+    }
+  };
+
+  private search(query: string): void {
     const loaded = this.loaded;
-    const input = (event.target as HTMLFormElement).elements.namedItem('firm') as HTMLInputElement;
-    if (!loaded || input.value.trim() === '') return;
-    const match = findFirm(loaded.data.entities, input.value);
+    if (!loaded) return;
+    const match = findFirm(loaded.data.entities, query);
     if (!match) {
-      this.searchMiss = `No firm matches "${input.value.trim()}".`;
+      this.searchMiss = `No firm matches "${query.trim()}".`;
       return;
     }
     this.searchMiss = '';
