@@ -1,27 +1,28 @@
 /**
- * The Roundtrip explorer: loads the data set, owns the view state, derives what to show from it,
- * and lays out the filters, the graph and the panels. Every analysis runs on the filtered view.
+ * The Roundtrip explorer: owns the view state and composes the header, the filters, the graph and
+ * the panels from it. Its jobs live in controllers (the data set shown, import, export, the
+ * timeline's history, dragged firms, dropped files) and pure modules (what a view derives, what a
+ * link names); every analysis runs on the filtered view.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
 import type { DebtRankResult } from '../../analysis/contagion.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
-import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
-import { formatProblem, type Problem } from '../../data/problem.js';
+import { formatProblem } from '../../data/problem.js';
 import type { DataChange, DataSet, DealType } from '../../data/types.js';
 import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
-import { afterThisFrame } from '../after-frame.js';
 import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
-import { loadSet, type LoadedSet } from '../loaded-set.js';
+import { type LoadedSet } from '../loaded-set.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
+import { DataSource } from '../controllers/data-source.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
 import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
@@ -31,9 +32,7 @@ import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
 import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
-import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
-import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
-import { drawnPart, partOf, type DrawnPart } from '../../model/drawing-budget.js';
+import { type DrawnPart } from '../../model/drawing-budget.js';
 import './rt-about.js';
 import './rt-header.js';
 import type { HeaderActionEvent } from './rt-header.js';
@@ -51,13 +50,10 @@ import './rt-scenario.js';
 import type { ScenarioChangeEvent, TraceEvent } from './rt-scenario.js';
 import './rt-timeline.js';
 import type { TimelineChangeEvent } from './rt-timeline.js';
-
-export type DataLoader = () => Promise<{ ok: true; data: DataSet } | { ok: false; problems: Problem[] }>;
+import type { DataLoader } from '../controllers/data-source.js';
+export type { DataLoader };
 
 type Tab = 'details' | 'loops' | 'measures' | 'scenario';
-
-/** The side panels wait this long at most for the first picture. */
-const PANELS_WAIT_AT_MOST_MS = 1500;
 
 const SIZE_LABEL: Record<SizeMeasure, string> = {
   pagerank: 'PageRank',
@@ -95,9 +91,6 @@ export class RtApp extends LitElement {
   private readonly storeController = new StoreController(this, this.store);
   private readonly urlSync = new UrlSync(this.store, (parsed) => this.afterRestore(parsed));
 
-  @state() private loaded: Loaded | null = null;
-  @state() private problems: Problem[] = [];
-  @state() private loading = true;
   @state() private tab: Tab = 'details';
   /** Whether the side panel is widened for the measures table (while that tab is shown). */
   /** Wide by default: the narrow panel cuts the table off after a few columns. */
@@ -107,27 +100,8 @@ export class RtApp extends LitElement {
   @state() private searchMiss = '';
   /** What the link asked for that could not be shown, in words; dismissable. */
   @state() private notices: string[] = [...this.initialUrl.notices];
-  private layoutJob: LayoutJob | null = null;
   /** The loop history behind the timeline chart. */
   private readonly timeline = new TimelineHistory(this);
-  /** Set once the graph has first been drawn: work the first picture does not need waits for it. */
-  @state() private graphDrawn = false;
-  /**
-   * True while the side panels wait for the first picture: when its positions are known already
-   * (the shipped data) or its loops are searched after it (see `sketching`). The graph is drawn
-   * first and the panels a frame later, so the picture does not wait for them.
-   */
-  @state() private panelsWait = false;
-  /**
-   * True while a plain first view (the whole network, nothing selected) is drawn from the firms'
-   * measures alone: the loop search, which the picture does not need, runs once it is drawn.
-   */
-  @state() private sketching = false;
-  private panelsTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The shipped data set, kept to go back to after an import. */
-  private shipped: { data: DataSet; layout: PrecomputedLayout | null } | null = null;
-  /** Name of the data set shown, when it is not the shipped one. */
-  @state() private importedName: string | null = null;
   /** Files dropped on the explorer open as data. */
   private readonly fileDrop = new FileDrop(this, (files) => void this.importer.importFiles(files));
   /** Whether the system asks for dark colours (the theme follows it unless the view says otherwise). */
@@ -144,8 +118,15 @@ export class RtApp extends LitElement {
     return theme === 'auto' ? this.systemDark : theme === 'dark';
   }
 
+  /** The data set shown: the shipped one, or an imported one. */
+  private readonly source = new DataSource(this, this.store, () => this.afterShown());
+
+  private get loaded(): LoadedSet | null {
+    return this.source.loaded;
+  }
+
   /** Reading, checking and reporting on the analyst's files. */
-  private readonly importer = new ImportController(this, () => this.shipped?.data.entities ?? this.loaded?.data.entities ?? [], (data, name, fingerprint, analysis) => this.showImported(data, name, fingerprint, analysis));
+  private readonly importer = new ImportController(this, () => this.source.knownEntities, (data, name, fingerprint, analysis) => this.showImported(data, name, fingerprint, analysis));
 
   /** Firms the analyst dragged, kept in the link. */
   private readonly movedFirms = new MovedFirms(this.store, (id) => this.nameOf(id), () => this.requestUpdate());
@@ -168,66 +149,20 @@ export class RtApp extends LitElement {
     super.disconnectedCallback();
     this.colorScheme.removeEventListener('change', this.handleScheme);
     window.removeEventListener('keydown', this.handleGlobalKey);
-    clearTimeout(this.panelsTimer);
     this.urlSync.stop();
   }
 
   private async load(): Promise<void> {
-    let layout: Promise<PrecomputedLayout | null> = Promise.resolve(null);
-    let loader = this.loader;
-    if (!loader) {
-      loader = fetchShippedDataSet;
-      layout = fetchPrecomputedLayout();
-    }
-    const result = await loader();
-    performance.mark('roundtrip:data-validated');
-    this.loading = false;
-    if (!result.ok) {
-      this.problems = result.problems;
-      return;
-    }
-    const precomputed = await layout;
-    if (!this.loader) this.shipped = { data: result.data, layout: precomputed };
-    const linked = this.store.state.data;
-    if (linked !== null) {
+    await this.source.load(this.loader, (linked) => {
       this.notices = [
         ...this.notices,
         `data: this link was made with an imported data set (${linked}) that this browser does not have; the shipped data is shown, so firms, deals and loops may differ`,
       ];
-      this.store.update({ data: null }, 'replace');
-    }
-    await this.useDataSet(result.data, precomputed);
+    });
   }
 
-  private async useDataSet(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null, analysis: FirstViewAnalysis | null = null): Promise<void> {
-    // The layout depends on the data alone: use the build's positions when they are for this very
-    // data, or start the layout in its worker before the analysis runs here.
-    this.layoutJob?.cancel();
-    // A network too large to draw whole is drawn in part, and only that part is laid out.
-    const part = analysis ? analysis.part : drawnPart(data);
-    const request = layoutRequestFor(part ? partOf(data, part) : data);
-    const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
-    const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
-    this.layoutJob = job;
-    const sketch = drawableWithoutLoops(this.store.state);
-    this.sketching = sketch;
-    this.panelsWait = positionsKnown || sketch;
-    clearTimeout(this.panelsTimer);
-    // Should the picture never come once the positions are there (no canvas, say), the loops and
-    // the panels — the way through the data without it — come anyway.
-    const giveUpWaiting = (): void => {
-      if (this.layoutJob === job) this.panelsTimer = setTimeout(this.showEverything, PANELS_WAIT_AT_MOST_MS);
-    };
-    void job.positions.then(giveUpWaiting, giveUpWaiting);
-    // Let the worker start before the analysis keeps this thread busy (not for ever, though).
-    await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    if (this.layoutJob !== job) return;
-    const loaded = await loadSet(data, { part, analysis, state: this.store.state, sketch, sizeBy: this.store.state.size });
-    if (this.layoutJob !== job) return;
-    this.importedName = importedName;
-    this.graphDrawn = false;
-    this.loaded = loaded;
-    performance.mark('roundtrip:analysis-done');
+  /** A set is shown: what the link names is checked against it, and the link is kept in step from now on. */
+  private afterShown(): void {
     this.notices = [...this.notices, ...this.checkSelection()];
     if (this.store.state.shock) this.tab = 'scenario';
     const loop = this.store.state.loop ? this.drawn.current?.loopById.get(this.store.state.loop) : undefined;
@@ -265,14 +200,14 @@ export class RtApp extends LitElement {
     this.previewLoop = null;
     this.fitIds = null;
     this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
+    let shown: boolean;
     try {
-      await this.useDataSet(data, null, name, analysis);
+      shown = await this.source.showImported(data, name, analysis);
     } catch (error) {
       this.store.update(before, 'replace');
       throw error;
     }
     // Another data set took over meanwhile, or this one could not be shown: the link must not claim it.
-    const shown = this.importedName === name && this.loaded?.data === data;
     if (!shown) this.store.update(before, 'replace');
     return shown;
   };
@@ -282,16 +217,15 @@ export class RtApp extends LitElement {
     if (!loaded) return;
     const s = this.store.state;
     const { derived, sorted } = this.view(loaded, s);
-    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.importedName });
+    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName });
   }
 
   private readonly handleResetData = (): void => {
-    if (!this.shipped) return;
     this.importer.clearNotes();
     this.previewLoop = null;
     this.fitIds = null;
     this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
-    void this.useDataSet(this.shipped.data, this.shipped.layout);
+    this.source.backToShipped();
   };
 
   private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
@@ -331,7 +265,7 @@ export class RtApp extends LitElement {
         <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
         <a href="#network" @click=${this.skipToNetwork}>Skip to the network</a>
       </nav>
-      <rt-header .importedName=${this.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.searchMiss} ?dark=${this.dark}
+      <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.searchMiss} ?dark=${this.dark}
         .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
         @rt-header-action=${this.handleHeader}></rt-header>
       ${this.importer.render()}
@@ -343,8 +277,8 @@ export class RtApp extends LitElement {
             <button @click=${() => (this.notices = [])}>Dismiss</button>
           </section>`
         : nothing}
-      ${this.loading ? html`<p class="status" role="status">Loading the data set…</p>` : nothing}
-      ${this.problems.length > 0 ? this.renderProblems() : nothing}
+      ${this.source.loading ? html`<p class="status" role="status">Loading the data set…</p>` : nothing}
+      ${this.source.problems.length > 0 ? this.renderProblems() : nothing}
       ${loaded ? this.renderExplorer(loaded) : nothing}
       <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0} .asOf=${loaded?.data.asOf ?? null} .lastUpdate=${loaded ? this.lastUpdateOf(loaded) : null}></rt-about>
     `;
@@ -352,15 +286,15 @@ export class RtApp extends LitElement {
 
   private renderProblems(): TemplateResult {
     return html`<section class="banner" role="alert">
-      <h2>The data set has ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}; nothing was loaded</h2>
-      <ul>${this.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+      <h2>The data set has ${this.source.problems.length} problem${this.source.problems.length === 1 ? '' : 's'}; nothing was loaded</h2>
+      <ul>${this.source.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
     </section>`;
   }
 
   private renderExplorer(loaded: Loaded): TemplateResult {
     const s = this.store.state;
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
-    const view = this.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
+    const view = this.source.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
     const derived = view?.derived ?? null;
     const highlight = derived ? this.currentHighlight(derived, s) : null;
     // Looked up only when a loop is shown: the lookup makes every loop of the view.
@@ -372,8 +306,8 @@ export class RtApp extends LitElement {
     const sketchVisible = view ? null : loaded.deriver.baseVisibility;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
     return html`<main class=${this.wideMeasures && this.tab === 'measures' ? 'wide' : ''}>
-      <aside aria-label="Filters" aria-busy=${this.panelsWait ? 'true' : 'false'}>
-        ${this.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
+      <aside aria-label="Filters" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
+        ${this.source.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
         <rt-legend .kinds=${loaded.kindsPresent} .width=${s.width}></rt-legend>`}
       </aside>
@@ -389,17 +323,17 @@ export class RtApp extends LitElement {
           <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
           ${this.movedFirms.render()}
         </div>
-        <rt-graph .elements=${loaded.elements} .layoutJob=${this.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
+        <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
-          @rt-graph-drawn=${this.handleGraphDrawn}></rt-graph>
-        <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.graphDrawn)}
+          @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>
+        <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.source.graphDrawn)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
-      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.panelsWait ? 'true' : 'false'}>
-        ${this.panelsWait || !view ? nothing : this.renderPanels(loaded, view.derived, view.sorted, scenario)}
+      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
+        ${this.source.panelsWait || !view ? nothing : this.renderPanels(loaded, view.derived, view.sorted, scenario)}
       </section>
     </main>`;
   }
@@ -487,23 +421,6 @@ export class RtApp extends LitElement {
     });
     return steps;
   }
-
-
-  private readonly handleGraphDrawn = (): void => {
-    // Once the frame with the picture is on screen: building the panels, or searching the loops,
-    // in that same frame would hold the picture back.
-    afterThisFrame(() => {
-      this.graphDrawn = true;
-      this.showEverything();
-    });
-  };
-
-  /** Ends the first picture's shortcuts: the loops are searched and the panels built. */
-  private readonly showEverything = (): void => {
-    this.panelsWait = false;
-    this.sketching = false;
-    clearTimeout(this.panelsTimer);
-  };
 
   private readonly handleFirm = (event: FirmSelectEvent): void => {
     this.store.update({ firm: event.firm, deal: null, loop: null });
