@@ -10,8 +10,6 @@ export const appStyles = css`
   main { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 24rem; min-height: 0; }
   /* The measures table has nine columns: on request the panel makes room for them all. */
   main.wide { grid-template-columns: 15rem minmax(0, 1fr) min(50rem, 58vw); }
-  .table-tools { display: flex; justify-content: flex-end; margin-bottom: 0.3rem; font-size: 0.85rem; }
-  .table-tools button[aria-pressed='true'] { background: color-mix(in srgb, Highlight 25%, Canvas); }
   aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
   .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
   .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
@@ -20,9 +18,6 @@ export const appStyles = css`
   .toolbar .status { order: 1; flex: 1 0 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
   rt-graph { min-height: 0; height: 100%; }
-  [role='tablist'] { display: flex; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
-  [role='tab'] { border: none; background: none; padding: 0.35rem 0.45rem; white-space: nowrap; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
-  [role='tab'][aria-selected='true'] { border-bottom-color: Highlight; font-weight: 600; }
   .banner { margin: 1rem; border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; }
   .banner h2 { margin: 0 0 0.5rem; font-size: 1.05rem; color: #b3261e; }
   .banner li { font-family: ui-monospace, monospace; font-size: 0.85rem; }

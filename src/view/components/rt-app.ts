@@ -7,8 +7,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
-import type { DebtRankResult } from '../../analysis/contagion.js';
-import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
+import type { MoneyLoop } from '../../analysis/loops.js';
 import { formatProblem } from '../../data/problem.js';
 import type { DataChange, DataSet, DealType } from '../../data/types.js';
 import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
@@ -26,7 +25,7 @@ import { DataSource } from '../controllers/data-source.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
 import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
-import { distressAt, scenarioFirms } from '../scenario-view.js';
+import { distressAt } from '../scenario-view.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
@@ -34,26 +33,23 @@ import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
 import { type DrawnPart } from '../../model/drawing-budget.js';
 import './rt-about.js';
+import './rt-panels.js';
+import type { Tab, TabChangeEvent } from './rt-panels.js';
 import './rt-header.js';
 import type { HeaderActionEvent } from './rt-header.js';
 import type { RtAbout } from './rt-about.js';
 import type { SortChangeEvent } from './rt-cycles.js';
-import './rt-cycles.js';
 import type { FilterChangeEvent } from './rt-filters.js';
 import './rt-filters.js';
 import '../cytoscape/rt-graph.js';
 import type { LoopStep } from '../cytoscape/rt-graph.js';
-import './rt-inspector.js';
 import './rt-legend.js';
-import './rt-measures.js';
-import './rt-scenario.js';
 import type { ScenarioChangeEvent, TraceEvent } from './rt-scenario.js';
 import './rt-timeline.js';
 import type { TimelineChangeEvent } from './rt-timeline.js';
 import type { DataLoader } from '../controllers/data-source.js';
 export type { DataLoader };
 
-type Tab = 'details' | 'loops' | 'measures' | 'scenario';
 
 const SIZE_LABEL: Record<SizeMeasure, string> = {
   pagerank: 'PageRank',
@@ -333,50 +329,18 @@ export class RtApp extends LitElement {
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
       <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
-        ${this.source.panelsWait || !view ? nothing : this.renderPanels(loaded, view.derived, view.sorted, scenario)}
+        ${this.source.panelsWait || !view
+          ? nothing
+          : html`<rt-panels .tab=${this.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
+              .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.dark}
+              .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .dealTitle=${this.dealTitle}
+              @rt-tab-change=${(e: TabChangeEvent) => (this.tab = e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
+              @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}
+              @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
+              @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
+              @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
       </section>
     </main>`;
-  }
-
-  private renderPanels(loaded: Loaded, derived: Derived, sorted: () => MoneyLoop[], scenario: DebtRankResult | null): TemplateResult {
-    const s = this.store.state;
-    const firmLoops = s.firm ? sortLoops(derived.loopsByFirm.get(s.firm) ?? [], s.sort) : [];
-    return html`
-        <div role="tablist" aria-label="Panels" @keydown=${this.handleTabKey}>
-          ${this.renderTab('details', 'Details')}
-          ${this.renderTab('loops', `Loops (${derived.loops.count}${derived.loops.truncated ? '+' : ''})`)}
-          ${this.renderTab('measures', 'Measures')}
-          ${this.renderTab('scenario', s.shock ? 'What if ●' : 'What if')}
-        </div>
-        <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
-          <rt-inspector .graph=${derived.graph} .entities=${loaded.entities} .deals=${loaded.deals} .measures=${derived.measures}
-            .firm=${s.firm} .deal=${s.deal} .loop=${s.loop ? (derived.loopById.get(s.loop) ?? null) : null} .firmLoops=${firmLoops}
-            .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .windowMonths=${s.windowMonths} .circularity=${derived.circularity} .newDeals=${this.newDealsOf(derived, s)} .newSince=${s.newSince}
-            @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}></rt-inspector>
-        </div>
-        <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
-          ${this.tab !== 'loops' ? nothing : html`<rt-cycles .loops=${s.firm && derived.graph.hasNode(s.firm) ? firmLoops : sorted()} .throughName=${s.firm && derived.graph.hasNode(s.firm) ? this.nameOf(s.firm) : null} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
-            .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .newDeals=${this.newDealsOf(derived, s)}
-            @rt-loop-select=${this.handleLoop} @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)}
-            @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}></rt-cycles>`}
-        </div>
-        <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
-          ${this.tab !== 'scenario' ? nothing : html`<rt-scenario .shock=${s.shock} .model=${s.model} .round=${s.round} .result=${scenario}
-            .firms=${scenarioFirms(derived.graph)} .nameOf=${this.nameOf} .dealTitle=${this.dealTitle} .lgd=${s.lgd} ?called=${s.called} .buffers=${s.buffers} ?dark=${this.dark}
-            @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
-            @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-scenario>`}
-        </div>
-        <div role="tabpanel" id="panel-measures" aria-labelledby="tab-measures" ?hidden=${this.tab !== 'measures'}>
-          ${this.tab !== 'measures' ? nothing : html`<div class="table-tools"><button aria-pressed=${this.wideMeasures ? 'true' : 'false'}
-            title="Widen the panel to show every column" @click=${() => (this.wideMeasures = !this.wideMeasures)}>Wide table</button></div>
-            <rt-measures .measures=${[...derived.measures.values()]} .selected=${s.firm} @rt-firm-select=${this.handleFirm}></rt-measures>`}
-        </div>`;
-  }
-
-  private renderTab(tab: Tab, label: string): TemplateResult {
-    const selected = this.tab === tab;
-    return html`<button role="tab" id=${`tab-${tab}`} aria-controls=${`panel-${tab}`} aria-selected=${selected ? 'true' : 'false'}
-      tabindex=${selected ? 0 : -1} @click=${() => (this.tab = tab)}>${label}</button>`;
   }
 
   private currentHighlight(derived: Derived, s: ViewState): Highlight | null {
@@ -455,23 +419,11 @@ export class RtApp extends LitElement {
     this.handleClear();
   };
 
-  private readonly handleTabKey = (event: KeyboardEvent): void => {
-    const tabs: Tab[] = ['details', 'loops', 'measures', 'scenario'];
-    const index = tabs.indexOf(this.tab);
-    let next = index;
-    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
-    else if (event.key === 'ArrowLeft') next = (index + tabs.length - 1) % tabs.length;
-    else return;
-    event.preventDefault();
-    this.tab = tabs[next] as Tab;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
-  };
-
   private readonly skipToLoops = async (event: Event): Promise<void> => {
     event.preventDefault();
     this.tab = 'loops';
     await this.updateComplete;
-    this.renderRoot.querySelector('rt-cycles')?.focusList();
+    this.renderRoot.querySelector('rt-panels')?.focusLoops();
   };
 
   private readonly skipToNetwork = (event: Event): void => {
@@ -510,7 +462,7 @@ export class RtApp extends LitElement {
     this.fitIds = [match];
     this.tab = 'details';
     // The focus goes to the firm found: its loops are the next stops of the Tab key.
-    void this.updateComplete.then(() => this.renderRoot.querySelector('rt-inspector')?.focusHeading());
+    void this.updateComplete.then(() => this.renderRoot.querySelector('rt-panels')?.focusDetails());
   }
 }
 
