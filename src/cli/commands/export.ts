@@ -13,8 +13,8 @@ import { toGraphML } from '../../export/graphml.js';
 import { toDataSetJSON } from '../../export/json.js';
 import { NEO4J_FILES, toNeo4jImport } from '../../export/neo4j.js';
 import { DEFAULT_FLOWS } from '../../data/types.js';
-import { filterFirmGraph } from '../../model/filter.js';
-import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
+import { buildFirmView } from '../../model/filter.js';
+import type { FirmGraph } from '../../model/graph.js';
 import { EXIT_OK, stringOption, UsageError, type Command, type OptionValues } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption } from '../view-options.js';
@@ -150,7 +150,7 @@ export const exportCommand: Command = {
 
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const view = filterFirmGraph(buildFirmGraph(loaded.data), filter);
+    const view = buildFirmView(loaded.data, filter);
     const target = path.resolve(io.cwd, out);
     const firmsAndDeals = `${plural(view.order, 'firm')} and ${plural(view.size, 'deal')}`;
 
