@@ -7,7 +7,7 @@
  * differential check: our loops against networkx's on 2,000 small random graphs.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectCircuits, elementaryCircuits } from '../src/analysis/circuits.js';
 import { indexGraph, type IndexedGraph } from '../src/analysis/indexed-graph.js';
@@ -148,13 +148,22 @@ function timeProcess(command: string, args: string[], outFile: string, timeoutS:
   return { ms };
 }
 
-const lineCount = (file: string): number => {
-  const text = readFileSync(file, 'utf8');
-  if (text === '') return 0;
+/** The lines of a file (its last line need not end in a line break), read in chunks: a file of loops may pass a gigabyte. */
+function lineCount(file: string): number {
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.allocUnsafe(1 << 22);
   let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
-};
+  let last = 10;
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      for (let i = chunk.indexOf(10); i >= 0 && i < read; i = chunk.indexOf(10, i + 1)) lines++;
+      last = chunk[read - 1] as number;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return last === 10 ? lines : lines + 1;
+}
 
 /** A loop count's agreement with ours, for the notes. */
 function countNote(peer: string, ours: number, theirs: number | null): string | undefined {

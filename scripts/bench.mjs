@@ -2,7 +2,7 @@
 // exposed (for the memory figure). Pass --quick for a shorter run, --only circularity,date-order (or
 // other sections) for part of it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, root } from './ensure-deps.mjs';
 
@@ -11,6 +11,12 @@ const { build } = await import('esbuild');
 // ROUNDTRIP_CACHE moves the bundle, the peers' Python environment and the bench's data elsewhere.
 const outDir = process.env.ROUNDTRIP_CACHE ?? path.join(root, 'node_modules', '.cache', 'roundtrip');
 mkdirSync(outDir, { recursive: true });
+// The packages left out of the bundle are found from the bundle's folder: outside the project, a
+// link to the project's node_modules beside it.
+const besideModules = path.join(outDir, 'node_modules');
+if (!path.resolve(outDir).startsWith(path.join(root, 'node_modules')) && !existsSync(besideModules)) {
+  symlinkSync(path.join(root, 'node_modules'), besideModules, 'dir');
+}
 const outfile = path.join(outDir, 'bench.mjs');
 await build({
   entryPoints: [path.join(root, 'bench/bench.ts')],

@@ -68,36 +68,67 @@ function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
   }
 }
 
+/**
+ * The deals of each pair, grouped in one pass over the graph; a pair is summarised when first asked
+ * for (a search over 500,000 deals may build loops through a few hundred pairs).
+ */
 export class PairDeals {
-  private readonly byKey = new Map<string, HopDeals>();
-  private readonly byIndex = new Map<number, HopDeals>();
+  private readonly byKey = new Map<string, Deal[]>();
+  private readonly byIndex = new Map<number, Deal[]>();
+  private readonly entries = new Map<string | number, HopDeals>();
+  private readonly n: number;
 
   /** With an indexed graph, pairs can also be looked up by vertex numbers (faster in loops). */
-  constructor(graph: FirmGraph, private readonly indexed?: IndexedGraph) {
-    const n = indexed?.ids.length ?? 0;
-    graph.forEachEdge((_id, deal, from, to) => {
-      const key = `${from}\u0000${to}`;
-      let entry = this.byKey.get(key);
-      if (!entry) {
-        entry = { dealIds: [], dated: [], amountUsd: null, typeMask: 0, flowMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
-        this.byKey.set(key, entry);
-        if (indexed) this.byIndex.set((indexed.indexOf.get(from) as number) * n + (indexed.indexOf.get(to) as number), entry);
-      }
-      addDeal(entry, deal, graph);
-    });
-    // Loops share these lists (one per pair, not per loop): frozen, so no caller can reorder them.
-    for (const entry of this.byKey.values()) {
-      Object.freeze(entry.dealIds);
-      Object.freeze(sortDated(entry.dated));
+  constructor(
+    private readonly graph: FirmGraph,
+    private readonly indexed?: IndexedGraph,
+  ) {
+    const n = (this.n = indexed?.ids.length ?? 0);
+    if (indexed) {
+      const { indexOf } = indexed;
+      graph.forEachEdge((_id, deal, from, to) => {
+        const key = (indexOf.get(from) as number) * n + (indexOf.get(to) as number);
+        const list = this.byIndex.get(key);
+        if (list) list.push(deal);
+        else this.byIndex.set(key, [deal]);
+      });
+    } else {
+      graph.forEachEdge((_id, deal, from, to) => {
+        const key = `${from}\u0000${to}`;
+        const list = this.byKey.get(key);
+        if (list) list.push(deal);
+        else this.byKey.set(key, [deal]);
+      });
     }
   }
 
+  private entry(key: string | number, deals: Deal[] | undefined): HopDeals {
+    if (!deals) return NO_DEALS;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { dealIds: [], dated: [], amountUsd: null, typeMask: 0, flowMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
+      for (const deal of deals) addDeal(entry, deal, this.graph);
+      // Loops share these lists (one per pair, not per loop): frozen, so no caller can reorder them.
+      Object.freeze(entry.dealIds);
+      Object.freeze(sortDated(entry.dated));
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
   get(from: string, to: string): HopDeals {
-    return this.byKey.get(`${from}\u0000${to}`) ?? NO_DEALS;
+    if (this.indexed) {
+      const u = this.indexed.indexOf.get(from);
+      const v = this.indexed.indexOf.get(to);
+      return u === undefined || v === undefined ? NO_DEALS : this.getByIndex(u, v);
+    }
+    const key = `${from}\u0000${to}`;
+    return this.entry(key, this.byKey.get(key));
   }
 
   getByIndex(u: number, v: number): HopDeals {
-    return this.byIndex.get(u * (this.indexed?.ids.length ?? 0) + v) ?? NO_DEALS;
+    const key = u * this.n + v;
+    return this.entry(key, this.byIndex.get(key));
   }
 }
 

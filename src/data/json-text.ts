@@ -43,18 +43,26 @@ export const MAX_JSON_DEPTH = 100;
 
 /**
  * The offset of the first bracket that opens level `maxDepth + 1`, or -1: one pass counting
- * [ and { outside strings, so no recursive parser ever meets a hostile nesting.
+ * [ and { outside strings, so no recursive parser ever meets a hostile nesting. A string is
+ * skipped whole (indexOf finds its closing quote: one not escaped by an odd run of backslashes).
  */
 export function tooDeepAt(text: string, maxDepth = MAX_JSON_DEPTH): number {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
+    if (c === 34) {
+      let close = text.indexOf('"', i + 1);
+      for (;;) {
+        // Unterminated: the rest is string, as JSON.parse will say.
+        if (close < 0) return -1;
+        let before = close - 1;
+        while (text.charCodeAt(before) === 92) before--;
+        if ((close - 1 - before) % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+      }
+      i = close;
+    } else if (c === 91 || c === 123) {
       if (++depth > maxDepth) return i;
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }

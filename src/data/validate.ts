@@ -223,13 +223,22 @@ function listOf(doc: unknown, collection: Collection): unknown[] {
   return Array.isArray(list) ? list : [];
 }
 
+/** URLs already checked: a large set often cites one page many times, and parsing a URL is not cheap. */
+const checkedUrls = new Map<string, boolean>();
+
 function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
+  let valid = checkedUrls.get(text);
+  if (valid === undefined) {
+    try {
+      const url = new URL(text);
+      valid = (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      valid = false;
+    }
+    if (checkedUrls.size >= 100_000) checkedUrls.clear();
+    checkedUrls.set(text, valid);
   }
+  return valid;
 }
 
 /** A date field in the schema's form that is no calendar date (2025-02-30) is reported. */

@@ -6,3 +6,4 @@ export * from './graphml.js';
 export * from './gexf.js';
 export * from './json.js';
 export * from './csv.js';
+export * from './neo4j.js';

@@ -1,10 +1,11 @@
 /**
  * Filtered views of the firm graph: what the analyst filters is what gets analysed.
  */
+import { MultiDirectedGraph } from 'graphology';
 import { periodEnd, periodStart } from '../data/dates.js';
-import { DEFAULT_FLOWS, flowOf, type Deal, type DealStatus, type DealType, type Entity, type EntityKind, type FlowKind } from '../data/types.js';
+import { DEFAULT_FLOWS, flowOf, type DataSet, type Deal, type DealStatus, type DealType, type Entity, type EntityKind, type FlowKind } from '../data/types.js';
 import { acquirersAt } from './acquisitions.js';
-import { emptyLike, runSteps, type FirmGraph, type Steps } from './graph.js';
+import { emptyLike, runSteps, type DataSetMeta, type FirmGraph, type Steps } from './graph.js';
 
 export interface DealFilter {
   /** Deal types to keep; undefined keeps all. */
@@ -129,6 +130,31 @@ export function* filterFirmGraphSteps(graph: FirmGraph, filter: DealFilter, opti
       add(edge, attributes, source, target);
       if (++seen % slice === 0) yield;
     }
+  }
+  if (filter.hideIsolated) {
+    for (const id of view.nodes()) if (view.degree(id) === 0) view.dropNode(id);
+  }
+  return view;
+}
+
+/**
+ * The view of a data set: `filterFirmGraph(buildFirmGraph(data), filter, options)` without building
+ * the whole graph first (a command that analyses one view needs only it). Firms and deals are
+ * copied from the data set as buildFirmGraph copies them, in data order.
+ */
+export function buildFirmView(data: DataSet, filter: DealFilter, options: { acquisitions?: boolean } = {}): FirmGraph {
+  const keepEntity = entityMatcher(filter);
+  const keepDeal = dealMatcher(filter);
+  const view: FirmGraph = new MultiDirectedGraph<Entity, Deal, DataSetMeta>();
+  if (data.asOf !== undefined) view.setAttribute('asOf', data.asOf);
+  if (data.changes !== undefined) view.setAttribute('changes', data.changes);
+  for (const entity of data.entities) if (keepEntity(entity)) view.addNode(entity.id, { ...entity });
+  const into = options.acquisitions ?? true ? acquirersAt(view, filter.asOf !== undefined ? periodEnd(filter.asOf) : null) : new Map<string, string>();
+  for (const deal of data.deals) {
+    if (!view.hasNode(deal.from) || !view.hasNode(deal.to) || !keepDeal(deal)) continue;
+    const from = into.get(deal.from) ?? deal.from;
+    const to = into.get(deal.to) ?? deal.to;
+    if (from !== to) view.addDirectedEdgeWithKey(deal.id, from, to, { ...deal });
   }
   if (filter.hideIsolated) {
     for (const id of view.nodes()) if (view.degree(id) === 0) view.dropNode(id);

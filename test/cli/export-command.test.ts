@@ -110,13 +110,34 @@ describe('roundtrip export', () => {
     }
   });
 
+  it('export --format neo4j writes the import files of the view and the loop query for its filters', async () => {
+    const dir = path.join(tempDir(), 'neo4j');
+    const filters = ['--min-usd', '1B', '--kinds', 'chipmaker,ai-lab,hyperscaler,neocloud'];
+    const result = await cli('export', '--format', 'neo4j', ...filters, '--max-length', '4', '--out', dir);
+    // The json export of the same view says how many firms and deals it holds.
+    const counted = /^(\d+) firms and (\d+) deals/.exec((await cli('export', '--format', 'json', ...filters, '--out', tempDir())).out);
+    const [firmCount, dealCount] = [Number(counted?.[1]), Number(counted?.[2])];
+    expect(dealCount).toBeGreaterThan(0);
+    expect(dealCount).toBeLessThan(deals);
+    const files = ['neo4j-firms.csv', 'neo4j-deals.csv', 'queries.cypher'].map((f) => path.join(dir, f));
+    expect(result).toEqual({ code: 0, out: `${firmCount} firms and ${dealCount} deals written to ${files[0]}, ${files[1]} and ${files[2]} (Neo4j import)`, err: '' });
+    const lines = (file: string) => Papa.parse<string[]>(readFileSync(file, 'utf8'), { newline: '\n', skipEmptyLines: true }).data;
+    expect(lines(files[0] as string)).toHaveLength(firmCount + 1);
+    expect(lines(files[1] as string)).toHaveLength(dealCount + 1);
+    const queries = readFileSync(files[2] as string, 'utf8');
+    expect(queries).toContain('MATCH p = (a:Firm)-[:DEAL*2..4]->(a)');
+    expect(queries).toContain("r.flow IN ['paid', 'committed', 'in-kind'] AND (r.amountUsd IS NULL OR r.amountUsd >= 1000000000)");
+    expect(queries).toContain("all(n IN nodes(p) WHERE n.kind IN ['chipmaker', 'ai-lab', 'hyperscaler', 'neocloud'])");
+    expect(queries).toContain('LIMIT 10000;');
+  });
+
   it('export rejects wrong usage with exit 2, a clear message and no stack trace', async () => {
     const dir = tempDir();
     const aFile = path.join(dir, 'a-file.txt');
     writeFileSync(aFile, 'not a folder');
     const cases: Array<[string[], string]> = [
-      [['--out', 'x'], 'roundtrip export: --format is required: graphml, gexf, json, csv'],
-      [['--format', 'pdf', '--out', 'x'], 'roundtrip export: --format: unknown format "pdf"; expected graphml, gexf, json, csv'],
+      [['--out', 'x'], 'roundtrip export: --format is required: graphml, gexf, json, csv, neo4j'],
+      [['--format', 'pdf', '--out', 'x'], 'roundtrip export: --format: unknown format "pdf"; expected graphml, gexf, json, csv, neo4j'],
       [['--format', 'graphml'], 'roundtrip export: --out FILE is required'],
       [['--format', 'json'], 'roundtrip export: --out FOLDER is required (it gets entities.json and deals.json)'],
       [['--format', 'csv', '--table', 'firms', '--out', 'x'], 'roundtrip export: --table: unknown table "firms"; expected deals, loops, measures'],
@@ -127,6 +148,8 @@ describe('roundtrip export', () => {
       [['--format', 'gexf', '--out', path.join(dir, 'missing', 'x.gexf')], `roundtrip export: --out: cannot write ${path.join(dir, 'missing', 'x.gexf')}: its folder does not exist`],
       [['--format', 'csv', '--out', dir], `roundtrip export: --out: cannot write ${dir}: it is a folder`],
       [['--format', 'json', '--out', aFile], `roundtrip export: --out: ${aFile} is a file; --format json writes a folder holding entities.json and deals.json`],
+      [['--format', 'neo4j'], 'roundtrip export: --out FOLDER is required (it gets neo4j-firms.csv, neo4j-deals.csv and queries.cypher)'],
+      [['--format', 'neo4j', '--out', aFile], `roundtrip export: --out: ${aFile} is a file; --format neo4j writes a folder holding neo4j-firms.csv, neo4j-deals.csv and queries.cypher`],
       [['--format', 'json', '--out', path.join(aFile, 'sub')], `roundtrip export: --out: cannot create the folder ${path.join(aFile, 'sub')}: a part of the path is a file, not a folder`],
     ];
     for (const [args, message] of cases) {
@@ -151,7 +174,7 @@ describe('roundtrip export', () => {
     const result = await cli('export', '--help');
     expect(result.code).toBe(0);
     expect(result.out).toContain('--format FORMAT');
-    expect(result.out).toContain('graphml, gexf, json, csv; required.');
+    expect(result.out).toContain('graphml, gexf, json, csv, neo4j; required.');
     expect(result.out).toContain('For csv: deals, loops, measures (default deals).');
     expect((await cli('--help')).out).toMatch(/\n {2}export +Write the filtered deal network/);
   });

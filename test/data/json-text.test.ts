@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataSetFromText } from '../../src/data/load.js';
-import { parseJsonText } from '../../src/data/json-text.js';
+import { parseJsonText, tooDeepAt } from '../../src/data/json-text.js';
 import { formatProblem } from '../../src/data/problem.js';
 import { validDocuments } from '../fixtures/datasets.js';
 
@@ -94,5 +95,43 @@ describe('parseJsonText with deep nesting', () => {
   it('counts only brackets outside strings', () => {
     const result = parseJsonText(JSON.stringify({ note: '['.repeat(500) + '\\"{' }), 'deals.json');
     expect(result.ok).toBe(true);
+  });
+});
+
+/** The depth scan one character at a time, as it was first written: the reference for the fast one. */
+function tooDeepAtByCharacter(text: string, maxDepth: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > maxDepth) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+describe('tooDeepAt', () => {
+  it('tooDeepAt finds the bracket that opens one level too many, outside strings only', () => {
+    expect(tooDeepAt('[[[1]]]', 2)).toBe(2);
+    expect(tooDeepAt('[[1]]', 2)).toBe(-1);
+    expect(tooDeepAt('["[[[", "\\\\", "\\"[[["]', 2)).toBe(-1);
+    expect(tooDeepAt('["\\\\"[[[]]]]', 2)).toBe(6);
+    expect(tooDeepAt('["unterminated [[[', 1)).toBe(-1);
+  });
+
+  it('tooDeepAt agrees with a scan one character at a time on any text of brackets, quotes and backslashes', () => {
+    const piece = fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ',', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (pieces, maxDepth) => {
+        const text = pieces.join('');
+        expect(tooDeepAt(text, maxDepth)).toBe(tooDeepAtByCharacter(text, maxDepth));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { filterFirmGraph, keepsEverything } from '../../src/model/filter.js';
+import { buildFirmView, filterFirmGraph, keepsEverything, type DealFilter } from '../../src/model/filter.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
 import { summarizeFirmGraph } from '../../src/model/summary.js';
 import { dataSetFromEdges } from '../fixtures/datasets.js';
+import { shippedDataSet } from '../fixtures/shipped.js';
 
 const triangle = () =>
   buildFirmGraph(
@@ -130,5 +131,27 @@ describe('filterFirmGraph(graph, {asOf})', () => {
     expect(filterFirmGraph(graph, { asOf: '2025-04' }).hasEdge('e2-b-c')).toBe(false);
     expect(filterFirmGraph(graph, { asOf: '2026-01' }).hasEdge('e2-b-c')).toBe(false);
     expect(filterFirmGraph(graph, {}).hasEdge('e2-b-c')).toBe(true);
+  });
+});
+
+describe('buildFirmView', () => {
+  it('buildFirmView(data, filter) is the filtered view of the whole graph, firms, deals, order and attributes', () => {
+    const data = shippedDataSet();
+    const filters: DealFilter[] = [
+      {},
+      { flows: ['paid', 'committed', 'in-kind'] },
+      { types: ['investment', 'purchase'], minUsd: 1e9, from: '2025-01' },
+      { kinds: ['chipmaker', 'ai-lab', 'hyperscaler'], statuses: ['confirmed'], hideIsolated: true },
+      { asOf: '2025-06', minUsd: 5e8, keepUndisclosed: false },
+    ];
+    for (const filter of filters) {
+      for (const acquisitions of [true, false]) {
+        const expected = filterFirmGraph(buildFirmGraph(data), filter, { acquisitions });
+        const view = buildFirmView(data, filter, { acquisitions });
+        const label = JSON.stringify({ filter, acquisitions });
+        expect(view.export(), label).toEqual(expected.export());
+        expect(view.getAttributes(), label).toEqual(expected.getAttributes());
+      }
+    }
   });
 });

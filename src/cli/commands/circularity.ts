@@ -1,7 +1,6 @@
 import { CIRCULARITY_METHODS, circularity } from '../../analysis/circularity.js';
 import { formatUsd } from '../../data/money.js';
-import { filterFirmGraph } from '../../model/filter.js';
-import { buildFirmGraph } from '../../model/graph.js';
+import { buildFirmView } from '../../model/filter.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
@@ -35,7 +34,7 @@ export const circularityCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const result = circularity(filterFirmGraph(buildFirmGraph(loaded.data), filter));
+    const result = circularity(buildFirmView(loaded.data, filter));
     if (booleanOption(values, 'json')) {
       io.out(
         JSON.stringify({

@@ -3,8 +3,8 @@ import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { closesOnlyThrough } from '../../data/flows.js';
 import type { Deal } from '../../data/types.js';
 import { foldedParties, partOf } from '../../model/acquisitions.js';
-import { filterFirmGraph } from '../../model/filter.js';
-import { buildFirmGraph } from '../../model/graph.js';
+import { buildFirmView } from '../../model/filter.js';
+import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type CliIo, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
@@ -132,19 +132,21 @@ export const cyclesCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const all = buildFirmGraph(loaded.data);
-    const view = filterFirmGraph(all, filter);
+    // The view alone is built; the whole network only when a firm outside it needs naming.
+    const view = buildFirmView(loaded.data, filter);
+    let whole: FirmGraph | undefined;
+    const all = (): FirmGraph => (whole ??= buildFirmGraph(loaded.data));
     const through = stringOption(values, 'through');
     if (streaming) {
       const search = { maxLength, inOrderOnly, windowMonths };
-      const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', all, view), search);
+      const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', view.hasNode(through) ? view : all(), view), search);
       await streamLoops(loops, maxCycles, format, (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), io);
       return EXIT_OK;
     }
     const result =
       through === undefined
         ? findLoops(view, { maxLength, maxCycles, inOrderOnly, windowMonths })
-        : loopsThrough(view, requireFirm(through, 'through', all, view), { maxLength, maxCycles, inOrderOnly, windowMonths });
+        : loopsThrough(view, requireFirm(through, 'through', view.hasNode(through) ? view : all(), view), { maxLength, maxCycles, inOrderOnly, windowMonths });
     const loops = sortLoops(result.loops, sortKey as LoopSortKey);
     const dealOf: DealOf = (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined);
     if (format === 'json') {
@@ -170,8 +172,9 @@ export const cyclesCommand: Command = {
       [
         l.closesThrough.length === 0 ? '' : closesOnlyThrough(l.closesThrough),
         ...foldedParties(l.hops, dealOf).map(({ firm, as }) => {
-          const entity = all.hasNode(firm) ? all.getNodeAttributes(firm) : undefined;
-          return `through ${entity ? partOf(entity, all.hasNode(as) ? all.getNodeAttributes(as).name : as) : firm}`;
+          const whole = all();
+          const entity = whole.hasNode(firm) ? whole.getNodeAttributes(firm) : undefined;
+          return `through ${entity ? partOf(entity, whole.hasNode(as) ? whole.getNodeAttributes(as).name : as) : firm}`;
         }),
       ]
         .filter((note) => note !== '')

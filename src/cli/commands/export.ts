@@ -1,6 +1,7 @@
 /**
  * `roundtrip export`: the filtered view as a file for other tools — GraphML or GEXF for graph
- * tools, the data/ JSON files, or one table as CSV — with the same filters as every analysis command.
+ * tools, the data/ JSON files, one table as CSV, or the CSV files of a Neo4j import — with the same
+ * filters as every analysis command.
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,14 +11,15 @@ import { dealsCsv, loopLabels, loopsCsv, measuresCsv } from '../../export/csv.js
 import { toGEXF } from '../../export/gexf.js';
 import { toGraphML } from '../../export/graphml.js';
 import { toDataSetJSON } from '../../export/json.js';
+import { NEO4J_FILES, toNeo4jImport } from '../../export/neo4j.js';
 import { DEFAULT_FLOWS } from '../../data/types.js';
-import { filterFirmGraph } from '../../model/filter.js';
-import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
+import { buildFirmView } from '../../model/filter.js';
+import type { FirmGraph } from '../../model/graph.js';
 import { EXIT_OK, stringOption, UsageError, type Command, type OptionValues } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption } from '../view-options.js';
 
-export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_TABLES = ['deals', 'loops', 'measures'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -55,10 +57,15 @@ async function writeText(file: string, shownAs: string, text: string): Promise<v
   }
 }
 
-/** Creates the folder json writes into, unless it exists; a file in its place is refused. */
-async function ensureFolder(folder: string, shownAs: string): Promise<void> {
+const FOLDER_OF: Partial<Record<ExportFormat, string>> = {
+  json: 'entities.json and deals.json',
+  neo4j: `${NEO4J_FILES.firms}, ${NEO4J_FILES.deals} and ${NEO4J_FILES.queries}`,
+};
+
+/** Creates the folder json and neo4j write into, unless it exists; a file in its place is refused. */
+async function ensureFolder(folder: string, shownAs: string, format: ExportFormat): Promise<void> {
   const existing = await stat(folder).catch(() => null);
-  if (existing && !existing.isDirectory()) throw new UsageError(`--out: ${shownAs} is a file; --format json writes a folder holding entities.json and deals.json`);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out: ${shownAs} is a file; --format ${format} writes a folder holding ${FOLDER_OF[format]}`);
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
@@ -66,13 +73,21 @@ async function ensureFolder(folder: string, shownAs: string): Promise<void> {
   }
 }
 
+/** The filters given (and loop bounds, with `bounds`), as typed. */
+function givenOptions(values: OptionValues, bounds = true): string {
+  const names = [...Object.keys(FILTER_OPTIONS), ...(bounds ? ['max-length', 'max-cycles'] : [])];
+  return names
+    .flatMap((name) => {
+      const value = stringOption(values, name);
+      return value === undefined ? [] : [`--${name} ${value}`];
+    })
+    .join(' ');
+}
+
 /** The filters given, as typed, to record in the GraphML title which view this is. */
 function filterSummary(values: OptionValues): string {
-  const given = Object.keys(FILTER_OPTIONS).flatMap((name) => {
-    const value = stringOption(values, name);
-    return value === undefined ? [] : [`--${name} ${value}`];
-  });
-  return given.length === 0 ? 'Roundtrip deal network' : `Roundtrip deal network (${given.join(' ')})`;
+  const given = givenOptions(values, false);
+  return given === '' ? 'Roundtrip deal network' : `Roundtrip deal network (${given})`;
 }
 
 function choice<T extends string>(values: OptionValues, name: string, allowed: readonly T[], noun: string): T | undefined {
@@ -97,10 +112,12 @@ function csvTable(view: FirmGraph, table: CsvTable, maxLength: number, maxCycles
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write the filtered deal network as GraphML, GEXF, the data/ JSON files, or a CSV table.',
+  summary: 'Write the filtered deal network as GraphML, GEXF, the data/ JSON files, a CSV table or a Neo4j import.',
   details: [
     'Formats: graphml (yEd, Gephi, NetworkX), gexf (Gephi), json (entities.json and deals.json in the',
-    '--out folder, created if missing; loadable with --data), csv (one table: deals, loops or measures).',
+    '--out folder, created if missing; loadable with --data), csv (one table: deals, loops or measures),',
+    `neo4j (${FOLDER_OF.neo4j} in the --out folder: the files of neo4j-admin database import, and`,
+    'the loop query for the same filters, --max-length and --max-cycles).',
     'Undisclosed amounts are left out of GraphML and GEXF and empty in CSV, never written as 0. CSV cells',
     "that would start a spreadsheet formula (=, +, -, @) get a leading '. Loops are sorted by bottleneck;",
     'measures follow the data order; --max-length and --max-cycles bound the loop search for both.',
@@ -110,7 +127,7 @@ export const exportCommand: Command = {
     ...FILTER_OPTIONS,
     format: { type: 'string', value: 'FORMAT', description: `${EXPORT_FORMATS.join(', ')}; required.` },
     table: { type: 'string', value: 'TABLE', description: `For csv: ${CSV_TABLES.join(', ')} (default deals).` },
-    out: { type: 'string', value: 'PATH', description: 'File to write (for json: a folder); required.' },
+    out: { type: 'string', value: 'PATH', description: 'File to write (for json and neo4j: a folder); required.' },
     'max-length': { type: 'string', value: 'N|all', description: `Longest loop in hops, at least 2, or all (default ${LOOP_DEFAULTS.maxLength}).` },
     'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}).` },
   },
@@ -121,7 +138,8 @@ export const exportCommand: Command = {
     if (tableOption !== undefined && format !== 'csv') throw new UsageError(`--table only applies to --format csv (got --format ${format})`);
     const out = stringOption(values, 'out');
     if (out === undefined || out.trim() === '') {
-      throw new UsageError(format === 'json' ? '--out FOLDER is required (it gets entities.json and deals.json)' : '--out FILE is required');
+      const folder = FOLDER_OF[format];
+      throw new UsageError(folder !== undefined ? `--out FOLDER is required (it gets ${folder})` : '--out FILE is required');
     }
     // Exports write every deal, each with its flow, unless --flows says otherwise; the loops and
     // measures tables, like the analysis commands, count the money that moves.
@@ -132,7 +150,7 @@ export const exportCommand: Command = {
 
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const view = filterFirmGraph(buildFirmGraph(loaded.data), filter);
+    const view = buildFirmView(loaded.data, filter);
     const target = path.resolve(io.cwd, out);
     const firmsAndDeals = `${plural(view.order, 'firm')} and ${plural(view.size, 'deal')}`;
 
@@ -147,10 +165,21 @@ export const exportCommand: Command = {
         break;
       case 'json': {
         const files = toDataSetJSON(view);
-        await ensureFolder(target, out);
+        await ensureFolder(target, out, format);
         await writeText(path.join(target, 'entities.json'), path.join(out, 'entities.json'), files.entities);
         await writeText(path.join(target, 'deals.json'), path.join(out, 'deals.json'), files.deals);
         io.out(`${firmsAndDeals} written to ${path.join(out, 'entities.json')} and ${path.join(out, 'deals.json')}`);
+        break;
+      }
+      case 'neo4j': {
+        // The loop query counts what the analyses count: the default flows unless --flows says otherwise.
+        const files = toNeo4jImport(view, { loopFilter: filterFromOptions(values, DEFAULT_FLOWS), maxLength, maxCycles, given: givenOptions(values) });
+        await ensureFolder(target, out, format);
+        const written = [NEO4J_FILES.firms, NEO4J_FILES.deals, NEO4J_FILES.queries].map((name) => path.join(out, name));
+        await writeText(path.join(target, NEO4J_FILES.firms), written[0] as string, files.firms);
+        await writeText(path.join(target, NEO4J_FILES.deals), written[1] as string, files.deals);
+        await writeText(path.join(target, NEO4J_FILES.queries), written[2] as string, files.queries);
+        io.out(`${firmsAndDeals} written to ${written[0]}, ${written[1]} and ${written[2]} (Neo4j import)`);
         break;
       }
       case 'csv': {

@@ -1,8 +1,7 @@
 import { firmMeasures, MEASURE_KEYS, type FirmMeasures, type MeasureKey } from '../../analysis/centrality.js';
 import { findLoops } from '../../analysis/loops.js';
 import { formatUsd } from '../../data/money.js';
-import { filterFirmGraph } from '../../model/filter.js';
-import { buildFirmGraph } from '../../model/graph.js';
+import { buildFirmView } from '../../model/filter.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
@@ -40,7 +39,7 @@ export const metricsCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const view = filterFirmGraph(buildFirmGraph(loaded.data), filter);
+    const view = buildFirmView(loaded.data, filter);
     const loops = findLoops(view);
     const rows = sortByMeasure(firmMeasures(view, { loops: loops.loops }), sortKey as MeasureKey);
     if (booleanOption(values, 'json')) {
