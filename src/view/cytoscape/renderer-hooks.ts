@@ -12,7 +12,7 @@ import { answerBoundsFromCache } from './cached-bounds.js';
 import { drawPlainEdgesInBatches } from './edge-batches.js';
 import { placeStraightEdgesDirectly } from './straight-edges.js';
 import { dirtyStylesWithoutCollections } from './style-dirtying.js';
-import { forgetContainerPositionOnScroll, resizeAfterPageScroll } from './page-scroll.js';
+import { forgetContainerPositionOnScroll } from './page-scroll.js';
 
 /** The Cytoscape version the hooks were checked against (package.json pins it exactly; a test holds the two together). */
 export const PINNED_CYTOSCAPE = '3.34.4';
@@ -26,10 +26,7 @@ export interface HookReport {
 
 /** Installs the renderer hooks on a new instance, in their order; `version` is the running Cytoscape's. */
 export function installRendererHooks(cy: Core, version: string = (cytoscape as unknown as { version: string }).version): HookReport {
-  if (version !== PINNED_CYTOSCAPE) {
-    resizeAfterPageScroll(cy);
-    return { installed: [], skipped: `Cytoscape ${version} is not ${PINNED_CYTOSCAPE}, the version the renderer hooks were checked against: stock drawing` };
-  }
+  if (version !== PINNED_CYTOSCAPE) return { installed: [], skipped: `Cytoscape ${version} is not ${PINNED_CYTOSCAPE}, the version the renderer hooks were checked against: stock drawing` };
   const hooks: Array<[string, (cy: Core) => boolean]> = [
     ['batched textures', fillTexturesBeforeDrawing],
     // After the texture hook: plain deals are drawn first, the rest go on to it.

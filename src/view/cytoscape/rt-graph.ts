@@ -20,6 +20,7 @@ import type { MovedFirm, Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmMoveEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
 import { installRendererHooks, type HookReport } from './renderer-hooks.js';
+import { resizeAfterPageScroll } from './page-scroll.js';
 import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from './graph-stylesheet.js';
@@ -224,6 +225,8 @@ export class RtGraph extends LitElement {
     });
     this.instance = cy;
     this.hooks = installRendererHooks(cy);
+    // Without the hook, stock Cytoscape measures its container again after a page scroll.
+    if (!this.hooks.installed.includes('container position after page scroll')) resizeAfterPageScroll(cy);
     // Hover feedback: a pointer and a halo (and a deal's amount) on what a click would select.
     cy.on('mouseover', 'node, edge', (event) => {
       container.style.cursor = 'pointer';
