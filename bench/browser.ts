@@ -188,7 +188,7 @@ function watchImport(): void {
       root.querySelector('[data-imported]') !== null &&
       root.querySelector('aside[aria-label="Filters"][aria-busy="false"] rt-filters') !== null &&
       root.querySelector('section.panel[aria-busy="false"] [role="tablist"]') !== null &&
-      !(root.querySelector('.toolbar .status')?.textContent ?? 'finding loops').includes('finding loops')
+      !(root.querySelector('rt-toolbar')?.shadowRoot?.querySelector('.toolbar .status')?.textContent ?? 'finding loops').includes('finding loops')
     ) {
       watch.ready = performance.now();
       mutations.disconnect();

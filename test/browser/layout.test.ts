@@ -115,7 +115,7 @@ describe('the layout', () => {
           if (performance.getEntriesByName('roundtrip:graph-drawn').length === 0) return void requestAnimationFrame(look);
           const root = document.querySelector('rt-app')!.shadowRoot!;
           const cy = root.querySelector('rt-graph')!.cy!;
-          (window as unknown as { seen: unknown }).seen = { status: root.querySelector('.toolbar [role=status]')?.textContent, highlighted: cy.$('.highlighted').length };
+          (window as unknown as { seen: unknown }).seen = { status: root.querySelector('rt-toolbar')?.shadowRoot?.querySelector('.toolbar [role=status]')?.textContent, highlighted: cy.$('.highlighted').length };
         };
         requestAnimationFrame(look);
       });
@@ -123,7 +123,7 @@ describe('the layout', () => {
       await page.waitForFunction(() => 'seen' in window);
       const seen = await page.evaluate(() => (window as unknown as { seen: { status: string; highlighted: number } }).seen);
       await page.getByRole('tab', { name: /^Loops \(\d+\)$/ }).waitFor();
-      const settled = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('.toolbar [role=status]')?.textContent);
+      const settled = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-toolbar')?.shadowRoot?.querySelector('.toolbar [role=status]')?.textContent);
       expect(errors).toEqual([]);
       await page.close();
       return { seen, settled };

@@ -14,9 +14,6 @@ export const appStyles = css`
   .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
   .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
   /* The status has a line of its own: one that wrapped when the loops arrive would shift the picture under the pointer. */
-  .toolbar button.link { font: inherit; color: LinkText; background: none; border: none; padding: 0; cursor: pointer; text-decoration: underline; }
-  .toolbar .status { order: 1; flex: 1 0 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; padding: 0.35rem 0.6rem; font-size: 0.85rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); }
   rt-graph { min-height: 0; height: 100%; }
   .banner { margin: 1rem; border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; }
   .banner h2 { margin: 0 0 0.5rem; font-size: 1.05rem; color: #b3261e; }

@@ -15,7 +15,7 @@ import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
-import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, SIZE_MEASURES, type EdgeWidth, type SizeMeasure, type ViewState } from '../../state/view-state.js';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import { type LoadedSet } from '../loaded-set.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
@@ -31,8 +31,9 @@ import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
 import { dealInWords } from '../../analysis/scenario-summary.js';
 import { dealAmount, foldedNotes, roundShare } from '../format.js';
-import { type DrawnPart } from '../../model/drawing-budget.js';
 import './rt-about.js';
+import './rt-toolbar.js';
+import type { ToolbarChangeEvent } from './rt-toolbar.js';
 import './rt-panels.js';
 import type { Tab, TabChangeEvent } from './rt-panels.js';
 import './rt-header.js';
@@ -51,29 +52,7 @@ import type { DataLoader } from '../controllers/data-source.js';
 export type { DataLoader };
 
 
-const SIZE_LABEL: Record<SizeMeasure, string> = {
-  pagerank: 'PageRank',
-  betweenness: 'Betweenness',
-  strength: 'Money in + out',
-  circularity: 'Circularity',
-  loops: 'Loops through',
-  none: 'Same size',
-};
-
-const WIDTH_LABEL: Record<EdgeWidth, string> = {
-  amount: 'Amount',
-  circular: 'Part that goes round',
-};
-
 type Loaded = LoadedSet;
-
-/** Says that the picture draws only part of a large network, and which part. */
-function partNote(part: DrawnPart | null): TemplateResult | typeof nothing {
-  if (!part) return nothing;
-  const count = (n: number): string => n.toLocaleString('en-US');
-  const firms = part.firms.length < part.firmsTotal ? ` between the ${count(part.firms.length)} firms with the most money` : '';
-  return html` · <span data-drawn-part title="A network this large cannot be drawn readably: the picture shows its largest deals. Loops, measures, tables and exports cover every firm and deal.">drawing the ${count(part.deals.length)} largest of ${count(part.dealsTotal)} deals${firms}</span>`;
-}
 
 @customElement('rt-app')
 export class RtApp extends LitElement {
@@ -308,17 +287,8 @@ export class RtApp extends LitElement {
         <rt-legend .kinds=${loaded.kindsPresent} .width=${s.width}></rt-legend>`}
       </aside>
       <section class="center" aria-label="Deal network">
-        <div class="toolbar">
-          <label>Size firms by <select aria-label="Size firms by" @change=${(e: Event) => this.store.update({ size: (e.target as HTMLSelectElement).value as SizeMeasure })}>
-            ${SIZE_MEASURES.map((m) => html`<option value=${m} ?selected=${m === s.size}>${SIZE_LABEL[m]}</option>`)}
-          </select></label>
-          <label>Deal width <select aria-label="Deal width" @change=${(e: Event) => this.store.update({ width: (e.target as HTMLSelectElement).value as EdgeWidth })}>
-            ${EDGE_WIDTHS.map((w) => html`<option value=${w} ?selected=${w === s.width}>${WIDTH_LABEL[w]}</option>`)}
-          </select></label>
-          <span class="status" role="status" aria-live="polite" title=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`}>${graph.order} firms · ${graph.size} deals · ${loopCount}${this.isolatedNote(view, s)}${partNote(loaded.part)}</span>
-          <button @click=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>Fit</button>
-          ${this.movedFirms.render()}
-        </div>
+        <rt-toolbar size=${s.size} width=${s.width} .summary=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`} .isolated=${view && !s.hideIsolated ? view.isolated : 0} .drawnPart=${loaded.part}
+          @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>${this.movedFirms.render()}</rt-toolbar>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
           .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
@@ -351,16 +321,6 @@ export class RtApp extends LitElement {
       if (loop) return loopHighlight([loop]);
     }
     return highlightOf(s, derived, this.newDealsOf(derived, s));
-  }
-
-  /**
-   * Firms the view leaves without a deal (their deals are of other flows, dates or types, or they
-   * were acquired) float apart in the picture: say how many, and offer to hide them.
-   */
-  private isolatedNote(view: DrawnView | null, s: ViewState): TemplateResult | typeof nothing {
-    if (!view || s.hideIsolated || view.isolated === 0) return nothing;
-    return html` · <button class="link" data-isolated title="Firms whose deals the filters or flows leave out, or that another firm acquired"
-      @click=${() => this.store.update({ hideIsolated: true })}>${view.isolated} firm${view.isolated === 1 ? '' : 's'} without a deal here: hide</button>`;
   }
 
   /** The last update of the data set, with the titles of the deals it added. */
