@@ -11,6 +11,7 @@ import { monthRange, type FirstViewAnalysis } from '../state/first-view.js';
 import { monthsOf } from '../state/timeline.js';
 import type { SizeMeasure, ViewState } from '../state/view-state.js';
 import { graphElements, type GraphElements } from './elements.js';
+import { Names } from './names.js';
 
 /** Per data set: lookups that never change while it is loaded. */
 export interface LoadedSet {
@@ -22,6 +23,8 @@ export interface LoadedSet {
   entities: Map<string, Entity>;
   deals: Map<string, Deal>;
   kindsPresent: Array<(typeof ENTITY_KINDS)[number]>;
+  /** How firms, deals and loops are named. */
+  names: Names;
   /** Every month the deals span, for the timeline. */
   months: string[];
   minMonth: string;
@@ -63,6 +66,7 @@ export async function loadSet(data: DataSet, options: LoadOptions): Promise<Load
     part,
     entities,
     deals,
+    names: new Names(entities, deals),
     kindsPresent: ENTITY_KINDS.filter((k) => data.entities.some((e) => e.kind === k)),
     months: analysis?.months ?? monthsOf(deriver.fullGraph),
     minMonth: range.minMonth,

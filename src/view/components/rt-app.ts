@@ -7,9 +7,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
-import type { MoneyLoop } from '../../analysis/loops.js';
 import { formatProblem } from '../../data/problem.js';
-import type { DataChange, DataSet, DealType } from '../../data/types.js';
+import type { DataChange, DataSet } from '../../data/types.js';
 import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
@@ -17,7 +16,8 @@ import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
-import { type LoadedSet } from '../loaded-set.js';
+import type { LoadedSet } from '../loaded-set.js';
+import { Names } from '../names.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
@@ -29,8 +29,7 @@ import { distressAt } from '../scenario-view.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
-import { dealInWords } from '../../analysis/scenario-summary.js';
-import { dealAmount, foldedNotes, roundShare } from '../format.js';
+import { roundShare } from '../format.js';
 import './rt-about.js';
 import './rt-toolbar.js';
 import type { ToolbarChangeEvent } from './rt-toolbar.js';
@@ -43,7 +42,6 @@ import type { SortChangeEvent } from './rt-cycles.js';
 import type { FilterChangeEvent } from './rt-filters.js';
 import './rt-filters.js';
 import '../cytoscape/rt-graph.js';
-import type { LoopStep } from '../cytoscape/rt-graph.js';
 import './rt-legend.js';
 import type { ScenarioChangeEvent, TraceEvent } from './rt-scenario.js';
 import './rt-timeline.js';
@@ -53,6 +51,8 @@ export type { DataLoader };
 
 
 type Loaded = LoadedSet;
+
+const NO_NAMES = new Names(new Map(), new Map());
 
 @customElement('rt-app')
 export class RtApp extends LitElement {
@@ -203,24 +203,15 @@ export class RtApp extends LitElement {
     this.source.backToShipped();
   };
 
-  private readonly nameOf = (id: string): string => this.loaded?.entities.get(id)?.name ?? id;
-  private readonly dealTitle = (id: string): string => {
-    const deal = this.loaded?.deals.get(id);
-    return deal ? dealInWords(deal, this.nameOf) : id;
-  };
   /** The deals and firms a scenario's loss came through, while the analyst looks at one firm's. */
   @state() private trace: Highlight | null = null;
-  /** Firms a loop passes only as part of their acquirer, said with the loop. */
-  private readonly notesOf = (loop: MoneyLoop): string[] => (this.loaded ? foldedNotes(loop, this.loaded.deals, this.loaded.entities) : []);
 
-  private readonly typesOf = (dealIds: readonly string[]): DealType[] => {
-    const types: DealType[] = [];
-    for (const id of dealIds) {
-      const type = this.loaded?.deals.get(id)?.type;
-      if (type && !types.includes(type)) types.push(type);
-    }
-    return types;
-  };
+  /** How firms, deals and loops are named (the shipped names until a set is loaded). */
+  private get names(): Names {
+    return this.source.loaded?.names ?? NO_NAMES;
+  }
+
+  private readonly nameOf = (id: string): string => this.names.nameOf(id);
 
   /** The derived view and what is drawn from it. */
   private view(loaded: Loaded, s: ViewState): DrawnView {
@@ -291,7 +282,7 @@ export class RtApp extends LitElement {
           @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>${this.movedFirms.render()}</rt-toolbar>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
-          .loopSteps=${this.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
+          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
           @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>
@@ -303,7 +294,7 @@ export class RtApp extends LitElement {
           ? nothing
           : html`<rt-panels .tab=${this.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
               .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.dark}
-              .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .dealTitle=${this.dealTitle}
+              .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
               @rt-tab-change=${(e: TabChangeEvent) => (this.tab = e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
               @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}
               @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
@@ -332,18 +323,6 @@ export class RtApp extends LitElement {
   /** The deals added after the state's "new since" date (kept with the drawn view). */
   private newDealsOf(derived: Derived, s: ViewState): ReadonlySet<string> | null {
     return this.drawn.view(derived, s, this.loaded?.data.changes).newDeals;
-  }
-
-  private loopSteps(loop: MoneyLoop | null): Map<string, LoopStep> | null {
-    if (!loop) return null;
-    const steps = new Map<string, LoopStep>();
-    loop.hops.forEach((hop, i) => {
-      for (const id of hop.deals) {
-        const deal = this.loaded?.deals.get(id);
-        steps.set(id, { step: i + 1, label: `${i + 1} · ${deal ? dealAmount(deal) : ''}` });
-      }
-    });
-    return steps;
   }
 
   private readonly handleFirm = (event: FirmSelectEvent): void => {
