@@ -7,7 +7,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
-import { formatProblem } from '../../data/problem.js';
 import type { DataChange, DataSet } from '../../data/types.js';
 import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { checkSelection } from '../../state/selection-check.js';
@@ -25,6 +24,7 @@ import { DataSource } from '../controllers/data-source.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
 import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
+import { Theme } from '../controllers/theme.js';
 import { distressAt } from '../scenario-view.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
@@ -79,19 +79,8 @@ export class RtApp extends LitElement {
   private readonly timeline = new TimelineHistory(this);
   /** Files dropped on the explorer open as data. */
   private readonly fileDrop = new FileDrop(this, (files) => void this.importer.importFiles(files));
-  /** Whether the system asks for dark colours (the theme follows it unless the view says otherwise). */
-  @state() private systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
-
-  private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
-  private readonly handleScheme = (event: MediaQueryListEvent): void => {
-    this.systemDark = event.matches;
-  };
-
-  /** Dark colours: as the view's theme says, or as the system does. */
-  private get dark(): boolean {
-    const theme = this.store.state.theme;
-    return theme === 'auto' ? this.systemDark : theme === 'dark';
-  }
+  /** Light or dark colours (the link's, or the system's). */
+  private readonly theme = new Theme(this, this.store);
 
   /** The data set shown: the shipped one, or an imported one. */
   private readonly source = new DataSource(this, this.store, () => this.afterShown());
@@ -115,14 +104,12 @@ export class RtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.colorScheme.addEventListener('change', this.handleScheme);
     window.addEventListener('keydown', this.handleGlobalKey);
     void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.colorScheme.removeEventListener('change', this.handleScheme);
     window.removeEventListener('keydown', this.handleGlobalKey);
     this.urlSync.stop();
   }
@@ -218,12 +205,6 @@ export class RtApp extends LitElement {
     return this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
   }
 
-  protected override updated(): void {
-    // The page's own colours (Canvas, CanvasText) follow the theme the view asks for.
-    const theme = this.store.state.theme;
-    document.documentElement.style.colorScheme = theme === 'auto' ? '' : theme;
-  }
-
   override render(): TemplateResult {
     const loaded = this.loaded;
     return html`
@@ -231,7 +212,7 @@ export class RtApp extends LitElement {
         <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
         <a href="#network" @click=${this.skipToNetwork}>Skip to the network</a>
       </nav>
-      <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.searchMiss} ?dark=${this.dark}
+      <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.searchMiss} ?dark=${this.theme.dark}
         .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
         @rt-header-action=${this.handleHeader}></rt-header>
       ${this.importer.render()}
@@ -243,18 +224,10 @@ export class RtApp extends LitElement {
             <button @click=${() => (this.notices = [])}>Dismiss</button>
           </section>`
         : nothing}
-      ${this.source.loading ? html`<p class="status" role="status">Loading the data set…</p>` : nothing}
-      ${this.source.problems.length > 0 ? this.renderProblems() : nothing}
+      ${this.source.render()}
       ${loaded ? this.renderExplorer(loaded) : nothing}
       <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0} .asOf=${loaded?.data.asOf ?? null} .lastUpdate=${loaded ? this.lastUpdateOf(loaded) : null}></rt-about>
     `;
-  }
-
-  private renderProblems(): TemplateResult {
-    return html`<section class="banner" role="alert">
-      <h2>The data set has ${this.source.problems.length} problem${this.source.problems.length === 1 ? '' : 's'}; nothing was loaded</h2>
-      <ul>${this.source.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
-    </section>`;
   }
 
   private renderExplorer(loaded: Loaded): TemplateResult {
@@ -282,7 +255,7 @@ export class RtApp extends LitElement {
           @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>${this.movedFirms.render()}</rt-toolbar>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
-          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.dark}
+          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.theme.dark}
           @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
           @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>
@@ -293,7 +266,7 @@ export class RtApp extends LitElement {
         ${this.source.panelsWait || !view
           ? nothing
           : html`<rt-panels .tab=${this.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
-              .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.dark}
+              .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.theme.dark}
               .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
               @rt-tab-change=${(e: TabChangeEvent) => (this.tab = e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
               @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}
@@ -380,7 +353,7 @@ export class RtApp extends LitElement {
       case 'export':
         return void this.exportAs(action.format);
       case 'theme':
-        return this.store.update({ theme: this.dark ? 'light' : 'dark' }, 'replace');
+        return this.theme.toggle();
       case 'about':
         return this.renderRoot.querySelector<RtAbout>('rt-about')?.show();
       case 'reset-data':

@@ -5,8 +5,8 @@
  * picture first, the loops and the side panels right after it (or after a wait, should no picture
  * ever come).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Problem } from '../../data/problem.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { formatProblem, type Problem } from '../../data/problem.js';
 import type { DataSet } from '../../data/types.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import { drawnPart, partOf } from '../../model/drawing-budget.js';
@@ -157,4 +157,15 @@ export class DataSource implements ReactiveController {
     clearTimeout(this.panelsTimer);
     this.host.requestUpdate();
   };
+
+  /** While loading, a line saying so; a data set that could not be shown, the banner of its problems. */
+  render(): TemplateResult | typeof nothing {
+    if (this.loading) return html`<p class="status" role="status">Loading the data set…</p>`;
+    if (this.problems.length === 0) return nothing;
+    const n = this.problems.length;
+    return html`<section class="banner" role="alert">
+      <h2>The data set has ${n} problem${n === 1 ? '' : 's'}; nothing was loaded</h2>
+      <ul>${this.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+    </section>`;
+  }
 }

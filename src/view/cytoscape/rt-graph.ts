@@ -1,5 +1,8 @@
 /**
- * The deal network drawn with Cytoscape: the only component that touches Cytoscape.
+ * The deal network drawn with Cytoscape: the only component that touches Cytoscape. It is longer
+ * than most files (about 400 lines) because it is the one place where Cytoscape's instance lives:
+ * creating it, its events (taps, hover, drag, keyboard), the layout's positions, fitting and the
+ * saved viewport. What is set on each element lives in element-state.ts.
  *
  * It lays out the full data set once, in a worker (seeded, so the same data always gives the same
  * picture; cancellable, with a grid standing in), and keeps those positions: filtering hides elements instead of moving the rest, so a filter change
@@ -13,15 +16,17 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import svgExport from 'cytoscape-svg';
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { graphStyles } from './rt-graph.styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Highlight } from '../../state/derive.js';
 import type { MovedFirm, Viewport } from '../../state/view-state.js';
 import type { GraphElements } from '../elements.js';
 import { ClearSelectionEvent, DealSelectEvent, FirmMoveEvent, FirmSelectEvent, ViewportChangeEvent } from '../events.js';
 import { installRendererHooks, type HookReport } from './renderer-hooks.js';
+import { ElementState } from './element-state.js';
+import { ARROW_DIRECTIONS, nearestInDirection, nearestTo, type Direction, type Placed } from '../keyboard-nav.js';
 import { resizeAfterPageScroll } from './page-scroll.js';
-import { distressColor } from '../distress-scale.js';
 import { fitViewport } from '../fit.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from './graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
@@ -30,8 +35,7 @@ import { gridPositions, layoutRequestFor, type Positions } from '../../layout/la
 
 cytoscape.use(svgExport);
 
-/** Highlighted deals that carry their amount on the picture; past this, only the panels and hovering show them. */
-export const LABELLED_DEALS_AT_MOST = 12;
+export { LABELLED_DEALS_AT_MOST } from './element-state.js';
 
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */
@@ -41,55 +45,7 @@ export interface LoopStep {
 
 @customElement('rt-graph')
 export class RtGraph extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      min-height: 320px;
-    }
-    #cy {
-      position: absolute;
-      inset: 0;
-    }
-    #cy:focus-visible {
-      outline: 2px solid Highlight;
-      outline-offset: -2px;
-    }
-    .sr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .note {
-      position: absolute;
-      left: 0.5rem;
-      bottom: 0.5rem;
-      padding: 0.3rem 0.6rem;
-      border-radius: 4px;
-      font-size: 0.85rem;
-      background: color-mix(in srgb, Canvas 85%, CanvasText 15%);
-    }
-    .note.undrawn {
-      top: 0.5rem;
-      bottom: auto;
-      max-width: 60%;
-    }
-    .overlay {
-      position: absolute;
-      inset: auto 0 0 0;
-      margin: auto;
-      top: 0;
-      width: fit-content;
-      height: fit-content;
-      padding: 0.6rem 1rem;
-      border-radius: 6px;
-      background: color-mix(in srgb, Canvas 90%, CanvasText 10%);
-      font-size: 0.9rem;
-    }
-  `;
+  static override styles = graphStyles;
 
   /** Every firm and deal of the data set; a new value lays the graph out again. */
   @property({ attribute: false }) elements: GraphElements | null = null;
@@ -133,20 +89,10 @@ export class RtGraph extends LitElement {
   /** Says when the layout was cancelled or failed and the grid stands in. */
   @state() private layoutNote = '';
   private runningLayout: LayoutJob | null = null;
-  /** Ids of the firms and deals the filters hide (drawn with `display: none`). */
-  private readonly hiddenIds = new Set<string>();
-  /** Whether some element carries the highlighted or dimmed class. */
-  private highlightShown = false;
-  /** Deals labelled with their step in the shown loop. */
-  private readonly steppedIds = new Set<string>();
-  /** Where the layout put each firm, to go back to when a move is undone. */
-  private layoutPositions: Positions = {};
-  /** Firms drawn where the analyst dropped them. */
-  private readonly movedShown = new Set<string>();
-  /** Whether some firm is coloured by a scenario's distress. */
-  private distressShown = false;
 
   private instance: Core | null = null;
+  /** What is set on the drawn elements, kept in step with the properties. */
+  private readonly drawnState = new ElementState(this);
   /** Which renderer hooks took on this instance (browser tests read it). */
   hooks: HookReport | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -245,7 +191,7 @@ export class RtGraph extends LitElement {
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       const { x, y } = node.position();
-      this.movedShown.add(node.id());
+      this.drawnState.dropped(node.id());
       this.dispatchEvent(new FirmMoveEvent(node.id(), Math.round(x), Math.round(y)));
     });
     cy.on('tap', 'edge', (event) => this.dispatchEvent(new DealSelectEvent(event.target.id() as string)));
@@ -288,15 +234,15 @@ export class RtGraph extends LitElement {
     if (this.layingOut) return;
     cy.batch(() => {
       // Moving a deal makes a new element: everything else is applied to it afterwards.
-      const moved = changed.has('endpoints') && this.applyEndpoints(cy);
-      if (moved || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyVisibility(cy);
-      if (moved) this.applyWidths(cy);
-      if (changed.has('sizes')) this.applySizes(cy);
-      if (changed.has('edgeWidths')) this.applyWidths(cy);
-      if (moved || changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.applyHighlight(cy);
-      if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.applySelection(cy);
-      if (changed.has('distress') || changed.has('dark')) this.applyDistress(cy);
-      if (changed.has('moved')) this.applyMoved(cy);
+      const moved = changed.has('endpoints') && this.drawnState.applyEndpoints(cy);
+      if (moved || changed.has('visibleNodes') || changed.has('visibleEdges')) this.drawnState.applyVisibility(cy);
+      if (moved) this.drawnState.applyWidths(cy);
+      if (changed.has('sizes')) this.drawnState.applySizes(cy);
+      if (changed.has('edgeWidths')) this.drawnState.applyWidths(cy);
+      if (moved || changed.has('highlight') || changed.has('loopSteps') || changed.has('visibleNodes') || changed.has('visibleEdges')) this.drawnState.applyHighlight(cy);
+      if (changed.has('selectedFirm') || changed.has('selectedDeal')) this.drawnState.applySelection(cy);
+      if (changed.has('distress') || changed.has('dark')) this.drawnState.applyDistress(cy);
+      if (changed.has('moved')) this.drawnState.applyMoved(cy);
     });
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
@@ -316,11 +262,10 @@ export class RtGraph extends LitElement {
   private readonly handleKey = (event: KeyboardEvent): void => {
     const cy = this.instance;
     if (!cy) return;
-    const directions: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
-    const direction = directions[event.key];
+    const direction = ARROW_DIRECTIONS[event.key];
     if (direction) {
       event.preventDefault();
-      const next = this.nearestFirm(cy, direction);
+      const next = this.nextKeyboardFirm(cy, direction);
       if (next) {
         this.markKeyboardFirm(next);
         this.bringIntoView(cy, next);
@@ -333,36 +278,16 @@ export class RtGraph extends LitElement {
     }
   };
 
-  private nearestFirm(cy: Core, [dx, dy]: [number, number]): string | null {
-    const shown = cy.nodes().filter((node) => !this.hiddenIds.has(node.id()));
-    if (shown.empty()) return null;
-    const from = this.keyboardFirm ?? this.selectedFirm;
-    const start = from ? cy.getElementById(from) : null;
-    let best: string | null = null;
-    let bestScore = Number.POSITIVE_INFINITY;
-    if (!start || start.empty() || this.hiddenIds.has(start.id())) {
-      // The firm nearest the middle of the view.
-      const extent = cy.extent();
-      const middle = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
-      shown.forEach((node) => {
-        const p = node.position();
-        const distance = Math.hypot(p.x - middle.x, p.y - middle.y);
-        if (distance < bestScore) [best, bestScore] = [node.id(), distance];
-      });
-      return best;
-    }
-    const origin = start.position();
-    shown.forEach((node) => {
-      if (node.id() === start.id()) return;
-      const p = node.position();
-      const along = (p.x - origin.x) * dx + (p.y - origin.y) * dy;
-      if (along <= 0) return;
-      const across = Math.abs((p.x - origin.x) * dy - (p.y - origin.y) * dx);
-      // Straight ahead counts more than off to the side.
-      const score = along + 2 * across;
-      if (score < bestScore) [best, bestScore] = [node.id(), score];
+  private nextKeyboardFirm(cy: Core, direction: Direction): string | null {
+    const shown: Placed[] = [];
+    cy.nodes().forEach((node) => {
+      if (!this.drawnState.isHidden(node.id())) shown.push({ id: node.id(), ...node.position() });
     });
-    return best;
+    const fromId = this.keyboardFirm ?? this.selectedFirm;
+    const from = fromId ? shown.find((f) => f.id === fromId) : undefined;
+    if (from) return nearestInDirection(shown, from, direction);
+    const extent = cy.extent();
+    return nearestTo(shown, { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 });
   }
 
   private markKeyboardFirm(id: string | null): void {
@@ -379,7 +304,7 @@ export class RtGraph extends LitElement {
    */
   private bringIntoView(cy: Core, id: string): void {
     const node = cy.getElementById(id);
-    if (node.empty() || !node.isNode() || this.hiddenIds.has(id)) return;
+    if (node.empty() || !node.isNode() || this.drawnState.isHidden(id)) return;
     const { x, y } = node.renderedPosition();
     const margin = 20;
     if (x >= margin && y >= margin && x <= cy.width() - margin && y <= cy.height() - margin) return;
@@ -394,10 +319,7 @@ export class RtGraph extends LitElement {
     const elements = this.elements;
     this.runningLayout?.cancel();
     cy.elements().remove();
-    this.hiddenIds.clear();
-    this.steppedIds.clear();
-    this.highlightShown = false;
-    this.distressShown = false;
+    this.drawnState.reset();
     this.layoutNote = '';
     if (!elements) return;
     const job = this.layoutJob ?? startLayout(layoutRequestFor({ entities: elements.nodes.map((n) => ({ id: n.id, name: n.label })), deals: elements.edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) }));
@@ -425,13 +347,12 @@ export class RtGraph extends LitElement {
     }
     if (this.elements !== elements || this.instance !== cy) return;
     performance.mark('roundtrip:positions');
-    this.layoutPositions = positions;
-    this.movedShown.clear();
+    this.drawnState.reset(positions);
     cy.batch(() => {
       const nodes = cy.add(elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: { ...((Object.hasOwn(positions, data.id) ? positions[data.id] : undefined) ?? { x: 0, y: 0 }) } })));
       pinBackgrounding(nodes.nodes());
       cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
-      this.applyAll(cy);
+      this.drawnState.applyAll(cy);
     });
     this.layingOut = false;
     this.showProgress = false;
@@ -445,171 +366,10 @@ export class RtGraph extends LitElement {
     else this.fitTo(cy, null);
   }
 
-  /** Draws the moved firms where they were dropped, and the others back at the layout's place. */
-  private applyMoved(cy: Core): void {
-    const wanted = new Map(this.moved.map((m) => [m.firm, m]));
-    for (const id of this.movedShown) {
-      if (wanted.has(id)) continue;
-      this.movedShown.delete(id);
-      const home = Object.hasOwn(this.layoutPositions, id) ? this.layoutPositions[id] : undefined;
-      const node = cy.getElementById(id);
-      if (home && node.nonempty()) node.position({ ...home });
-    }
-    for (const [id, m] of wanted) {
-      const node = cy.getElementById(id);
-      if (node.empty()) continue;
-      this.movedShown.add(id);
-      const now = node.position();
-      if (now.x !== m.x || now.y !== m.y) node.position({ x: m.x, y: m.y });
-    }
-  }
-
-  private applyAll(cy: Core): void {
-    this.applyEndpoints(cy);
-    this.applyVisibility(cy);
-    this.applySizes(cy);
-    this.applyWidths(cy);
-    this.applyHighlight(cy);
-    this.applySelection(cy);
-    this.applyDistress(cy);
-    this.applyMoved(cy);
-  }
-
-  /*
-   * The apply* methods only touch elements whose state changes: every class change makes Cytoscape
-   * restyle the element, which dominates the cost of a filter change on thousands of deals.
-   */
-
-  /**
-   * Hides what the filters leave out by setting `display: none` on the element alone: a class
-   * would restyle every property of each of the thousands of deals a filter can switch.
-   */
-  private applyVisibility(cy: Core): void {
-    const nodes = this.visibleNodes;
-    const edges = this.visibleEdges;
-    const show = (element: NodeSingular | EdgeSingular, hidden: boolean): void => {
-      const id = element.id();
-      if (this.hiddenIds.has(id) === hidden) return;
-      if (hidden) {
-        this.hiddenIds.add(id);
-        element.style('display', 'none');
-      } else {
-        this.hiddenIds.delete(id);
-        element.removeStyle('display');
-      }
-    };
-    cy.nodes().forEach((node) => show(node, nodes !== null && !nodes.has(node.id())));
-    cy.edges().forEach((edge) => show(edge, edges !== null && !edges.has(edge.id())));
-  }
-
-  private applySizes(cy: Core): void {
-    const sizes = this.sizes;
-    if (!sizes) return;
-    cy.nodes().forEach((node) => {
-      const size = sizes.get(node.id());
-      if (size !== undefined && node.data('size') !== size) node.data('size', size);
-    });
-  }
-
-  /**
-   * Draws each deal between the firms asked for (its own, unless its firm was acquired); returns
-   * whether any deal moved. A moved deal is a new element, without the state set on the old one.
-   */
-  private applyEndpoints(cy: Core): boolean {
-    const endpoints = this.endpoints;
-    const own = new Map((this.elements?.edges ?? []).map((e) => [e.id, e]));
-    let moved = false;
-    cy.edges().forEach((edge) => {
-      const id = edge.id();
-      const base = own.get(id);
-      const wanted = endpoints?.get(id) ?? (base ? { source: base.source, target: base.target } : null);
-      if (!wanted || (edge.source().id() === wanted.source && edge.target().id() === wanted.target)) return;
-      if (cy.getElementById(wanted.source).empty() || cy.getElementById(wanted.target).empty()) return;
-      edge.move({ source: wanted.source, target: wanted.target });
-      this.hiddenIds.delete(id);
-      this.steppedIds.delete(id);
-      moved = true;
-    });
-    if (moved) this.highlightShown = true;
-    return moved;
-  }
-
-  /** Sets each deal's width to the one asked for, or back to its width by amount; touches only changes. */
-  private applyWidths(cy: Core): void {
-    const widths = this.edgeWidths;
-    const byAmount = new Map((this.elements?.edges ?? []).map((e) => [e.id, e.width]));
-    cy.edges().forEach((edge) => {
-      const id = edge.id();
-      const width = widths?.get(id) ?? byAmount.get(id);
-      if (width !== undefined && edge.data('width') !== width) edge.data('width', width);
-    });
-  }
-
-  private applyHighlight(cy: Core): void {
-    const highlight = this.highlight;
-    const steps = this.loopSteps;
-    // Nothing highlighted before or now: no element carries a class to change (the common case
-    // of a filter change, where visiting every deal would be wasted work).
-    if (highlight !== null || this.highlightShown) {
-      const labelAmounts = highlight !== null && highlight.edges.size <= LABELLED_DEALS_AT_MOST;
-      cy.elements().forEach((element) => {
-        const id = element.id();
-        const lit = highlight !== null && (element.isNode() ? highlight.nodes.has(id) : highlight.edges.has(id));
-        const dim = highlight !== null && !lit;
-        if (element.hasClass('highlighted') !== lit) element.toggleClass('highlighted', lit);
-        if (element.hasClass('dimmed') !== dim) element.toggleClass('dimmed', dim);
-        const labelled = lit && labelAmounts && element.isEdge();
-        if (element.hasClass('labelled') !== labelled) element.toggleClass('labelled', labelled);
-      });
-      this.highlightShown = highlight !== null;
-    }
-    for (const id of this.steppedIds) {
-      if (steps?.has(id)) continue;
-      this.steppedIds.delete(id);
-      const edge = cy.getElementById(id);
-      if (edge.nonempty()) edge.removeData('step stepLabel');
-    }
-    if (steps) {
-      for (const [id, step] of steps) {
-        const edge = cy.getElementById(id);
-        if (edge.empty()) continue;
-        this.steppedIds.add(id);
-        if (edge.data('step') !== step.step || edge.data('stepLabel') !== step.label) edge.data({ step: step.step, stepLabel: step.label });
-      }
-    }
-  }
-
-  private applyDistress(cy: Core): void {
-    const distress = this.distress;
-    if (distress === null && !this.distressShown) return;
-    cy.nodes().forEach((node) => {
-      const level = distress?.get(node.id());
-      if (level === undefined) {
-        if (node.hasClass('distressed')) node.removeClass('distressed').removeData('distressColor distressLevel');
-        return;
-      }
-      const color = distressColor(level, this.dark);
-      if (node.data('distressColor') !== color) node.data({ distressColor: color, distressLevel: level });
-      if (!node.hasClass('distressed')) node.addClass('distressed');
-    });
-    this.distressShown = distress !== null;
-  }
-
-  private applySelection(cy: Core): void {
-    const wanted = this.selectedDeal ?? this.selectedFirm;
-    cy.$(':selected').forEach((element) => {
-      if (element.id() !== wanted) element.unselect();
-    });
-    if (wanted) {
-      const element = cy.getElementById(wanted);
-      if (element.nonempty() && !element.selected()) element.select();
-    }
-  }
-
   /** Fits the view to the firms `ids` that are shown, or to every firm shown. */
   private fitTo(cy: Core, ids: readonly string[] | null): void {
     // Own records, positions and data only: nothing here makes Cytoscape style or measure elements.
-    const shown = (node: NodeSingular): boolean => !this.hiddenIds.has(node.id());
+    const shown = (node: NodeSingular): boolean => !this.drawnState.isHidden(node.id());
     let nodes: NodeSingular[] = [];
     for (const id of ids ?? []) {
       const node = cy.getElementById(id);
