@@ -20,6 +20,9 @@
  * The search is resumable: `fill` hands out circuits in batches, so the generators below give the
  * first circuits at once and a consumer that stops iterating stops the work, without paying a
  * generator resumption inside the hot loop.
+ *
+ * Why one long file: Johnson's search, its length-bounded variant and the compact circuit list
+ * share the blocked-set state and the hot loop; splitting them would cost speed or duplicate it.
  */
 import type { IndexedGraph } from './indexed-graph.js';
 import { ComponentFinder, hasCycle } from './strong-components.js';

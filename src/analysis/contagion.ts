@@ -11,6 +11,9 @@
  * Pure TypeScript over the (already filtered) firm graph; no DOM, runs in Node and the browser.
  * Undisclosed amounts are never guessed: they add nothing, and are counted so the UI can say that
  * every figure is a lower bound.
+ *
+ * Why one long file: the two update rules, the buffers, the loss shares by flow kind and the
+ * tracing of each loss to its deals share one pass over the exposures; split, they would share its state.
  */
 import { flowOf, FLOW_KINDS, type DealType, type FlowKind } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';

@@ -1,6 +1,9 @@
 /**
  * Money loops: elementary circuits of the firm graph, each hop carrying the deals that realise it.
  * A loop is named by its firms from the smallest id, e.g. `amd>openai`: a stable id for URLs.
+ *
+ * Why one long file: the search, its date-order test and the loop objects share the indexed
+ * graph and the builder that turns circuits into loops; each part is small.
  */
 import { periodEnd, periodStart } from '../data/dates.js';
 import type { DealType, FlowKind } from '../data/types.js';

@@ -2,6 +2,9 @@
  * Validation of a data set: the JSON Schema in data/schema/ (the same files editors use, compiled
  * into src/data/generated/ by scripts/generate-validators.mjs) checks each record's shape; the cross-record rules a schema cannot express follow. Every problem is reported at
  * once, each naming file, record, field and reason.
+ *
+ * Why one long file: each cross-record rule is a few lines over the same indexes of the set
+ * (firms, deals, successors, sources); together they are the one contract of a valid data set.
  */
 import type { ErrorObject } from 'ajv';
 import { validateDeal, validateDeals, validateEntities, validateEntity, type CompiledValidator } from './generated/validators.js';

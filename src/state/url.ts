@@ -10,6 +10,9 @@
  *   pos=nvidia:120:-40,openai:300:20 (firms dragged away from the layout: firm:x:y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
  *   asof=2025-06 (timeline)  shock=openai:0.5,nvidia:1  model=linear  round=2 (shock scenario)
+ *
+ * Why one long file: the table of parameters is the whole link format in one place, each entry
+ * reading and writing its value, so the two can never drift apart.
  */
 import { LOOP_SORT_KEYS, type LoopSortKey } from '../analysis/loops.js';
 import { isValidDate } from '../data/dates.js';

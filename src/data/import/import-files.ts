@@ -3,6 +3,9 @@
  * optional entities CSV), in any mix. Everything is checked by the same validation as data/; every
  * problem names the file, the row or record, and the field; a set with problems is not loaded at
  * all, and nothing valid is dropped silently.
+ *
+ * Why one long file: JSON and CSV sources, their classification and the merge into one set share
+ * the problem reporting that names file, row and field.
  */
 import { parseUsd } from '../money.js';
 import { parseJsonText } from '../json-text.js';

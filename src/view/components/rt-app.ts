@@ -3,6 +3,10 @@
  * the panels from it. Its jobs live in controllers (the data set shown, import, export, the
  * timeline's history, dragged firms, dropped files) and pure modules (what a view derives, what a
  * link names); every analysis runs on the filtered view.
+ *
+ * Why it is longer than most files: its template wires the header, filters, toolbar, graph,
+ * timeline and panels to the view state, and its handlers are the only code that changes the
+ * state on the analyst's behalf.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
