@@ -641,7 +641,12 @@ describe('debtRank against a published worked example', () => {
    * matrix(c(0,10,3,1,0,2,0,3,0), ncol = 3) — a lent 1 to b; b lent 10 to a and 3 to c; c lent 3 to
    * a and 2 to b — equity a = 2, b = 5, c = 2, economic value 10, 100, 30. Printed: a defaults →
    * DebtRank 0.9285714 (2 additional defaults); b → 0.25 (1); c → 0.6642857 (0); a 10% shock to all
-   * → 16.07%, final stress a 0.15, b 0.26, c 0.30.
+   * → 16.07%, final stress a 0.15, b 0.26, c 0.30. Source: github.com/carloscinelli/NetworkRiskMeasures,
+   * README.md at commit a0b35b882eaf1215c90a9e3881b92f2d80058508 (the same example, without its
+   * output, is in the @examples of R/DebtRank.R, which cites Battiston et al. 2012). The printed
+   * figures need the impact of each exposure capped at 1 (min(1, A_ij / E_i)), as the package then
+   * did (R/vulnerability_communicability.R) and as contagion.ts does; uncapped, b and c would end at
+   * 0.36 and 0.35 under the 10% shock.
    */
   const banks = () => {
     const data = dataSetFromEdges([
