@@ -645,8 +645,7 @@ describe('debtRank against a published worked example', () => {
    * README.md at commit a0b35b882eaf1215c90a9e3881b92f2d80058508 (the same example, without its
    * output, is in the @examples of R/DebtRank.R, which cites Battiston et al. 2012). The printed
    * figures need the impact of each exposure capped at 1 (min(1, A_ij / E_i)), as the package then
-   * did (R/vulnerability_communicability.R) and as contagion.ts does; uncapped, b and c would end at
-   * 0.36 and 0.35 under the 10% shock.
+   * did (R/vulnerability_communicability.R) and as contagion.ts does.
    */
   const banks = () => {
     const data = dataSetFromEdges([
