@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { DEAL_CSV_COLUMNS } from '../data/import/import-files.js';
 import { MEASURE_KEYS, type FirmMeasures } from '../analysis/centrality.js';
 import type { DebtRankResult } from '../analysis/contagion.js';
+import { loopWordsIn } from '../analysis/loop-words.js';
 import type { MoneyLoop } from '../analysis/loops.js';
 import { DEAL_TYPES, flowOf, type DealType } from '../data/types.js';
 import type { FirmGraph } from '../model/graph.js';
@@ -38,10 +39,11 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
 }
 
-/** Firm display names and deal types, for spelling out the hops of a loop. */
+/** Firm display names and deal types, for spelling out the hops of a loop, and the loop in words. */
 export interface LoopLabels {
   nameOf(firm: string): string;
   dealTypeOf(deal: string): DealType | undefined;
+  wordsOf(loop: MoneyLoop): string;
 }
 
 /** Loop labels from the graph the loops were found in (unknown ids fall back to themselves). */
@@ -49,10 +51,11 @@ export function loopLabels(graph: FirmGraph): LoopLabels {
   return {
     nameOf: (firm) => (graph.hasNode(firm) ? graph.getNodeAttribute(firm, 'name') : firm),
     dealTypeOf: (deal) => (graph.hasEdge(deal) ? graph.getEdgeAttribute(deal, 'type') : undefined),
+    wordsOf: loopWordsIn(graph),
   };
 }
 
-export const LOOP_COLUMNS = ['id', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate', 'firms', 'deals'] as const;
+export const LOOP_COLUMNS = ['id', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate', 'firms', 'deals', 'words'] as const;
 
 /** `Nvidia -investment-> OpenAI -purchase-> Nvidia`; a hop of parallel deals shows each type once (`-equity/loan->`). */
 function spellHops(loop: MoneyLoop, nameOf: (firm: string) => string, dealTypeOf: (deal: string) => DealType | undefined): string {
@@ -67,12 +70,14 @@ function spellHops(loop: MoneyLoop, nameOf: (firm: string) => string, dealTypeOf
 
 /**
  * The loops table. Hops carry deal ids only, so the deal types of each hop come from `dealTypeOf`
- * (see `loopLabels`). Firms and deals are `;`-joined ids; an undisclosed bottleneck is empty.
+ * (see `loopLabels`). Firms and deals are `;`-joined ids; an undisclosed bottleneck is empty;
+ * `words` is the loop in one sentence (analysis/loop-words.ts), empty when `wordsOf` is not given.
  */
 export function loopsCsv(
   loops: readonly MoneyLoop[],
   nameOf: (firm: string) => string,
   dealTypeOf: (deal: string) => DealType | undefined,
+  wordsOf?: (loop: MoneyLoop) => string,
 ): string {
   const rows = loops.map((loop) => [
     loop.id,
@@ -85,6 +90,7 @@ export function loopsCsv(
     loop.lastDate,
     loop.firms.join(';'),
     loop.hops.flatMap((h) => h.deals).join(';'),
+    wordsOf ? wordsOf(loop) : null,
   ]);
   return toCsv(LOOP_COLUMNS, rows);
 }

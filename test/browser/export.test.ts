@@ -95,7 +95,7 @@ describe('exporting', () => {
     expect(svg).toContain('Roundtrip · deals compiled from public reporting');
     expect(wellFormed(svg)).toBe(true);
     const loops = (await exportFile(page, 'loops')).bytes.toString('utf8');
-    expect(loops.split('\r\n')[0]).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals');
+    expect(loops.split('\r\n')[0]).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals,words');
     expect(loops.trim().split('\r\n')).toHaveLength(loopCount + 1);
     const measures = (await exportFile(page, 'measures')).bytes.toString('utf8');
     expect(measures.trim().split('\r\n')).toHaveLength(view.order + 1);

@@ -60,6 +60,33 @@ describe('roundtrip cycles', () => {
     expect((await cli('cycles', '--format', 'ndjson', '--max-length', '2', '--through', 'nobody-at-all')).code).not.toBe(0);
   });
 
+  it('cycles --words tells each loop in a sentence: under its row in the table, a words field in JSON and ndjson', async () => {
+    const sentence =
+      'Nvidia invested $30B in OpenAI (Feb 2026, confirmed; replacing a non-binding letter of intent of Sept 2025 for up to $100B); OpenAI committed $300B to Oracle for compute (Sept 2025, reported); Oracle is buying about $40B of Nvidia chips (May 2025, reported).';
+    const table = (await cli('cycles', '--words', '--through', 'oracle', '--max-length', '3')).out.split('\n');
+    const row = table.findIndex((line) => line.startsWith('nvidia → openai → oracle → nvidia '));
+    expect(row).toBeGreaterThan(1);
+    expect(table[row + 1]).toBe(`  ${sentence}`);
+    // Every loop row is followed by its sentence; without --words there is none.
+    expect(table.filter((line) => line.startsWith('  ')).length).toBe(table.filter((line) => line.includes(' → ')).length);
+    expect((await cli('cycles', '--through', 'oracle', '--max-length', '3')).out).not.toContain('is buying');
+
+    const json = JSON.parse((await cli('cycles', '--words', '--json')).out) as CyclesJson;
+    expect(json.cycles.find((c) => c.id === 'nvidia>openai>oracle')?.words).toBe(sentence);
+    for (const cycle of json.cycles) expect(cycle.words).toMatch(/\.$/);
+    expect(Object.keys(json.cycles[0] ?? {}).at(-1)).toBe('words');
+    expect(JSON.parse((await cli('cycles', '--json')).out).cycles[0]).not.toHaveProperty('words');
+    const ndjson = (await cli('cycles', '--words', '--format', 'ndjson')).out.split('\n').map((line) => JSON.parse(line) as { id: string; words: string });
+    expect(ndjson.find((c) => c.id === 'nvidia>openai>oracle')?.words).toBe(sentence);
+  });
+
+  it('cycles --words streamed as a tab-separated table adds a words column', async () => {
+    const lines = (await cli('cycles', '--words', '--max-cycles', '2000000', '--max-length', '3')).out.split('\n');
+    expect(lines[0]?.split('\t').at(-1)).toBe('words');
+    const row = lines.find((line) => line.startsWith('nvidia → openai → oracle → nvidia\t'));
+    expect(row?.split('\t').at(-1)).toMatch(/^Nvidia invested \$30B in OpenAI .*Oracle is buying about \$40B of Nvidia chips \(May 2025, reported\)\.$/);
+  });
+
   it('cycles refuses --format values it does not know and --pretty outside --json', async () => {
     const unknown = await cli('cycles', '--format', 'xml');
     expect(unknown.code).toBe(2);

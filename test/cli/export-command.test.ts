@@ -88,6 +88,10 @@ describe('roundtrip export', () => {
     const count = (JSON.parse((await cli('cycles', '--json')).out) as { count: number }).count;
     expect(all.out).toBe(`${count} loops written to ${file} (CSV)`);
     expect(csvRows(file)).toHaveLength(count);
+    // Each loop also in words, as cycles --words tells it.
+    const words = JSON.parse((await cli('cycles', '--json', '--words')).out) as { cycles: Array<{ id: string; words: string }> };
+    const byId = new Map(csvRows(file).map((r) => [r.id, r.words]));
+    for (const cycle of words.cycles) expect(byId.get(cycle.id)).toBe(cycle.words);
     const capped = await cli('export', '--format', 'csv', '--table', 'loops', '--max-cycles', '2', '--out', file);
     expect(capped.out).toBe(`2 loops (stopped at the cap of 2; more exist — raise --max-cycles) written to ${file} (CSV)`);
     expect(csvRows(file)).toHaveLength(2);

@@ -90,8 +90,8 @@ describe('loopsCsv', () => {
     const graph = shippedGraph();
     const loops = sortLoops(findLoops(graph).loops);
     const labels = loopLabels(graph);
-    const { fields, rows } = readCsv(loopsCsv(loops, labels.nameOf, labels.dealTypeOf));
-    expect(fields).toEqual(['id', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate', 'firms', 'deals']);
+    const { fields, rows } = readCsv(loopsCsv(loops, labels.nameOf, labels.dealTypeOf, labels.wordsOf));
+    expect(fields).toEqual(['id', 'hops', 'length', 'types', 'bottleneckUsd', 'totalUsd', 'firstDate', 'lastDate', 'firms', 'deals', 'words']);
     expect(rows).toHaveLength(loops.length);
     loops.forEach((loop, i) => {
       const row = rows[i] as Record<string, string>;
@@ -103,18 +103,31 @@ describe('loopsCsv', () => {
       expect([row.firstDate, row.lastDate]).toEqual([loop.firstDate, loop.lastDate]);
       expect(row.firms?.split(';')).toEqual(loop.firms);
       expect(row.deals?.split(';')).toEqual(loop.hops.flatMap((h) => h.deals));
+      expect(row.words).toBe(labels.wordsOf(loop));
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get('nvidia>openai>oracle')?.hops).toBe('Nvidia -investment-> OpenAI -purchase-> Oracle -purchase-> Nvidia');
     expect(byId.get('amd>openai')).toMatchObject({ hops: 'AMD -warrants-> OpenAI -purchase-> AMD', bottleneckUsd: '' });
     // A hop of parallel deals of different types names each type once, in the canonical order.
     expect(byId.get('microsoft>openai')?.hops).toBe('Microsoft -investment/equity/revenue-share-> OpenAI -purchase/revenue-share-> Microsoft');
+    // The words column tells the loop in one sentence.
+    expect(byId.get('amd>openai')?.words).toBe(
+      'AMD granted OpenAI warrants worth an undisclosed amount (Oct 2025, confirmed); OpenAI is buying an undisclosed amount of AMD chips (Oct 2025, confirmed).',
+    );
+  });
+
+  it('loopsCsv without a words function leaves the words column empty', () => {
+    const graph = shippedGraph();
+    const labels = loopLabels(graph);
+    const { rows } = readCsv(loopsCsv(findLoops(graph, { maxLength: 2 }).loops, labels.nameOf, labels.dealTypeOf));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.words).toBe('');
   });
 
   it('loopsCsv of no loops is the header alone', () => {
     const graph = buildFirmGraph(dataSetFromEdges([['a', 'b']]));
     const labels = loopLabels(graph);
-    expect(loopsCsv(findLoops(graph).loops, labels.nameOf, labels.dealTypeOf)).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals\r\n');
+    expect(loopsCsv(findLoops(graph).loops, labels.nameOf, labels.dealTypeOf, labels.wordsOf)).toBe('id,hops,length,types,bottleneckUsd,totalUsd,firstDate,lastDate,firms,deals,words\r\n');
   });
 });
 

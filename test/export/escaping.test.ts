@@ -114,8 +114,11 @@ describe('escaping hostile names', () => {
     expect(byId.get('minus')?.amountUsd).toBe('');
 
     const labels = loopLabels(graph);
-    const loops = Papa.parse<Record<string, string>>(loopsCsv(findLoops(graph).loops, labels.nameOf, labels.dealTypeOf), { header: true, skipEmptyLines: true });
+    const loops = Papa.parse<Record<string, string>>(loopsCsv(findLoops(graph).loops, labels.nameOf, labels.dealTypeOf, labels.wordsOf), { header: true, skipEmptyLines: true });
+    expect(loops.errors).toEqual([]);
     expect(loops.data.map((r) => r.hops)).toContain(`${SCRIPT} -investment-> ${EMOJI} -investment-> ${SCRIPT}`);
+    // The sentence names the firms as they are, in one cell.
+    expect(loops.data.some((r) => r.words?.includes(`${SCRIPT} invested`) && r.words.includes(`${EMOJI} invested`))).toBe(true);
   });
 
   it('toGraphML and toGEXF give back any firm name and deal note, less the characters XML forbids', () => {

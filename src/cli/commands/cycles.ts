@@ -1,3 +1,4 @@
+import { loopWordsIn } from '../../analysis/loop-words.js';
 import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, iterateLoops, iterateLoopsThrough, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { closesOnlyThrough } from '../../data/flows.js';
@@ -11,9 +12,11 @@ import { formatTable } from '../table.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption, requireFirm } from '../view-options.js';
 
 type DealOf = (id: string) => Deal | undefined;
+/** The loop in one sentence (see analysis/loop-words.ts), when --words asks for it. */
+type WordsOf = ((loop: MoneyLoop) => string) | null;
 
 /** The JSON shape of a loop, as documented in the README. */
-function loopJson(loop: MoneyLoop, dealOf: DealOf) {
+function loopJson(loop: MoneyLoop, dealOf: DealOf, wordsOf: WordsOf) {
   const folded = foldedParties(loop.hops, dealOf);
   return {
     id: loop.id,
@@ -29,6 +32,7 @@ function loopJson(loop: MoneyLoop, dealOf: DealOf) {
     inOrder: loop.inOrder,
     ...(loop.orderedHops ? { orderedHops: loop.orderedHops } : {}),
     ...(folded.length > 0 ? { folded } : {}),
+    ...(wordsOf ? { words: wordsOf(loop) } : {}),
   };
 }
 
@@ -46,22 +50,23 @@ const LINES_PER_WRITE = 1000;
  * (the count comes last, once known), one compact loop object per line (ndjson, nothing else), or
  * one tab-separated line per loop.
  */
-async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format: Format, dealOf: DealOf, io: CliIo): Promise<void> {
+async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format: Format, dealOf: DealOf, wordsOf: WordsOf, io: CliIo): Promise<void> {
   let count = 0;
   let truncated = false;
   let lines: string[] = [];
   if (format === 'json') lines.push('{"cycles":[');
-  else if (format === 'table') lines.push(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order'].join('\t'));
+  else if (format === 'table') lines.push(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', ...(wordsOf ? ['words'] : [])].join('\t'));
   for (const loop of loops) {
     if (count === maxCycles) {
       truncated = true;
       break;
     }
-    if (format === 'json') lines.push(`${count > 0 ? ',' : ''}${JSON.stringify(loopJson(loop, dealOf))}`);
-    else if (format === 'ndjson') lines.push(JSON.stringify(loopJson(loop, dealOf)));
+    if (format === 'json') lines.push(`${count > 0 ? ',' : ''}${JSON.stringify(loopJson(loop, dealOf, wordsOf))}`);
+    else if (format === 'ndjson') lines.push(JSON.stringify(loopJson(loop, dealOf, wordsOf)));
     else {
       const bottleneck = loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd);
-      lines.push([loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'].join('\t'));
+      const cells = [loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'];
+      lines.push([...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t'));
     }
     count++;
     if (lines.length >= LINES_PER_WRITE) {
@@ -100,6 +105,10 @@ export const cyclesCommand: Command = {
       description: 'table (default), json, or ndjson: one compact loop object a line (the objects of --json\'s cycles), nothing else, streamed as found unless --sort is given.',
     },
     pretty: { type: 'boolean', description: 'With --json: indent the JSON.' },
+    words: {
+      type: 'boolean',
+      description: 'Tell each loop in one sentence (amounts, what moves, month, status): under its row in the table, a "words" field in JSON and ndjson.',
+    },
   },
   async run(values, io) {
     const filter = filterFromOptions(values);
@@ -134,13 +143,14 @@ export const cyclesCommand: Command = {
     if ('exitCode' in loaded) return loaded.exitCode;
     // The view alone is built; the whole network only when a firm outside it needs naming.
     const view = buildFirmView(loaded.data, filter);
+    const wordsOf: WordsOf = booleanOption(values, 'words') ? loopWordsIn(view) : null;
     let whole: FirmGraph | undefined;
     const all = (): FirmGraph => (whole ??= buildFirmGraph(loaded.data));
     const through = stringOption(values, 'through');
     if (streaming) {
       const search = { maxLength, inOrderOnly, windowMonths };
       const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', view.hasNode(through) ? view : all(), view), search);
-      await streamLoops(loops, maxCycles, format, (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), io);
+      await streamLoops(loops, maxCycles, format, (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), wordsOf, io);
       return EXIT_OK;
     }
     const result =
@@ -150,12 +160,12 @@ export const cyclesCommand: Command = {
     const loops = sortLoops(result.loops, sortKey as LoopSortKey);
     const dealOf: DealOf = (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined);
     if (format === 'json') {
-      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopJson(loop, dealOf)) }, null, pretty ? 2 : undefined));
+      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopJson(loop, dealOf, wordsOf)) }, null, pretty ? 2 : undefined));
       return EXIT_OK;
     }
     if (format === 'ndjson') {
       for (let i = 0; i < loops.length; i += LINES_PER_WRITE) {
-        io.out(loops.slice(i, i + LINES_PER_WRITE).map((loop) => JSON.stringify(loopJson(loop, dealOf))).join('\n'));
+        io.out(loops.slice(i, i + LINES_PER_WRITE).map((loop) => JSON.stringify(loopJson(loop, dealOf, wordsOf))).join('\n'));
         await io.drain?.();
       }
       return EXIT_OK;
@@ -180,7 +190,13 @@ export const cyclesCommand: Command = {
         .filter((note) => note !== '')
         .join('; '),
     ]);
-    for (const line of formatTable(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', 'note'], rows, ['left', 'right', 'right', 'right'])) io.out(line);
+    const table = formatTable(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', 'note'], rows, ['left', 'right', 'right', 'right']);
+    // With --words, each loop's sentence goes on an indented line under its row.
+    table.forEach((line, i) => {
+      io.out(line);
+      const loop = i >= 2 ? loops[i - 2] : undefined;
+      if (wordsOf && loop) io.out(`  ${wordsOf(loop)}`);
+    });
     const scope = `${inOrderOnly ? ` in date order${windowMonths === null ? '' : ` within ${windowMonths} months`}` : ''}${through === undefined ? '' : ` through ${through}`}`;
     const capped = result.truncated ? ` (stopped at the cap of ${maxCycles}; more exist — raise --max-cycles)` : '';
     io.out(`${result.count} loop${result.count === 1 ? '' : 's'}${scope}${capped}.`);

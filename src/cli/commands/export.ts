@@ -104,7 +104,7 @@ function csvTable(view: FirmGraph, table: CsvTable, maxLength: number, maxCycles
   const capped = found.truncated ? ` (stopped at the cap of ${maxCycles}; more exist — raise --max-cycles)` : '';
   if (table === 'loops') {
     const labels = loopLabels(view);
-    return { text: loopsCsv(sortLoops(found.loops), labels.nameOf, labels.dealTypeOf), summary: `${plural(found.count, 'loop')}${capped}` };
+    return { text: loopsCsv(sortLoops(found.loops), labels.nameOf, labels.dealTypeOf, labels.wordsOf), summary: `${plural(found.count, 'loop')}${capped}` };
   }
   const loopNote = found.truncated ? ` (loop counts stop at the cap of ${maxCycles} loops)` : '';
   return { text: measuresCsv(firmMeasures(view, { loops: found.loops })), summary: `measures of ${plural(view.order, 'firm')}${loopNote}` };

@@ -73,7 +73,7 @@ export async function exportView(format: ExportFormat, context: ExportContext): 
       break;
     case 'loops': {
       const labels = exporters.loopLabels(derived.graph);
-      download(`${base}-loops.csv`, new Blob([exporters.loopsCsv(sorted(), labels.nameOf, labels.dealTypeOf)], { type: 'text/csv;charset=utf-8' }));
+      download(`${base}-loops.csv`, new Blob([exporters.loopsCsv(sorted(), labels.nameOf, labels.dealTypeOf, labels.wordsOf)], { type: 'text/csv;charset=utf-8' }));
       break;
     }
     case 'measures':
