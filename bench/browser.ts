@@ -185,9 +185,9 @@ function watchImport(): void {
     watch.drawn ??= performance.getEntriesByName('roundtrip:graph-drawn').find((e) => e.startTime > given)?.startTime ?? null;
     if (
       watch.drawn !== null &&
-      root.querySelector('[data-imported]') !== null &&
+      root.querySelector('rt-header')?.shadowRoot?.querySelector('[data-imported]') != null &&
       root.querySelector('aside[aria-label="Filters"][aria-busy="false"] rt-filters') !== null &&
-      root.querySelector('section.panel[aria-busy="false"] [role="tablist"]') !== null &&
+      root.querySelector('section.panel[aria-busy="false"] rt-panels')?.shadowRoot?.querySelector('[role="tablist"]') != null &&
       !(root.querySelector('rt-toolbar')?.shadowRoot?.querySelector('.toolbar .status')?.textContent ?? 'finding loops').includes('finding loops')
     ) {
       watch.ready = performance.now();
@@ -200,7 +200,7 @@ function watchImport(): void {
   observer.observe({ type: 'longtask', buffered: true });
   const mutations = new MutationObserver(look);
   mutations.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  root.querySelector('input#open-files')!.addEventListener('change', (event) => (watch.given = event.timeStamp), { once: true });
+  root.querySelector('rt-header')!.shadowRoot!.querySelector('input#open-files')!.addEventListener('change', (event) => (watch.given = event.timeStamp), { once: true });
   window.roundtripImport = Object.assign(watch, { look, observer });
 }
 

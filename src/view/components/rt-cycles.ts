@@ -56,6 +56,7 @@ export class RtCycles extends LitElement {
     .hops { line-height: 1.35; }
     .meta { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; font-size: 0.8rem; opacity: 0.8; margin-top: 0.2rem; }
     .empty { opacity: 0.8; }
+    .words { margin: 0.3rem 0 0; line-height: 1.35; }
     .order[data-order='no'] { font-style: italic; }
     .through { color: #b3261e; }
     .new { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; padding: 0 0.25rem; border-radius: 3px; background: #0b6e4f; color: #fff; }
@@ -76,6 +77,8 @@ export class RtCycles extends LitElement {
   @property({ attribute: false }) newDeals: ReadonlySet<string> | null = null;
   /** What the reader must know of a loop's firms ("xAI (part of SpaceX since 2026-02-02)"). */
   @property({ attribute: false }) notesOf: (loop: MoneyLoop) => readonly string[] = () => [];
+  /** The loop told in one sentence; shown under the chosen loop. */
+  @property({ attribute: false }) wordsOf: ((loop: MoneyLoop) => string) | null = null;
 
   private focusIndex = 0;
 
@@ -125,6 +128,7 @@ export class RtCycles extends LitElement {
         ${loop.closesThrough.length > 0 ? html`<span class="through" data-through=${loop.closesThrough.join(' ')}>${closesOnlyThrough(loop.closesThrough)}</span>` : nothing}
         ${this.notesOf(loop).map((note) => html`<span class="folded">through ${note}</span>`)}
       </div>
+      ${selected && this.wordsOf ? html`<p class="words" data-words>${this.wordsOf(loop)}</p>` : nothing}
     </li>`;
   }
 

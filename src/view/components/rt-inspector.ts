@@ -7,7 +7,7 @@
  * @fires rt-loop-select - A loop was clicked.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FirmMeasures } from '../../analysis/centrality.js';
 import type { CircularityResult } from '../../analysis/circularity.js';
 import type { MoneyLoop } from '../../analysis/loops.js';
@@ -33,6 +33,7 @@ export class RtInspector extends LitElement {
   static override styles = css`
     :host { display: block; font-size: 0.9rem; }
     h2 { font-size: 1.1rem; margin: 0 0 0.2rem; }
+    .words { margin: 0.4rem 0 0.2rem; line-height: 1.4; }
     h3 { font-size: 0.95rem; margin: 1rem 0 0.35rem; }
     .sub { opacity: 0.8; margin: 0 0 0.5rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0; }
@@ -80,6 +81,9 @@ export class RtInspector extends LitElement {
   @property({ attribute: false }) typesOf: (deals: readonly string[]) => string[] = () => [];
   /** What the reader must know of a loop's firms ("xAI (part of SpaceX since 2026-02-02)"). */
   @property({ attribute: false }) notesOf: (loop: MoneyLoop) => readonly string[] = () => [];
+  /** The loop told in one sentence, from the data (see analysis/loop-words.ts). */
+  @property({ attribute: false }) wordsOf: ((loop: MoneyLoop) => string) | null = null;
+  @state() private copiedWords = '';
 
   override render(): TemplateResult {
     if (this.deal) return this.renderDeal(this.deal);
@@ -255,11 +259,32 @@ export class RtInspector extends LitElement {
       })}</p>`;
   }
 
+  /** The loop in one sentence a reporter can quote, with a button that copies it. */
+  private renderWords(loop: MoneyLoop): TemplateResult | typeof nothing {
+    if (!this.wordsOf) return nothing;
+    const words = this.wordsOf(loop);
+    return html`<p class="words" data-words>${words}</p>
+      <p><button class="copy-words" @click=${() => void this.copyWords(words)}>Copy the sentence</button>
+        ${this.copiedWords ? html`<span role="status">${this.copiedWords}</span>` : nothing}</p>`;
+  }
+
+  private async copyWords(words: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(words);
+      this.copiedWords = 'Copied';
+      setTimeout(() => (this.copiedWords = ''), 2500);
+    } catch {
+      // Without clipboard access the analyst copies it by hand.
+      window.prompt('Copy this sentence:', words);
+    }
+  }
+
   private renderLoop(loop: MoneyLoop): TemplateResult {
     return html`
       <h2 data-loop=${loop.id} tabindex="-1">Loop: ${loop.firms.map((f) => this.nameOf(f)).join(' → ')} → ${this.nameOf(loop.firms[0] ?? '')}</h2>
       <p class="sub">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</p>
       ${loop.closesThrough.length > 0 ? html`<p class="note" data-field="closes-through">This loop ${closesOnlyThrough(loop.closesThrough)}: no money needs to have gone all the way round.</p>` : nothing}
+      ${this.renderWords(loop)}
       ${this.renderOrder(loop)}
       ${this.notesOf(loop).map((note) => html`<p class="note" data-field="folded">Through ${note}: its deals are counted as its acquirer's.</p>`)}
       <table>

@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DebtRankResult } from '../../analysis/contagion.js';
+import { loopWordsIn } from '../../analysis/loop-words.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import type { Deal, DealType, Entity } from '../../data/types.js';
 import type { Derived } from '../../state/derive.js';
@@ -64,6 +65,14 @@ export class RtPanels extends LitElement {
   @property({ attribute: false }) notesOf: (loop: MoneyLoop) => string[] = () => [];
   @property({ attribute: false }) dealTitle: (id: string) => string = (id) => id;
 
+  /** Loops told in words, once per view (the function reads the view's deals and firms). */
+  private words: { graph: Derived['graph']; of: (loop: MoneyLoop) => string } | null = null;
+
+  private wordsOf(derived: Derived): (loop: MoneyLoop) => string {
+    if (this.words?.graph !== derived.graph) this.words = { graph: derived.graph, of: loopWordsIn(derived.graph) };
+    return this.words.of;
+  }
+
   /** Moves the focus into the loops list (the skip link's target); the Loops tab must be shown. */
   focusLoops(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector('rt-cycles')?.focusList());
@@ -90,13 +99,13 @@ export class RtPanels extends LitElement {
       <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
         <rt-inspector .graph=${derived.graph} .entities=${this.entities} .deals=${this.deals} .measures=${derived.measures}
           .firm=${s.firm} .deal=${s.deal} .loop=${s.loop ? (derived.loopById.get(s.loop) ?? null) : null} .firmLoops=${firmLoops}
-          .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .windowMonths=${s.windowMonths} .circularity=${derived.circularity} .newDeals=${this.newDeals} .newSince=${s.newSince}></rt-inspector>
+          .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .windowMonths=${s.windowMonths} .wordsOf=${this.wordsOf(derived)} .circularity=${derived.circularity} .newDeals=${this.newDeals} .newSince=${s.newSince}></rt-inspector>
       </div>
       <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
         ${this.tab !== 'loops'
           ? nothing
           : html`<rt-cycles .loops=${through ? firmLoops : this.sorted()} .throughName=${through ? this.nameOf(through) : null} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
-              .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .newDeals=${this.newDeals}></rt-cycles>`}
+              .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .newDeals=${this.newDeals} .wordsOf=${this.wordsOf(derived)}></rt-cycles>`}
       </div>
       <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
         ${this.tab !== 'scenario'
