@@ -12,9 +12,10 @@ import { DEFAULT_FLOWS, FLOW_KINDS, flowOf } from '../data/types.js';
 import { acquirersAt } from '../model/acquisitions.js';
 import { buildFirmGraphSteps, runSteps, runStepsWithPauses, type FirmGraph, type Steps } from '../model/graph.js';
 import type { FirstViewAnalysis } from './first-view.js';
+import { paths, type PathSearchResult } from '../analysis/paths.js';
 import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
-import { filterKey, filterOf, type ViewState } from './view-state.js';
+import { filterKey, filterOf, PATH_CAP, PATH_HOPS, type ViewState } from './view-state.js';
 
 /** Filtered views kept for reuse. */
 const RECENT_VIEWS = 4;
@@ -61,6 +62,23 @@ function withLoopLookups(view: Omit<Derived, 'loopsByFirm' | 'loopById' | 'circu
     loopById: { enumerable: true, get: () => (byId ??= new Map(view.loops.loops.map((l) => [l.id, l]))) },
     circularity: { enumerable: true, get: () => circularity(view.graph) },
   }) as Derived;
+}
+
+/** The traces of a view, kept per graph (views are read, never changed). */
+const traced = new WeakMap<FirmGraph, Map<string, PathSearchResult>>();
+
+/**
+ * Every path of up to PATH_HOPS hops from one firm to another in a view (at most PATH_CAP); none
+ * when either firm is not in it.
+ */
+export function tracedPaths(graph: FirmGraph, path: { from: string; to: string }): PathSearchResult {
+  if (!graph.hasNode(path.from) || !graph.hasNode(path.to) || path.from === path.to) return { paths: [], count: 0, truncated: false };
+  let byPair = traced.get(graph);
+  if (!byPair) traced.set(graph, (byPair = new Map()));
+  const key = `${path.from}\u0000${path.to}`;
+  let result = byPair.get(key);
+  if (!result) byPair.set(key, (result = paths(graph, path.from, path.to, { maxLength: PATH_HOPS, maxPaths: PATH_CAP })));
+  return result;
 }
 
 export interface Highlight {
@@ -250,7 +268,7 @@ export class Deriver {
  * nothing selected or shocked, and firms not sized by their loops.
  */
 export function drawableWithoutLoops(state: ViewState): boolean {
-  return keepsDefaultFlowsOnly(filterOf(state)) && !state.inOrder && state.width === 'amount' && !state.firm && !state.deal && !state.loop && !state.shock && state.size !== 'loops';
+  return keepsDefaultFlowsOnly(filterOf(state)) && !state.inOrder && state.width === 'amount' && !state.firm && !state.deal && !state.loop && !state.path && !state.shock && state.size !== 'loops';
 }
 
 /** The nodes and deal edges of a set of loops. */
@@ -277,6 +295,14 @@ export function highlightOf(state: ViewState, derived: Derived, newDeals: Readon
   if (state.loop) {
     const loop = derived.loopById.get(state.loop);
     if (loop) return loopHighlight([loop]);
+  }
+  if (state.path) {
+    const highlight: Highlight = { nodes: new Set([state.path.from, state.path.to].filter((f) => derived.graph.hasNode(f))), edges: new Set() };
+    for (const found of tracedPaths(derived.graph, state.path).paths) {
+      for (const firm of found.firms) highlight.nodes.add(firm);
+      for (const hop of found.hops) for (const deal of hop.deals) highlight.edges.add(deal);
+    }
+    return highlight;
   }
   if (state.firm && derived.graph.hasNode(state.firm)) {
     const highlight = loopHighlight(derived.loopsByFirm.get(state.firm) ?? []);

@@ -36,6 +36,13 @@ export function checkSelection(s: ViewState, known: KnownIds): SelectionCheck {
       patch.loop = null;
     }
   }
+  if (s.path) {
+    const missing = [s.path.from, s.path.to].filter((firm) => !known.firm(firm));
+    if (missing.length > 0) {
+      notices.push(`path: ${missing.map((m) => `"${m}"`).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not in this data set`);
+      patch.path = null;
+    }
+  }
   if (s.shock) {
     const missing = Object.keys(s.shock).filter((firm) => !known.firm(firm));
     if (missing.length > 0) {

@@ -6,6 +6,7 @@
  *   types=investment,purchase  min=1B  from=2025-01  to=2025-12  kinds=chipmaker,ai-lab
  *   status=confirmed,reported  flows=paid,committed,in-kind,contingent (or all)  order=dated  window=12
  *   new=2026-06  width=circular  isolated=hide  firm=nvidia  deal=<deal id>  loop=amd>openai
+ *   path=nvidia,oracle (the money traced from one firm to another)
  *   size=betweenness  sort=length  view=1.25,-340,120 (zoom, pan x, pan y)
  *   pos=nvidia:120:-40,openai:300:20 (firms dragged away from the layout: firm:x:y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
@@ -174,6 +175,17 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     },
     format: (value) => value,
   } satisfies Param<'loop'>,
+  {
+    key: 'path',
+    name: 'path',
+    parse: (text) => {
+      const [from, to, extra] = text.split(',');
+      if (extra !== undefined || from === undefined || to === undefined || !ID_PATTERN.test(from) || !ID_PATTERN.test(to)) return fail(`path: ${showValue(text, 40)} is not from,to (two firm ids)`);
+      if (from === to) return fail(`path: ${showValue(text, 40)} names the same firm twice (a loop is loop=)`);
+      return ok({ from, to });
+    },
+    format: (value) => (value === null ? null : `${value.from},${value.to}`),
+  } satisfies Param<'path'>,
   choice('size', SIZE_MEASURES as readonly SizeMeasure[]),
   choice('sort', LOOP_SORT_KEYS as readonly LoopSortKey[]),
   choice('width', EDGE_WIDTHS as readonly EdgeWidth[]),

@@ -28,6 +28,12 @@ export interface MovedFirm {
   y: number;
 }
 
+/** Hops a traced path has at most (the CLI's `paths` takes any bound). */
+export const PATH_HOPS = 4;
+
+/** Paths a trace lists at most; the panel says when the cap cut the list. */
+export const PATH_CAP = 500;
+
 /** Moved firms a view keeps at most: the link must stay short enough to share. */
 export const MAX_MOVED_FIRMS = 20;
 
@@ -59,6 +65,8 @@ export interface ViewState {
   deal: string | null;
   /** Highlighted loop id, e.g. `amd>openai`. */
   loop: string | null;
+  /** The money traced from one firm to another: every path of up to PATH_HOPS hops. */
+  path: { from: string; to: string } | null;
   /** Node size measure. */
   size: SizeMeasure;
   /** Cycles panel order. */
@@ -105,6 +113,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   firm: null,
   deal: null,
   loop: null,
+  path: null,
   size: 'pagerank',
   sort: 'bottleneck',
   view: null,

@@ -47,6 +47,14 @@ export class ViewportChangeEvent extends Event {
   }
 }
 
+/** The analyst asked to trace the money from one firm to another (null clears the trace). */
+export class PathSelectEvent extends Event {
+  static readonly type = 'rt-path-select';
+  constructor(readonly path: { from: string; to: string } | null) {
+    super(PathSelectEvent.type, init);
+  }
+}
+
 /** The analyst dropped a dragged firm at (x, y), model coordinates. */
 export class FirmMoveEvent extends Event {
   static readonly type = 'rt-firm-move';
@@ -68,5 +76,6 @@ declare global {
     'rt-clear-selection': ClearSelectionEvent;
     'rt-viewport-change': ViewportChangeEvent;
     'rt-firm-move': FirmMoveEvent;
+    'rt-path-select': PathSelectEvent;
   }
 }

@@ -32,6 +32,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
     firm: fc.option(slug, { nil: null }),
     deal: fc.option(slug, { nil: null }),
     loop: fc.option(fc.uniqueArray(slug, { minLength: 2, maxLength: 5 }).map((f) => f.join('>')), { nil: null }),
+    path: fc.option(fc.uniqueArray(slug, { minLength: 2, maxLength: 2 }).map(([from, to]) => ({ from: from!, to: to! })), { nil: null }),
     size: fc.constantFrom(...SIZE_MEASURES),
     sort: fc.constantFrom(...LOOP_SORT_KEYS),
     view: fc.option(
@@ -59,6 +60,14 @@ const viewState: fc.Arbitrary<ViewState> = fc
   });
 
 describe('the view URL', () => {
+  it('path= traces the money from one firm to another, and refuses what it cannot read', () => {
+    expect(parseViewUrl('path=nvidia,oracle').state.path).toEqual({ from: 'nvidia', to: 'oracle' });
+    expect(formatViewUrl({ ...DEFAULT_VIEW_STATE, path: { from: 'nvidia', to: 'oracle' } })).toBe('path=nvidia,oracle');
+    expect(parseViewUrl('path=nvidia,nvidia').notices).toEqual(['path: "nvidia,nvidia" names the same firm twice (a loop is loop=)']);
+    expect(parseViewUrl('path=nvidia').notices).toEqual(['path: "nvidia" is not from,to (two firm ids)']);
+    expect(parseViewUrl('path=a,b,c').state.path).toBeNull();
+  });
+
   it('pos= keeps dragged firms (firm:x:y, whole numbers) and refuses what it cannot read, saying why', () => {
     expect(parseViewUrl('pos=nvidia:120:-40,openai:300:20').state.moved).toEqual([
       { firm: 'nvidia', x: 120, y: -40 },

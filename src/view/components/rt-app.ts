@@ -12,7 +12,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
 import type { DataChange, DataSet } from '../../data/types.js';
-import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
+import { drawableWithoutLoops, highlightOf, loopHighlight, tracedPaths, type Derived, type Highlight } from '../../state/derive.js';
 import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
@@ -30,7 +30,7 @@ import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
 import { Theme } from '../controllers/theme.js';
 import { distressAt } from '../scenario-view.js';
-import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, ViewportChangeEvent } from '../events.js';
+import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, PathSelectEvent, ViewportChangeEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
 import { roundShare } from '../format.js';
@@ -273,7 +273,7 @@ export class RtApp extends LitElement {
               .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.theme.dark}
               .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
               @rt-tab-change=${(e: TabChangeEvent) => (this.tab = e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
-              @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop}
+              @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop} @rt-path-select=${this.handlePath}
               @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
               @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
               @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
@@ -303,7 +303,7 @@ export class RtApp extends LitElement {
   }
 
   private readonly handleFirm = (event: FirmSelectEvent): void => {
-    this.store.update({ firm: event.firm, deal: null, loop: null });
+    this.store.update({ firm: event.firm, deal: null, loop: null, path: null });
     this.tab = 'details';
   };
 
@@ -319,6 +319,16 @@ export class RtApp extends LitElement {
     if (loop) this.fitIds = [...loop.firms];
   };
 
+  private readonly handlePath = (event: PathSelectEvent): void => {
+    this.store.update({ path: event.path, loop: null, deal: null, view: null });
+    this.tab = 'details';
+    if (!event.path) return;
+    // The view fits every firm on the paths (or the two firms, when no path joins them).
+    const graph = this.drawn.current?.graph;
+    const firms = graph ? tracedPaths(graph, event.path).paths.flatMap((p) => p.firms) : [];
+    this.fitIds = firms.length > 0 ? [...new Set(firms)] : [event.path.from, event.path.to];
+  };
+
   private fitAll(nodes: ReadonlySet<string>): void {
     this.store.update({ view: null }, 'replace');
     this.fitIds = [...nodes];
@@ -326,7 +336,7 @@ export class RtApp extends LitElement {
 
   private readonly handleClear = (_event?: ClearSelectionEvent): void => {
     this.previewLoop = null;
-    this.store.update({ firm: null, deal: null, loop: null });
+    this.store.update({ firm: null, deal: null, loop: null, path: null });
   };
 
   private readonly handleGlobalKey = (event: KeyboardEvent): void => {

@@ -16,7 +16,9 @@ import { closesOnlyThrough, FLOW_LABEL, FLOW_MEANING } from '../../data/flows.js
 import { DIRECTION_RULE, flowOf, type Deal, type Entity, type Source } from '../../data/types.js';
 import { partOf } from '../../model/acquisitions.js';
 import type { FirmGraph } from '../../model/graph.js';
-import { DealSelectEvent, FirmSelectEvent, LoopSelectEvent } from '../events.js';
+import { DealSelectEvent, FirmSelectEvent, LoopSelectEvent, PathSelectEvent } from '../events.js';
+import type { PathSearchResult } from '../../analysis/paths.js';
+import { pathView } from './inspector-path.js';
 import { dateSpan, dealAmount, flowAmount, spellLoop, type NameOf } from '../format.js';
 import { KIND_STYLE, DEAL_STYLE } from '../palette.js';
 import { safeHttpUrl } from '../safe-url.js';
@@ -34,6 +36,9 @@ export class RtInspector extends LitElement {
     :host { display: block; font-size: 0.9rem; }
     h2 { font-size: 1.1rem; margin: 0 0 0.2rem; }
     .words { margin: 0.4rem 0 0.2rem; line-height: 1.4; }
+    form.trace { margin: 0.6rem 0; font-size: 0.9rem; }
+    form.trace select, form.trace button { font: inherit; max-width: 12rem; }
+    ol.paths li { margin-bottom: 0.4rem; line-height: 1.35; }
     h3 { font-size: 0.95rem; margin: 1rem 0 0.35rem; }
     .sub { opacity: 0.8; margin: 0 0 0.5rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0; }
@@ -81,6 +86,9 @@ export class RtInspector extends LitElement {
   @property({ attribute: false }) typesOf: (deals: readonly string[]) => string[] = () => [];
   /** What the reader must know of a loop's firms ("xAI (part of SpaceX since 2026-02-02)"). */
   @property({ attribute: false }) notesOf: (loop: MoneyLoop) => readonly string[] = () => [];
+  /** The money traced from one firm to another, and the paths found. */
+  @property({ attribute: false }) path: { from: string; to: string } | null = null;
+  @property({ attribute: false }) paths: PathSearchResult | null = null;
   /** The loop told in one sentence, from the data (see analysis/loop-words.ts). */
   @property({ attribute: false }) wordsOf: ((loop: MoneyLoop) => string) | null = null;
   @state() private copiedWords = '';
@@ -88,6 +96,17 @@ export class RtInspector extends LitElement {
   override render(): TemplateResult {
     if (this.deal) return this.renderDeal(this.deal);
     if (this.loop) return this.renderLoop(this.loop);
+    if (this.path && this.paths) {
+      return pathView({
+        path: this.path,
+        result: this.paths,
+        deals: this.deals,
+        nameOf: this.nameOf,
+        firmButton: (id) => this.firmButton(id),
+        dealButton: (id, label) => this.dealButton(id, label),
+        clear: () => this.go(new PathSelectEvent(null)),
+      });
+    }
     if (this.firm) return this.renderFirm(this.firm);
     return html`<p class="placeholder">Click a firm to trace every money loop through it, or a deal (an arrow) to read its amount, date and sources.</p>`;
   }
@@ -146,8 +165,23 @@ export class RtInspector extends LitElement {
             (loop) => html`<li><button class="link" data-loop=${loop.id} @click=${() => this.go(new LoopSelectEvent(loop.id))}>${spellLoop(loop, this.nameOf, this.typesOf, id)}</button>
               <small class="loop-meta">${loop.length} hops · bottleneck ${loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd)} · ${dateSpan(loop.firstDate, loop.lastDate)}</small></li>`,
           )}</ul>`}
+      ${inView ? this.renderTraceForm(id) : nothing}
       ${inView ? this.renderFlows(id) : nothing}
     `;
+  }
+
+  /** Trace the money from this firm to another one of the view. */
+  private renderTraceForm(id: string): TemplateResult {
+    const others = (this.graph?.mapNodes((other, e) => ({ id: other, name: e.name })) ?? []).filter((f) => f.id !== id).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    const submit = (event: Event): void => {
+      event.preventDefault();
+      const to = ((event.target as HTMLFormElement).elements.namedItem('to') as HTMLSelectElement).value;
+      if (to) this.go(new PathSelectEvent({ from: id, to }));
+    };
+    return html`<form class="trace" @submit=${submit}>
+      <label>Trace the money from ${this.nameOf(id)} to <select name="to" aria-label="Trace the money to">${others.map((f) => html`<option value=${f.id}>${f.name}</option>`)}</select></label>
+      <button type="submit">Trace</button>
+    </form>`;
   }
 
   private renderMeasures(m: FirmMeasures): TemplateResult {

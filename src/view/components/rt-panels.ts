@@ -12,7 +12,7 @@ import type { DebtRankResult } from '../../analysis/contagion.js';
 import { loopWordsIn } from '../../analysis/loop-words.js';
 import { sortLoops, type MoneyLoop } from '../../analysis/loops.js';
 import type { Deal, DealType, Entity } from '../../data/types.js';
-import type { Derived } from '../../state/derive.js';
+import { tracedPaths, type Derived } from '../../state/derive.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { scenarioFirms } from '../scenario-view.js';
 import './rt-cycles.js';
@@ -99,7 +99,7 @@ export class RtPanels extends LitElement {
       <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" ?hidden=${this.tab !== 'details'}>
         <rt-inspector .graph=${derived.graph} .entities=${this.entities} .deals=${this.deals} .measures=${derived.measures}
           .firm=${s.firm} .deal=${s.deal} .loop=${s.loop ? (derived.loopById.get(s.loop) ?? null) : null} .firmLoops=${firmLoops}
-          .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .windowMonths=${s.windowMonths} .wordsOf=${this.wordsOf(derived)} .circularity=${derived.circularity} .newDeals=${this.newDeals} .newSince=${s.newSince}></rt-inspector>
+          .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .windowMonths=${s.windowMonths} .wordsOf=${this.wordsOf(derived)} .path=${s.path} .paths=${s.path ? tracedPaths(derived.graph, s.path) : null} .circularity=${derived.circularity} .newDeals=${this.newDeals} .newSince=${s.newSince}></rt-inspector>
       </div>
       <div role="tabpanel" id="panel-loops" aria-labelledby="tab-loops" ?hidden=${this.tab !== 'loops'}>
         ${this.tab !== 'loops'
