@@ -55,6 +55,14 @@ export class PathSelectEvent extends Event {
   }
 }
 
+/** The analyst asked for an export from a panel (the deals table's CSV, say). */
+export class ExportRequestEvent extends Event {
+  static readonly type = 'rt-export-request';
+  constructor(readonly format: 'deals' | 'loops' | 'measures') {
+    super(ExportRequestEvent.type, init);
+  }
+}
+
 /** The analyst dropped a dragged firm at (x, y), model coordinates. */
 export class FirmMoveEvent extends Event {
   static readonly type = 'rt-firm-move';
@@ -77,5 +85,6 @@ declare global {
     'rt-viewport-change': ViewportChangeEvent;
     'rt-firm-move': FirmMoveEvent;
     'rt-path-select': PathSelectEvent;
+    'rt-export-request': ExportRequestEvent;
   }
 }

@@ -30,7 +30,7 @@ import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
 import { Theme } from '../controllers/theme.js';
 import { distressAt } from '../scenario-view.js';
-import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, PathSelectEvent, ViewportChangeEvent } from '../events.js';
+import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, PathSelectEvent, ViewportChangeEvent, ExportRequestEvent } from '../events.js';
 import { findFirm } from '../../model/find-firm.js';
 import { lastChange } from '../../model/new-since.js';
 import { roundShare } from '../format.js';
@@ -248,7 +248,7 @@ export class RtApp extends LitElement {
     const graph = derived?.graph ?? loaded.deriver.baseGraph;
     const sketchVisible = view ? null : loaded.deriver.baseVisibility;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
-    return html`<main class=${this.wideMeasures && this.tab === 'measures' ? 'wide' : ''}>
+    return html`<main class=${this.wideMeasures && (this.tab === 'measures' || this.tab === 'deals') ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
         ${this.source.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
@@ -274,6 +274,7 @@ export class RtApp extends LitElement {
               .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
               @rt-tab-change=${(e: TabChangeEvent) => (this.tab = e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
               @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop} @rt-path-select=${this.handlePath}
+              @rt-export-request=${(e: ExportRequestEvent) => void this.exportAs(e.format)}
               @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
               @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
               @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
@@ -309,7 +310,9 @@ export class RtApp extends LitElement {
 
   private readonly handleDeal = (event: DealSelectEvent): void => {
     this.store.update({ deal: event.deal, loop: null });
-    this.tab = 'details';
+    // From the deals table the analyst stays in it (the row is marked, the deal lit up); elsewhere
+    // the deal's details open.
+    if (this.tab !== 'deals') this.tab = 'details';
   };
 
   private readonly handleLoop = (event: LoopSelectEvent): void => {

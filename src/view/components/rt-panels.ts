@@ -16,11 +16,12 @@ import { tracedPaths, type Derived } from '../../state/derive.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { scenarioFirms } from '../scenario-view.js';
 import './rt-cycles.js';
+import './rt-deals.js';
 import './rt-inspector.js';
 import './rt-measures.js';
 import './rt-scenario.js';
 
-export const TABS = ['details', 'loops', 'measures', 'scenario'] as const;
+export const TABS = ['details', 'loops', 'deals', 'measures', 'scenario'] as const;
 export type Tab = (typeof TABS)[number];
 
 export class TabChangeEvent extends Event {
@@ -44,7 +45,7 @@ export class RtPanels extends LitElement {
     button { font: inherit; }
     .table-tools { display: flex; justify-content: flex-end; margin-bottom: 0.3rem; font-size: 0.85rem; }
     .table-tools button[aria-pressed='true'] { background: color-mix(in srgb, Highlight 25%, Canvas); }
-    [role='tablist'] { display: flex; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
+    [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-bottom: 0.6rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
     [role='tab'] { border: none; background: none; padding: 0.35rem 0.45rem; white-space: nowrap; cursor: pointer; border-bottom: 3px solid transparent; color: inherit; }
     [role='tab'][aria-selected='true'] { border-bottom-color: Highlight; font-weight: 600; }
   `;
@@ -93,6 +94,7 @@ export class RtPanels extends LitElement {
       <div role="tablist" aria-label="Panels" @keydown=${this.handleTabKey}>
         ${this.renderTab('details', 'Details')}
         ${this.renderTab('loops', `Loops (${derived.loops.count}${derived.loops.truncated ? '+' : ''})`)}
+        ${this.renderTab('deals', `Deals (${derived.graph.size})`)}
         ${this.renderTab('measures', 'Measures')}
         ${this.renderTab('scenario', s.shock ? 'What if ●' : 'What if')}
       </div>
@@ -106,6 +108,9 @@ export class RtPanels extends LitElement {
           ? nothing
           : html`<rt-cycles .loops=${through ? firmLoops : this.sorted()} .throughName=${through ? this.nameOf(through) : null} .total=${derived.loops.count} ?truncated=${derived.loops.truncated} .sort=${s.sort} .selected=${s.loop}
               .nameOf=${this.nameOf} .typesOf=${this.typesOf} .notesOf=${this.notesOf} .newDeals=${this.newDeals} .wordsOf=${this.wordsOf(derived)}></rt-cycles>`}
+      </div>
+      <div role="tabpanel" id="panel-deals" aria-labelledby="tab-deals" ?hidden=${this.tab !== 'deals'}>
+        ${this.tab !== 'deals' ? nothing : html`<rt-deals .graph=${derived.graph} .selected=${s.deal} .nameOf=${this.nameOf}></rt-deals>`}
       </div>
       <div role="tabpanel" id="panel-scenario" aria-labelledby="tab-scenario" ?hidden=${this.tab !== 'scenario'}>
         ${this.tab !== 'scenario'
