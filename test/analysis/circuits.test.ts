@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CircuitList, circuitsThrough, collectCircuits, elementaryCircuits } from '../../src/analysis/circuits.js';
 import { indexGraph, type IndexedGraph } from '../../src/analysis/indexed-graph.js';
 import { bruteForceCircuits, type Arc } from './oracle.js';
+import { johnsonWorstCase } from '../../bench/graphs.js';
 
 /** Vertex ids that sort like their numbers: v00, v01, … */
 const vid = (i: number): string => `v${String(i).padStart(2, '0')}`;
@@ -118,25 +119,7 @@ describe('elementaryCircuits', () => {
     // Johnson (1975), figure 1: searches without blocking take exponential time on it; each vertex
     // of the middle chain lists itself in the blocked lists of the same vertices over and over.
     for (const k of [3, 5, 9, 20]) {
-      const arcs: Arc[] = [];
-      const arc = (a: number, b: number): void => {
-        arcs.push([a - 1, b - 1]);
-      };
-      for (let v = 2; v < k + 2; v++) {
-        arc(1, v);
-        arc(v, k + 2);
-      }
-      arc(2 * k + 1, 1);
-      for (let v = k + 2; v < 2 * k + 2; v++) {
-        arc(v, 2 * k + 2);
-        arc(v, v + 1);
-      }
-      arc(2 * k + 3, k + 2);
-      for (let v = 2 * k + 3; v < 3 * k + 3; v++) {
-        arc(2 * k + 2, v);
-        arc(v, 3 * k + 3);
-      }
-      arc(3 * k + 3, 2 * k + 2);
+      const arcs: Arc[] = johnsonWorstCase(k).arcs;
       const n = 3 * k + 3;
       const found = asStrings(elementaryCircuits(graphOf(n, arcs)));
       expect(found.length, `k = ${k}`).toBe(3 * k);

@@ -8,6 +8,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { rowKeys } from '../table-rows.js';
 import { FLOW_LABEL } from '../../data/flows.js';
 import { flowOf, type Deal } from '../../data/types.js';
 import type { FirmGraph } from '../../model/graph.js';
@@ -142,17 +143,7 @@ export class RtDeals extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent, id: string): void {
-    const row = event.currentTarget as HTMLElement;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.dispatchEvent(new DealSelectEvent(id));
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      (row.nextElementSibling as HTMLElement | null)?.focus();
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      (row.previousElementSibling as HTMLElement | null)?.focus();
-    }
+    rowKeys(event, () => this.dispatchEvent(new DealSelectEvent(id)));
   }
 }
 

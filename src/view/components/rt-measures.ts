@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { rowKeys } from '../table-rows.js';
 import type { FirmMeasures } from '../../analysis/centrality.js';
 import { formatUsd } from '../../data/money.js';
 import { FirmSelectEvent } from '../events.js';
@@ -107,17 +108,7 @@ export class RtMeasures extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent, id: string): void {
-    const row = event.currentTarget as HTMLElement;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.choose(id);
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      (row.nextElementSibling as HTMLElement | null)?.focus();
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      (row.previousElementSibling as HTMLElement | null)?.focus();
-    }
+    rowKeys(event, () => this.choose(id));
   }
 }
 
