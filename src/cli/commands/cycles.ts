@@ -117,7 +117,7 @@ export const cyclesCommand: Command = {
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
     // The view alone is built; the whole network only when a firm outside it needs naming.
-    const view = buildFirmView(loaded.data, filter);
+    const view = buildFirmView(loaded.data, filter, { shareRecords: true });
     let whole: FirmGraph | undefined;
     const all = (): FirmGraph => (whole ??= buildFirmGraph(loaded.data));
     const through = stringOption(values, 'through');
