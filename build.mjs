@@ -67,10 +67,15 @@ export async function buildAll({ quiet = false } = {}) {
   });
   await Promise.all([
     browserBundles.then(({ metafile }) => writeIndexHtml(metafile)),
+    // The CLI splits too: each command is a chunk loaded when it runs (see src/cli/run.ts), so a
+    // command evaluates only what it uses (no Cytoscape outside `layout`, no exporters outside `export`).
     build({
       ...common,
-      entryPoints: [path.join(root, 'src/cli/main.ts')],
-      outfile: path.join(dist, 'cli.mjs'),
+      entryPoints: { cli: path.join(root, 'src/cli/main.ts') },
+      outdir: dist,
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
+      chunkNames: 'cli-chunks/[name]-[hash]',
       format: 'esm',
       platform: 'node',
       mainFields: ['module', 'main'],

@@ -537,24 +537,28 @@ if (circularityMismatches.length > 0) {
   process.exitCode = 1;
 }
 
-// The Python peers' target: at least 2.5× the fastest correct peer on every row, in process and whole process.
-const peerRowNames = [...new Set(rows.filter((r) => r.peer === 'networkx' || r.peer === 'igraph').map((r) => r.name))];
+// The target (issue 21): at least 2.5× the peer. Python peers: the fastest correct one on every
+// row, in process and whole process.
+const TARGET_RATIO = 2.5;
+const isPythonPeer = (r: Row): boolean => r.peer === 'networkx' || r.peer === 'igraph';
+const peerRowNames = [...new Set(rows.filter(isPythonPeer).map((r) => r.name))];
 const slowRows = peerRowNames.flatMap((name) => {
-  const correct = rows.filter((r) => r.name === name && (r.peer === 'networkx' || r.peer === 'igraph') && r.peer_ms !== null && r.peer_cycles === r.cycles);
+  const correct = rows.filter((r) => r.name === name && isPythonPeer(r) && r.peer_ms !== null && r.peer_cycles === r.cycles);
   if (correct.length === 0) return [];
   const fastest = correct.reduce((a, b) => ((a.peer_ms as number) <= (b.peer_ms as number) ? a : b));
-  return (fastest.ratio ?? 0) < 2.5 ? [`${name} vs ${fastest.peer} (${fastest.ratio}×)`] : [];
+  return (fastest.ratio ?? 0) < TARGET_RATIO ? [`${name} vs ${fastest.peer} (${fastest.ratio}×)`] : [];
 });
 const overTime = rows.filter((r) => r.target_ms !== undefined && / (in|whole) process/.test(r.name) && r.ours_ms > r.target_ms).map((r) => `${r.name} (${r.ours_ms} ms, limit ${r.target_ms} ms)`);
 if (slowRows.length > 0 || overTime.length > 0) {
-  if (slowRows.length > 0) console.log(`\nbelow 2.5× the fastest correct Python peer: ${slowRows.join('; ')}`);
+  if (slowRows.length > 0) console.log(`\nbelow ${TARGET_RATIO}× the fastest correct Python peer: ${slowRows.join('; ')}`);
   if (overTime.length > 0) console.log(`\nover the time limit: ${overTime.join('; ')}`);
   process.exitCode = 1;
 }
 
-// The target: at least 2× every correct peer on every graph with 10,000+ loops.
-const misses = rows.filter((r) => r.peer !== null && r.cycles !== null && r.cycles >= 10_000 && r.peer_cycles === r.cycles && (r.ratio ?? 0) < 2);
+// The same target against every other correct peer (JavaScript libraries) on every graph with
+// 10,000+ loops; the Python peers' rows are judged above, against the fastest of them.
+const misses = rows.filter((r) => r.peer !== null && !isPythonPeer(r) && r.cycles !== null && r.cycles >= 10_000 && r.peer_cycles === r.cycles && (r.ratio ?? 0) < TARGET_RATIO);
 if (misses.length > 0) {
-  console.log(`\nbelow the 2× target: ${misses.map((r) => `${r.name} vs ${r.peer} (${r.ratio}×)`).join('; ')}`);
+  console.log(`\nbelow the ${TARGET_RATIO}× target (other peers, graphs with 10,000+ loops): ${misses.map((r) => `${r.name} vs ${r.peer} (${r.ratio}×)`).join('; ')}`);
   process.exitCode = 1;
 }

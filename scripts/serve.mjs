@@ -42,12 +42,12 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** Files the app does not need: left out unless serving for development. */
 function devOnly(relative) {
-  return relative.endsWith('.map') || relative === 'cli.mjs';
+  return relative.endsWith('.map') || relative === 'cli.mjs' || relative.startsWith('cli-chunks/');
 }
 
 /**
  * Serves `dir`; resolves with the server once it listens. Port 0 picks a free port; `dev` also
- * serves source maps and cli.mjs.
+ * serves source maps and the CLI (cli.mjs, cli-chunks/).
  */
 export function serveDirectory(dir, { port = 8080, host = '127.0.0.1', dev = false } = {}) {
   const root = path.resolve(dir);

@@ -49,6 +49,20 @@ function firstFrom(deals: readonly DatedDeal[], start: string): number {
   return low < deals.length ? low : -1;
 }
 
+/** The chain of earliest deals from `opening`, the first deal of hop `first` (one that closes). */
+function chainFrom(hops: ReadonlyArray<readonly DatedDeal[]>, first: number, opening: DatedDeal): DatedDeal[] {
+  const k = hops.length;
+  const chosen = new Array<DatedDeal>(k);
+  chosen[0] = opening;
+  let previous = opening;
+  for (let step = 1; step < k; step++) {
+    const deals = hops[(first + step) % k] as readonly DatedDeal[];
+    previous = deals[firstFrom(deals, previous.start)] as DatedDeal;
+    chosen[step] = previous;
+  }
+  return chosen;
+}
+
 /**
  * A choice of deals that reads the loop in date order, or null when there is none. `hops[i]` holds
  * the deals of hop i, sorted by `sortDated`. For a given first deal, taking at each later hop the
@@ -62,18 +76,18 @@ export function dateOrderChoice(hops: ReadonlyArray<readonly DatedDeal[]>, windo
   for (let first = 0; first < k; first++) {
     const candidates = hops[first] as readonly DatedDeal[];
     for (const opening of candidates) {
-      const chosen: DatedDeal[] = [opening];
+      // The chain is followed without keeping it; only a chain that closes is taken again.
       let previous = opening;
-      for (let step = 1; step < k; step++) {
+      let step = 1;
+      for (; step < k; step++) {
         const deals = hops[(first + step) % k] as readonly DatedDeal[];
         const at = firstFrom(deals, previous.start);
         if (at < 0) break;
         previous = deals[at] as DatedDeal;
-        chosen.push(previous);
       }
-      if (chosen.length < k) continue;
+      if (step < k) continue;
       if (windowMonths !== null && previous.month - opening.month > windowMonths) continue;
-      return { firstHop: first, deals: chosen };
+      return { firstHop: first, deals: chainFrom(hops, first, opening) };
     }
   }
   return null;

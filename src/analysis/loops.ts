@@ -53,7 +53,7 @@ export interface MoneyLoop {
   orderedHops: readonly OrderedHop[] | null;
 }
 
-/** One hop of a loop read in date order, with the deal chosen for it. */
+/** One hop of a loop read in date order, with the deal chosen for it (shared between loops, frozen). */
 export interface OrderedHop {
   readonly from: string;
   readonly to: string;
@@ -116,6 +116,7 @@ class LoopBuilder {
   private readonly hops = new Map<number, Hop>();
   private readonly typeLists = new Map<number, readonly DealType[]>();
   private readonly flowLists = new Map<number, readonly FlowKind[]>();
+  private readonly orderedHops = new Map<DatedDeal, OrderedHop>();
 
   constructor(
     graph: FirmGraph,
@@ -171,13 +172,7 @@ class LoopBuilder {
       }
     }
     const choice = dateOrderChoice(dated, this.windowMonths);
-    const orderedHops =
-      choice === null
-        ? null
-        : choice.deals.map((deal, step) => {
-            const hop = hops[(choice.firstHop + step) % length] as Hop;
-            return { from: hop.from, to: hop.to, deal: deal.id, start: deal.start };
-          });
+    const orderedHops = choice === null ? null : choice.deals.map((deal, step) => this.orderedHop(hops[(choice.firstHop + step) % length] as Hop, deal));
     return {
       id: firms.join(LOOP_ID_SEPARATOR),
       firms,
@@ -204,6 +199,16 @@ class LoopBuilder {
       this.hops.set(key, hop);
     }
     return hop;
+  }
+
+  /** A hop read with one of its deals; each dated deal belongs to one pair, so loops share these. */
+  private orderedHop(hop: Hop, deal: DatedDeal): OrderedHop {
+    let ordered = this.orderedHops.get(deal);
+    if (!ordered) {
+      ordered = Object.freeze({ from: hop.from, to: hop.to, deal: deal.id, start: deal.start });
+      this.orderedHops.set(deal, ordered);
+    }
+    return ordered;
   }
 
   private flowsOf(mask: number): readonly FlowKind[] {

@@ -74,3 +74,10 @@ export function commandHelp(command: Command): string {
   if (command.details) lines.push('', command.details);
   return lines.join('\n');
 }
+
+/** A command as the registry knows it before loading it: enough for the main help. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}

@@ -1,9 +1,9 @@
 /**
  * Reading a data set from disk for the CLI: a folder holding entities.json and deals.json.
  */
-import { open, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { importDataSet, MAX_IMPORT_BYTES } from '../data/import/import-files.js';
+import { MAX_IMPORT_BYTES } from '../data/import/limits.js';
 import { loadDataSetFromText } from '../data/load.js';
 import { formatProblem, type Problem } from '../data/problem.js';
 import { decodeUtf8 } from '../data/utf8.js';
@@ -17,25 +17,35 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /**
  * Reads at most MAX_DATA_FILE_BYTES + 1 bytes, whatever the file claims to be (a device such as
- * /dev/zero has no size), and decodes them as UTF-8, refusing invalid bytes.
+ * /dev/zero has no size), and decodes them as UTF-8, refusing invalid bytes. The buffer starts at
+ * the size the file states (plus the byte that shows it grew) and grows only when there is more.
+ * Synchronous calls: a command reads its files before anything else, and each asynchronous call
+ * would wait a turn of the thread pool.
  */
 async function readTextFile(file: string, shownAs: string): Promise<{ text: string } | { problem: string }> {
   const tooLarge = (size: string) => ({ problem: `${shownAs}: the file is too large (${size}; the limit is ${mb(MAX_DATA_FILE_BYTES)})` });
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.isDirectory()) return { problem: `${shownAs}: is a folder, expected a JSON file` };
     if (info.size > MAX_DATA_FILE_BYTES) return tooLarge(mb(info.size));
-    const handle = await open(file, 'r');
-    const buffer = Buffer.allocUnsafe(MAX_DATA_FILE_BYTES + 1);
+    const limit = MAX_DATA_FILE_BYTES + 1;
+    let buffer = Buffer.allocUnsafe(info.size > 0 ? info.size + 1 : Math.min(limit, 1 << 16));
     let length = 0;
+    const handle = openSync(file, 'r');
     try {
-      while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      for (;;) {
+        if (length === buffer.length) {
+          if (buffer.length === limit) break;
+          const larger = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+          buffer.copy(larger, 0, 0, length);
+          buffer = larger;
+        }
+        const bytesRead = readSync(handle, buffer, length, buffer.length - length, null);
         if (bytesRead === 0) break;
         length += bytesRead;
       }
     } finally {
-      await handle.close();
+      closeSync(handle);
     }
     if (length > MAX_DATA_FILE_BYTES) return tooLarge(`more than ${mb(MAX_DATA_FILE_BYTES)}`);
     const decoded = decodeUtf8(buffer.subarray(0, length), shownAs);
@@ -63,6 +73,14 @@ export async function loadDataDir(dir: string, cwd: string): Promise<DataDirResu
   return loadDataSetFromText({ name: names.entities, text: entities.text }, { name: names.deals, text: deals.text });
 }
 
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /** The standard `--data` option every data command takes. */
 export const DATA_OPTION = {
   type: 'string',
@@ -76,6 +94,8 @@ async function loadDataFiles(paths: string[], cwd: string): Promise<DataDirResul
   const unreadable = reads.flatMap((r) => ('problem' in r ? [r.problem] : []));
   if (unreadable.length > 0) return { ok: false, unreadable };
   const files = reads.map((r, i) => ({ name: paths[i] as string, text: 'text' in r ? r.text : '' }));
+  // The importer (CSV reading included) is loaded only for named files, not for a data folder.
+  const { importDataSet } = await import('../data/import/import-files.js');
   const result = importDataSet(files);
   return result.ok ? { ok: true, data: result.data, notes: [], warnings: result.warnings } : { ok: false, problems: result.problems, warnings: result.warnings };
 }
@@ -89,7 +109,7 @@ export async function requireDataSet(
   io: { err(line: string): void; cwd: string },
 ): Promise<{ data: DataSet; notes: Problem[] } | { exitCode: number }> {
   const paths = (data ?? 'data').split(',').map((p) => p.trim()).filter((p) => p !== '');
-  const single = paths.length === 1 ? await stat(path.resolve(io.cwd, paths[0] as string)).catch(() => null) : null;
+  const single = paths.length === 1 ? statOrNull(path.resolve(io.cwd, paths[0] as string)) : null;
   const result: DataDirResult & { warnings?: string[] } =
     paths.length === 1 && (single === null || single.isDirectory()) ? await loadDataDir(paths[0] as string, io.cwd) : await loadDataFiles(paths, io.cwd);
   for (const warning of result.warnings ?? []) io.err(`warning: ${warning}`);

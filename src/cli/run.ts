@@ -3,19 +3,25 @@
  * call it directly; src/cli/main.ts binds it to the real process.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { commandHelp, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
-import { circularityCommand } from './commands/circularity.js';
-import { cyclesCommand } from './commands/cycles.js';
-import { diffCommand } from './commands/diff.js';
-import { exportCommand } from './commands/export.js';
-import { layoutCommand } from './commands/layout.js';
-import { metricsCommand } from './commands/metrics.js';
-import { pathsCommand } from './commands/paths.js';
-import { shockCommand } from './commands/shock.js';
-import { summaryCommand } from './commands/summary.js';
-import { validateCommand } from './commands/validate.js';
+import { commandHelp, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command, type CommandEntry } from './command.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, diffCommand, cyclesCommand, pathsCommand, metricsCommand, circularityCommand, shockCommand, layoutCommand, exportCommand];
+/**
+ * The commands, each with what the main help shows; a command's module (its options, its work and
+ * what that imports) is loaded only when the command runs, so `roundtrip cycles` never evaluates
+ * the layout's Cytoscape or the exporters. test/cli/cli.test.ts checks each summary against its module.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'validate', summary: 'Check a data set against the schema and the cross-record rules; list every problem.', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'summary', summary: 'Print the firms, the deals by type and status, and the total of known amounts.', load: async () => (await import('./commands/summary.js')).summaryCommand },
+  { name: 'diff', summary: 'What changed between two data sets: deals, firms, loops and the circularity index.', load: async () => (await import('./commands/diff.js')).diffCommand },
+  { name: 'cycles', summary: 'List the money loops (elementary circuits) of the filtered deal network.', load: async () => (await import('./commands/cycles.js')).cyclesCommand },
+  { name: 'paths', summary: 'Trace the money from one firm to another: every simple path, hop by hop with its deals.', load: async () => (await import('./commands/paths.js')).pathsCommand },
+  { name: 'metrics', summary: 'Print who is central: PageRank, betweenness, HITS, degree, strength, circularity, loops per firm.', load: async () => (await import('./commands/metrics.js')).metricsCommand },
+  { name: 'circularity', summary: 'How much of the money goes round: the circular part of the known money, overall, per firm and per deal.', load: async () => (await import('./commands/circularity.js')).circularityCommand },
+  { name: 'shock', summary: 'Play out a failure: DebtRank contagion from one or more distressed firms.', load: async () => (await import('./commands/shock.js')).shockCommand },
+  { name: 'layout', summary: 'Compute the seeded layout of a data set ahead of time, for the app to open without waiting.', load: async () => (await import('./commands/layout.js')).layoutCommand },
+  { name: 'export', summary: 'Write the filtered deal network as GraphML, GEXF, the data/ JSON files, a CSV table or a Neo4j import.', load: async () => (await import('./commands/export.js')).exportCommand },
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
@@ -62,11 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(mainHelp());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`roundtrip: unknown command ${JSON.stringify(name)}. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   try {
     const { values } = parseOptions(command, rest);
     if (values.help) {

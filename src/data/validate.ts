@@ -244,11 +244,29 @@ function isHttpUrl(text: string): boolean {
   return valid;
 }
 
-/** A date field in the schema's form that is no calendar date (2025-02-30) is reported. */
-function checkDateField(record: Record<string, unknown>, field: string, report: (field: string, message: string) => void): void {
+/** Dates already checked (whether each is in the schema's form but no calendar date); data sets repeat their months. */
+const checkedDates = new Map<string, boolean>();
+
+/** A date field in the schema's form that is no calendar date (2025-02-30): its message, or null. */
+function dateFieldProblem(record: Record<string, unknown>, field: string): string | null {
   const date = record[field];
-  if (typeof date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && !isValidDate(date)) report(field, `${PATTERN_MESSAGES.date} (got ${showValue(date)})`);
+  if (typeof date !== 'string') return null;
+  let wrong = checkedDates.get(date);
+  if (wrong === undefined) {
+    wrong = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && !isValidDate(date);
+    if (checkedDates.size >= 100_000) checkedDates.clear();
+    checkedDates.set(date, wrong);
+  }
+  return wrong ? `${PATTERN_MESSAGES.date} (got ${showValue(date)})` : null;
 }
+
+/** Reports a date field in the schema's form that is no calendar date. */
+function checkDateField(record: Record<string, unknown>, field: string, report: (field: string, message: string) => void): void {
+  const message = dateFieldProblem(record, field);
+  if (message !== null) report(field, message);
+}
+
+const DEAL_DATE_FIELDS = ['date', 'endDate'] as const;
 
 /** Rules across records, and checks the schema's patterns are too coarse for. */
 function crossRecordProblems(
@@ -329,8 +347,10 @@ function crossRecordProblems(
     if (typeof deal.from === 'string' && deal.from === deal.to) {
       problems.add(at('deals', index, deal, 'to', `a deal cannot go from a firm to itself (${showValue(deal.from)})`));
     }
-    checkDateField(deal, 'date', (field, message) => problems.add(at('deals', index, deal, field, message)));
-    checkDateField(deal, 'endDate', (field, message) => problems.add(at('deals', index, deal, field, message)));
+    for (const field of DEAL_DATE_FIELDS) {
+      const message = dateFieldProblem(deal, field);
+      if (message !== null) problems.add(at('deals', index, deal, field, message));
+    }
     if (typeof deal.endDate === 'string' && typeof deal.date === 'string' && isValidDate(deal.endDate) && isValidDate(deal.date) && periodStart(deal.endDate) < periodStart(deal.date)) {
       problems.add(at('deals', index, deal, 'endDate', `is before the deal's date (${showValue(deal.endDate)} < ${showValue(deal.date)})`));
     }
@@ -342,15 +362,17 @@ function crossRecordProblems(
     if (amount === null && typeof deal.amountBasis === 'string' && deal.amountBasis !== 'undisclosed') {
       problems.add(at('deals', index, deal, 'amountBasis', `must be "undisclosed" when amountUsd is null (got ${showValue(deal.amountBasis)})`));
     }
-    const sources = Array.isArray(deal.sources) ? deal.sources : [];
-    sources.forEach((source, sourceIndex) => {
-      if (!isRecord(source)) return;
+    const sources: unknown[] = Array.isArray(deal.sources) ? deal.sources : [];
+    for (let sourceIndex = 0; sourceIndex < sources.length; sourceIndex++) {
+      const source = sources[sourceIndex];
+      if (!isRecord(source)) continue;
       const url = source.url;
-      if (typeof url === 'string' && /^https?:\/\//i.test(url) && !isHttpUrl(url)) {
+      if (typeof url === 'string' && !isHttpUrl(url) && /^https?:\/\//i.test(url)) {
         problems.add(at('deals', index, deal, `sources[${sourceIndex}].url`, `${PATTERN_MESSAGES.url} (got ${showValue(url)})`));
       }
-      checkDateField(source, 'date', (field, message) => problems.add(at('deals', index, deal, `sources[${sourceIndex}].${field}`, message)));
-    });
+      const message = dateFieldProblem(source, 'date');
+      if (message !== null) problems.add(at('deals', index, deal, `sources[${sourceIndex}].date`, message));
+    }
     if (sources.length > 0 && sources.every((source) => isRecord(source) && source.kind === 'copy')) {
       notes.push(at('deals', index, deal, 'sources', 'every source is a copy of a report; add the original report or a primary source'));
     }

@@ -140,21 +140,24 @@ export function* filterFirmGraphSteps(graph: FirmGraph, filter: DealFilter, opti
 /**
  * The view of a data set: `filterFirmGraph(buildFirmGraph(data), filter, options)` without building
  * the whole graph first (a command that analyses one view needs only it). Firms and deals are
- * copied from the data set as buildFirmGraph copies them, in data order.
+ * copied from the data set as buildFirmGraph copies them, in data order, unless `shareRecords`
+ * is set: then the graph holds the data set's own records (for a caller that changes neither, such
+ * as a CLI command that reads the files, analyses the view and exits).
  */
-export function buildFirmView(data: DataSet, filter: DealFilter, options: { acquisitions?: boolean } = {}): FirmGraph {
+export function buildFirmView(data: DataSet, filter: DealFilter, options: { acquisitions?: boolean; shareRecords?: boolean } = {}): FirmGraph {
+  const share = options.shareRecords ?? false;
   const keepEntity = entityMatcher(filter);
   const keepDeal = dealMatcher(filter);
   const view: FirmGraph = new MultiDirectedGraph<Entity, Deal, DataSetMeta>();
   if (data.asOf !== undefined) view.setAttribute('asOf', data.asOf);
   if (data.changes !== undefined) view.setAttribute('changes', data.changes);
-  for (const entity of data.entities) if (keepEntity(entity)) view.addNode(entity.id, { ...entity });
+  for (const entity of data.entities) if (keepEntity(entity)) view.addNode(entity.id, share ? entity : { ...entity });
   const into = options.acquisitions ?? true ? acquirersAt(view, filter.asOf !== undefined ? periodEnd(filter.asOf) : null) : new Map<string, string>();
   for (const deal of data.deals) {
     if (!view.hasNode(deal.from) || !view.hasNode(deal.to) || !keepDeal(deal)) continue;
     const from = into.get(deal.from) ?? deal.from;
     const to = into.get(deal.to) ?? deal.to;
-    if (from !== to) view.addDirectedEdgeWithKey(deal.id, from, to, { ...deal });
+    if (from !== to) view.addDirectedEdgeWithKey(deal.id, from, to, share ? deal : { ...deal });
   }
   if (filter.hideIsolated) {
     for (const id of view.nodes()) if (view.degree(id) === 0) view.dropNode(id);

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/run.js';
 import { cli, root } from './run-cli.js';
 import { validDocuments } from '../fixtures/datasets.js';
 
@@ -89,6 +90,22 @@ describe('roundtrip (usage)', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('--data PATH');
     expect(help.out).toContain('--json');
+  });
+
+  it('the registry names each command as its module does, with the same summary', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.summary, entry.name).toBe(entry.summary);
+    }
+  });
+
+  it('the built CLI loads a command only when it runs (no Cytoscape, exporters or CSV reader before)', () => {
+    const built = path.join(root, 'dist', 'cli.mjs');
+    if (!existsSync(built)) return;
+    const entry = readFileSync(built, 'utf8');
+    expect(entry).not.toMatch(/cytoscape|papaparse|xmldom|graphology/i);
+    expect(entry.length).toBeLessThan(20_000);
   });
 
   it('exits 2 with a clear message on an unknown command or option', async () => {

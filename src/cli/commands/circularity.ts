@@ -34,7 +34,7 @@ export const circularityCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const result = circularity(buildFirmView(loaded.data, filter));
+    const result = circularity(buildFirmView(loaded.data, filter, { shareRecords: true }));
     if (booleanOption(values, 'json')) {
       io.out(
         JSON.stringify({

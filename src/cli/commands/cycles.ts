@@ -2,38 +2,26 @@ import { loopWordsIn } from '../../analysis/loop-words.js';
 import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, iterateLoops, iterateLoopsThrough, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { closesOnlyThrough } from '../../data/flows.js';
-import type { Deal } from '../../data/types.js';
 import { foldedParties, partOf } from '../../model/acquisitions.js';
 import { buildFirmView } from '../../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
+import { LoopJsonWriter, loopJson, type DealOf } from '../loop-json.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type CliIo, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption, requireFirm } from '../view-options.js';
 
-type DealOf = (id: string) => Deal | undefined;
 /** The loop in one sentence (see analysis/loop-words.ts), when --words asks for it. */
 type WordsOf = ((loop: MoneyLoop) => string) | null;
 
-/** The JSON shape of a loop, as documented in the README. */
-function loopJson(loop: MoneyLoop, dealOf: DealOf, wordsOf: WordsOf) {
-  const folded = foldedParties(loop.hops, dealOf);
-  return {
-    id: loop.id,
-    firms: loop.firms,
-    hops: loop.hops.map((h) => ({ from: h.from, to: h.to, deals: h.deals })),
-    length: loop.length,
-    types: loop.types,
-    bottleneckUsd: loop.bottleneckUsd,
-    totalUsd: loop.totalUsd,
-    firstDate: loop.firstDate,
-    lastDate: loop.lastDate,
-    closesThrough: loop.closesThrough,
-    inOrder: loop.inOrder,
-    ...(loop.orderedHops ? { orderedHops: loop.orderedHops } : {}),
-    ...(folded.length > 0 ? { folded } : {}),
-    ...(wordsOf ? { words: wordsOf(loop) } : {}),
-  };
+/** A loop's JSON object, with its sentence last when --words asks for it. */
+function loopObject(loop: MoneyLoop, dealOf: DealOf, wordsOf: WordsOf) {
+  return wordsOf ? { ...loopJson(loop, dealOf), words: wordsOf(loop) } : loopJson(loop, dealOf);
+}
+
+/** The writer's text of a loop (JSON.stringify of loopJson), with its sentence added last. */
+function withWords(text: string, loop: MoneyLoop, wordsOf: WordsOf): string {
+  return wordsOf ? `${text.slice(0, -1)},"words":${JSON.stringify(wordsOf(loop))}}` : text;
 }
 
 /** Above this cap the loops are streamed as found, unsorted, so memory stays bounded. */
@@ -42,8 +30,8 @@ const SORTED_AT_MOST = 1_000_000;
 const FORMATS = ['table', 'json', 'ndjson'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Lines written together: one write per batch, not per loop. */
-const LINES_PER_WRITE = 1000;
+/** Text written together: one write per batch of about this many characters, not per loop. */
+const CHARS_PER_WRITE = 1 << 20;
 
 /**
  * Writes loops as the search finds them, keeping none: JSON `{"cycles": [...], "count", "truncated"}`
@@ -53,7 +41,9 @@ const LINES_PER_WRITE = 1000;
 async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format: Format, dealOf: DealOf, wordsOf: WordsOf, io: CliIo): Promise<void> {
   let count = 0;
   let truncated = false;
+  const writer = new LoopJsonWriter(dealOf);
   let lines: string[] = [];
+  let size = 0;
   if (format === 'json') lines.push('{"cycles":[');
   else if (format === 'table') lines.push(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', ...(wordsOf ? ['words'] : [])].join('\t'));
   for (const loop of loops) {
@@ -61,17 +51,21 @@ async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format
       truncated = true;
       break;
     }
-    if (format === 'json') lines.push(`${count > 0 ? ',' : ''}${JSON.stringify(loopJson(loop, dealOf, wordsOf))}`);
-    else if (format === 'ndjson') lines.push(JSON.stringify(loopJson(loop, dealOf, wordsOf)));
+    let line: string;
+    if (format === 'json') line = `${count > 0 ? ',' : ''}${withWords(writer.write(loop), loop, wordsOf)}`;
+    else if (format === 'ndjson') line = withWords(writer.write(loop), loop, wordsOf);
     else {
       const bottleneck = loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd);
       const cells = [loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'];
-      lines.push([...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t'));
+      line = [...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t');
     }
+    lines.push(line);
+    size += line.length;
     count++;
-    if (lines.length >= LINES_PER_WRITE) {
+    if (size >= CHARS_PER_WRITE) {
       io.out(lines.join('\n'));
       lines = [];
+      size = 0;
       // Let the output go out (and a reader that closed it end the run) before finding more.
       await io.drain?.();
     }
@@ -142,7 +136,7 @@ export const cyclesCommand: Command = {
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
     // The view alone is built; the whole network only when a firm outside it needs naming.
-    const view = buildFirmView(loaded.data, filter);
+    const view = buildFirmView(loaded.data, filter, { shareRecords: true });
     const wordsOf: WordsOf = booleanOption(values, 'words') ? loopWordsIn(view) : null;
     let whole: FirmGraph | undefined;
     const all = (): FirmGraph => (whole ??= buildFirmGraph(loaded.data));
@@ -160,14 +154,25 @@ export const cyclesCommand: Command = {
     const loops = sortLoops(result.loops, sortKey as LoopSortKey);
     const dealOf: DealOf = (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined);
     if (format === 'json') {
-      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopJson(loop, dealOf, wordsOf)) }, null, pretty ? 2 : undefined));
+      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopObject(loop, dealOf, wordsOf)) }, null, pretty ? 2 : undefined));
       return EXIT_OK;
     }
     if (format === 'ndjson') {
-      for (let i = 0; i < loops.length; i += LINES_PER_WRITE) {
-        io.out(loops.slice(i, i + LINES_PER_WRITE).map((loop) => JSON.stringify(loopJson(loop, dealOf, wordsOf))).join('\n'));
-        await io.drain?.();
+      const writer = new LoopJsonWriter(dealOf);
+      let batch: string[] = [];
+      let size = 0;
+      for (const loop of loops) {
+        const line = withWords(writer.write(loop), loop, wordsOf);
+        batch.push(line);
+        size += line.length;
+        if (size >= CHARS_PER_WRITE) {
+          io.out(batch.join('\n'));
+          batch = [];
+          size = 0;
+          await io.drain?.();
+        }
       }
+      if (batch.length > 0) io.out(batch.join('\n'));
       return EXIT_OK;
     }
     const rows = loops.map((l) => [

@@ -17,6 +17,7 @@ import { buildFirmView } from '../../model/filter.js';
 import type { FirmGraph } from '../../model/graph.js';
 import { EXIT_OK, stringOption, UsageError, type Command, type OptionValues } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
+import { writeFailure } from '../write-failure.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption } from '../view-options.js';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv', 'neo4j'] as const;
@@ -25,28 +26,6 @@ export const CSV_TABLES = ['deals', 'loops', 'measures'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-/** Why a write failed, in words; the code alone for the rare cases without a plain explanation. */
-export function writeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'its folder does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'the disk is full';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
 
 /** Writes one file; a failure is wrong usage (a bad --out), reported without a stack trace. */
 async function writeText(file: string, shownAs: string, text: string): Promise<void> {

@@ -4,7 +4,7 @@ import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layou
 import { runLayout } from '../../layout/run-layout.js';
 import { EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
-import { writeFailure } from './export.js';
+import { writeFailure } from '../write-failure.js';
 
 /** Refuses an --out that cannot be written before any work is done (the layout can take minutes). */
 async function checkWritable(file: string, shownAs: string): Promise<void> {

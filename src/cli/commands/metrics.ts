@@ -39,7 +39,7 @@ export const metricsCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    const view = buildFirmView(loaded.data, filter);
+    const view = buildFirmView(loaded.data, filter, { shareRecords: true });
     const loops = findLoops(view);
     const rows = sortByMeasure(firmMeasures(view, { loops: loops.loops }), sortKey as MeasureKey);
     if (booleanOption(values, 'json')) {
