@@ -15,3 +15,19 @@ export function rowKeys(event: KeyboardEvent, choose: () => void): void {
     (row.previousElementSibling as HTMLElement | null)?.focus();
   }
 }
+
+/**
+ * Rows sorted by one column: ascending or descending, empty (null) values last either way, ties
+ * by id so the order never varies.
+ */
+export function sortRows<R extends { id: string }, K extends keyof R>(rows: R[], key: K, descending: boolean): R[] {
+  const sign = descending ? -1 : 1;
+  return rows.sort((a, b) => {
+    const va = a[key];
+    const vb = b[key];
+    if (va === vb) return a.id < b.id ? -1 : 1;
+    if (va === null || va === undefined) return 1;
+    if (vb === null || vb === undefined) return -1;
+    return (va < vb ? -1 : 1) * sign;
+  });
+}

@@ -8,7 +8,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { rowKeys } from '../table-rows.js';
+import { rowKeys, sortRows } from '../table-rows.js';
 import { FLOW_LABEL } from '../../data/flows.js';
 import { flowOf, type Deal } from '../../data/types.js';
 import type { FirmGraph } from '../../model/graph.js';
@@ -96,17 +96,8 @@ export class RtDeals extends LitElement {
     if (!this.graph) return [];
     const wanted = folded(this.filter);
     const rows = this.rowsOf(this.graph).filter((r) => wanted === '' || folded(`${r.from} ${r.to} ${r.type} ${r.title} ${r.publisher}`).includes(wanted));
-    const key = this.sortKey;
-    const sign = this.descending ? -1 : 1;
-    return rows.sort((a, b) => {
-      const va = a[key];
-      const vb = b[key];
-      if (va === vb) return a.id < b.id ? -1 : 1;
-      // Undisclosed amounts sort last either way.
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      return (va < vb ? -1 : 1) * sign;
-    });
+    // Undisclosed amounts sort last either way.
+    return sortRows(rows, this.sortKey, this.descending);
   }
 
   override render(): TemplateResult {

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { rowKeys } from '../table-rows.js';
+import { rowKeys, sortRows } from '../table-rows.js';
 import type { FirmMeasures } from '../../analysis/centrality.js';
 import { formatUsd } from '../../data/money.js';
 import { FirmSelectEvent } from '../events.js';
@@ -63,16 +63,7 @@ export class RtMeasures extends LitElement {
   @state() private descending = true;
 
   private sorted(): FirmMeasures[] {
-    const key = this.sortKey;
-    const sign = this.descending ? -1 : 1;
-    return [...this.measures].sort((a, b) => {
-      const va = a[key];
-      const vb = b[key];
-      if (va === vb) return a.id < b.id ? -1 : 1;
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      return (va < vb ? -1 : 1) * sign;
-    });
+    return sortRows([...this.measures], this.sortKey, this.descending);
   }
 
   override render(): TemplateResult {
