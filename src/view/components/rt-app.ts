@@ -187,6 +187,7 @@ export class RtApp extends LitElement {
   }
 
   private readonly handleResetData = (): void => {
+    if (!this.source.hasShipped) return;
     this.importer.clearNotes();
     this.previewLoop = null;
     this.fitIds = null;

@@ -98,6 +98,11 @@ export class DataSource implements ReactiveController {
     return this.importedName === name && this.loaded?.data === data;
   }
 
+  /** Whether there is shipped data to go back to (not when a test's loader gave the data). */
+  get hasShipped(): boolean {
+    return this.shipped !== null;
+  }
+
   /** Back to the shipped data; false when there is none (a test's loader gave the data). */
   backToShipped(): boolean {
     if (!this.shipped) return false;
