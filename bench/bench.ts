@@ -35,28 +35,18 @@ import { buildFirmGraph } from '../src/model/graph.js';
 import { browserTimings } from './browser.js';
 import { circulationLp, circulationNetwork, networkxMaxCirculation, networkxPython, pythonHas } from './circulation.js';
 import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
-import { differentialCheck, loopPeerRows } from './loop-peers.js';
+import { differentialCheck, loopPeerRows, type PeerRow } from './loop-peers.js';
 
 const require = createRequire(import.meta.url);
 const findCircuits = require('elementary-circuits-directed-graph') as (adjacency: number[][], callback?: (cycle: number[]) => void) => number[][];
 
-interface Row {
-  name: string;
-  peer: string | null;
-  ours_ms: number;
-  peer_ms: number | null;
-  ratio: number | null;
-  /** The issue's time limit, for the explorer's browser timings. */
-  target_ms?: number;
-  cycles: number | null;
-  peer_cycles: number | null;
+/** A bench row: the loop peers' shape (loop-peers.ts) with what the other sections add. */
+interface Row extends PeerRow {
   /** Circularity rows: the circulating money found by ours and by the peer, in US dollars. */
   circular_usd?: number;
   peer_circular_usd?: number | null;
   /** peer_cycles counts a wider search than ours (all loops, ours only those in date order). */
   superset?: boolean;
-  /** Printed under the table: how the row was run, or why part of it was not. */
-  note?: string;
 }
 
 const rows: Row[] = [];
