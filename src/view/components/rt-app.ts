@@ -71,8 +71,7 @@ export class RtApp extends LitElement {
   private readonly urlSync = new UrlSync(this.store, (parsed) => this.afterRestore(parsed));
 
   @state() private tab: Tab = 'details';
-  /** Whether the side panel is widened for the measures table (while that tab is shown). */
-  /** Wide by default: the narrow panel cuts the table off after a few columns. */
+  /** Whether the side panel is widened for the measures and deals tables; wide by default, as the narrow panel cuts them off. */
   @state() private wideMeasures = true;
   @state() private previewLoop: string | null = null;
   @state() private fitIds: readonly string[] | null = null;
