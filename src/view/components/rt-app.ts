@@ -1,18 +1,14 @@
 /**
  * The Roundtrip explorer: owns the view state and composes the header, the filters, the graph and
- * the panels from it. Its jobs live in controllers (the data set shown, import, export, the
- * timeline's history, dragged firms, dropped files) and pure modules (what a view derives, what a
- * link names); every analysis runs on the filtered view.
- *
- * Why it is longer than most files: its template wires the header, filters, toolbar, graph,
- * timeline and panels to the view state, and its handlers are the only code that changes the
- * state on the analyst's behalf.
+ * the panels from it. Its jobs live in controllers (the data set shown, the selection, import,
+ * export, the timeline's history, dragged firms, dropped files) and pure modules (what a view
+ * derives, what a link names); every analysis runs on the filtered view.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
 import type { DataChange, DataSet } from '../../data/types.js';
-import { drawableWithoutLoops, highlightOf, loopHighlight, tracedPaths, type Derived, type Highlight } from '../../state/derive.js';
+import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
 import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
@@ -25,20 +21,20 @@ import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { DataSource } from '../controllers/data-source.js';
+import { Selection } from '../controllers/selection.js';
 import { TimelineHistory } from '../controllers/timeline-history.js';
 import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
 import { Theme } from '../controllers/theme.js';
 import { distressAt } from '../scenario-view.js';
-import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, PathSelectEvent, ViewportChangeEvent, ExportRequestEvent } from '../events.js';
-import { findFirm } from '../../model/find-firm.js';
+import type { ViewportChangeEvent, ExportRequestEvent } from '../events.js';
 import { lastChange } from '../../model/new-since.js';
 import { roundShare } from '../format.js';
 import './rt-about.js';
 import './rt-toolbar.js';
 import type { ToolbarChangeEvent } from './rt-toolbar.js';
 import './rt-panels.js';
-import type { Tab, TabChangeEvent } from './rt-panels.js';
+import type { TabChangeEvent } from './rt-panels.js';
 import './rt-header.js';
 import type { HeaderActionEvent } from './rt-header.js';
 import type { RtAbout } from './rt-about.js';
@@ -70,12 +66,8 @@ export class RtApp extends LitElement {
   private readonly storeController = new StoreController(this, this.store);
   private readonly urlSync = new UrlSync(this.store, (parsed) => this.afterRestore(parsed));
 
-  @state() private tab: Tab = 'details';
   /** Whether the side panel is widened for the measures and deals tables; wide by default, as the narrow panel cuts them off. */
   @state() private wideMeasures = true;
-  @state() private previewLoop: string | null = null;
-  @state() private fitIds: readonly string[] | null = null;
-  @state() private searchMiss = '';
   /** What the link asked for that could not be shown, in words; dismissable. */
   @state() private notices: string[] = [...this.initialUrl.notices];
   /** The loop history behind the timeline chart. */
@@ -100,6 +92,13 @@ export class RtApp extends LitElement {
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
+
+  /** The firm, deal, loop or path chosen, the tab open and what to bring into view. */
+  private readonly selection = new Selection(this, this.store, () => this.drawn.current, () => this.loaded?.data.entities ?? null);
+
+  focusDetails(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector('rt-panels')?.focusDetails());
+  }
 
   get viewStore(): ViewStore {
     return this.store;
@@ -129,9 +128,8 @@ export class RtApp extends LitElement {
   /** A set is shown: what the link names is checked against it, and the link is kept in step from now on. */
   private afterShown(): void {
     this.notices = [...this.notices, ...this.checkSelection()];
-    if (this.store.state.shock) this.tab = 'scenario';
-    const loop = this.store.state.loop ? this.drawn.current?.loopById.get(this.store.state.loop) : undefined;
-    if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
+    if (this.store.state.shock) this.selection.showTab('scenario');
+    this.selection.fitLinkedLoop();
     this.urlSync.start();
   }
 
@@ -153,17 +151,14 @@ export class RtApp extends LitElement {
   }
 
   private afterRestore(parsed: { notices: string[] }): void {
-    this.previewLoop = null;
     this.notices = [...parsed.notices, ...this.checkSelection()];
-    const loop = this.store.state.loop ? this.drawn.current?.loopById.get(this.store.state.loop) : undefined;
-    if (loop && !this.store.state.view) this.fitIds = [...loop.firms];
+    this.selection.fitLinkedLoop();
   }
 
   /** Shows an imported set (the import controller's `load`); whether it is the one shown now. */
   private readonly showImported = async (data: DataSet, name: string, fingerprint: string, analysis: FirstViewAnalysis | null): Promise<boolean> => {
     const before = this.store.state;
-    this.previewLoop = null;
-    this.fitIds = null;
+    this.selection.reset();
     this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
     let shown: boolean;
     try {
@@ -188,8 +183,7 @@ export class RtApp extends LitElement {
   private readonly handleResetData = (): void => {
     if (!this.source.hasShipped) return;
     this.importer.clearNotes();
-    this.previewLoop = null;
-    this.fitIds = null;
+    this.selection.reset();
     this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
     this.source.backToShipped();
   };
@@ -216,7 +210,7 @@ export class RtApp extends LitElement {
         <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
         <a href="#network" @click=${this.skipToNetwork}>Skip to the network</a>
       </nav>
-      <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.searchMiss} ?dark=${this.theme.dark}
+      <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.selection.searchMiss} ?dark=${this.theme.dark}
         .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
         @rt-header-action=${this.handleHeader}></rt-header>
       ${this.importer.render()}
@@ -241,14 +235,14 @@ export class RtApp extends LitElement {
     const derived = view?.derived ?? null;
     const highlight = derived ? this.currentHighlight(derived, s) : null;
     // Looked up only when a loop is shown: the lookup makes every loop of the view.
-    const shownLoopId = this.previewLoop ?? s.loop;
+    const shownLoopId = this.selection.previewLoop ?? s.loop;
     const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? distressAt(scenario, s.round) : null;
     const graph = derived?.graph ?? loaded.deriver.baseGraph;
     const sketchVisible = view ? null : loaded.deriver.baseVisibility;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
-    return html`<main class=${this.wideMeasures && (this.tab === 'measures' || this.tab === 'deals') ? 'wide' : ''}>
+    return html`<main class=${this.wideMeasures && (this.selection.tab === 'measures' || this.selection.tab === 'deals') ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
         ${this.source.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
           @rt-filter-change=${(e: FilterChangeEvent) => this.store.update(e.patch, 'push')}></rt-filters>
@@ -256,11 +250,11 @@ export class RtApp extends LitElement {
       </aside>
       <section class="center" aria-label="Deal network">
         <rt-toolbar size=${s.size} width=${s.width} .summary=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`} .isolated=${view && !s.hideIsolated ? view.isolated : 0} .drawnPart=${loaded.part}
-          @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.fitAll(view?.nodes ?? new Set(graph.nodes()))}>${this.movedFirms.render()}</rt-toolbar>
+          @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.selection.fit(view?.nodes ?? graph.nodes())}>${this.movedFirms.render()}</rt-toolbar>
         <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
-          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.fitIds} .viewport=${s.view} ?dark=${this.theme.dark}
-          @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-clear-selection=${this.handleClear}
+          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark}
+          @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-clear-selection=${this.selection.onClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
           @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>
         <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.source.graphDrawn)}
@@ -269,13 +263,13 @@ export class RtApp extends LitElement {
       <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
         ${this.source.panelsWait || !view
           ? nothing
-          : html`<rt-panels .tab=${this.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
+          : html`<rt-panels .tab=${this.selection.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
               .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.theme.dark}
               .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
-              @rt-tab-change=${(e: TabChangeEvent) => (this.tab = e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
-              @rt-firm-select=${this.handleFirm} @rt-deal-select=${this.handleDeal} @rt-loop-select=${this.handleLoop} @rt-path-select=${this.handlePath}
+              @rt-tab-change=${(e: TabChangeEvent) => this.selection.showTab(e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
+              @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-loop-select=${this.selection.onLoop} @rt-path-select=${this.selection.onPath}
               @rt-export-request=${(e: ExportRequestEvent) => void this.exportAs(e.format)}
-              @rt-loop-preview=${(e: LoopPreviewEvent) => (this.previewLoop = e.loop)} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
+              @rt-loop-preview=${this.selection.onPreview} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
               @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
               @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
       </section>
@@ -284,9 +278,9 @@ export class RtApp extends LitElement {
 
   private currentHighlight(derived: Derived, s: ViewState): Highlight | null {
     // How a scenario's loss reached a firm: its deals and firms back to the shock.
-    if (this.trace && s.shock && this.tab === 'scenario') return this.trace;
-    if (this.previewLoop) {
-      const loop = derived.loopById.get(this.previewLoop);
+    if (this.trace && s.shock && this.selection.tab === 'scenario') return this.trace;
+    if (this.selection.previewLoop) {
+      const loop = derived.loopById.get(this.selection.previewLoop);
       if (loop) return loopHighlight([loop]);
     }
     return highlightOf(s, derived, this.newDealsOf(derived, s));
@@ -303,54 +297,15 @@ export class RtApp extends LitElement {
     return this.drawn.view(derived, s, this.loaded?.data.changes).newDeals;
   }
 
-  private readonly handleFirm = (event: FirmSelectEvent): void => {
-    this.store.update({ firm: event.firm, deal: null, loop: null, path: null });
-    this.tab = 'details';
-  };
-
-  private readonly handleDeal = (event: DealSelectEvent): void => {
-    this.store.update({ deal: event.deal, loop: null });
-    // From the deals table the analyst stays in it (the row is marked, the deal lit up); elsewhere
-    // the deal's details open.
-    if (this.tab !== 'deals') this.tab = 'details';
-  };
-
-  private readonly handleLoop = (event: LoopSelectEvent): void => {
-    const loop = event.loop ? this.drawn.current?.loopById.get(event.loop) : undefined;
-    // Fitting to the loop replaces any saved viewport: the link then reproduces the fit.
-    this.store.update(loop ? { loop: event.loop, deal: null, view: null } : { loop: event.loop, deal: null });
-    if (loop) this.fitIds = [...loop.firms];
-  };
-
-  private readonly handlePath = (event: PathSelectEvent): void => {
-    this.store.update({ path: event.path, loop: null, deal: null, view: null });
-    this.tab = 'details';
-    if (!event.path) return;
-    // The view fits every firm on the paths (or the two firms, when no path joins them).
-    const graph = this.drawn.current?.graph;
-    const firms = graph ? tracedPaths(graph, event.path).paths.flatMap((p) => p.firms) : [];
-    this.fitIds = firms.length > 0 ? [...new Set(firms)] : [event.path.from, event.path.to];
-  };
-
-  private fitAll(nodes: ReadonlySet<string>): void {
-    this.store.update({ view: null }, 'replace');
-    this.fitIds = [...nodes];
-  }
-
-  private readonly handleClear = (_event?: ClearSelectionEvent): void => {
-    this.previewLoop = null;
-    this.store.update({ firm: null, deal: null, loop: null, path: null });
-  };
-
   private readonly handleGlobalKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     if (this.renderRoot.querySelector('rt-about')?.renderRoot.querySelector('dialog[open]')) return;
-    this.handleClear();
+    this.selection.onClear();
   };
 
   private readonly skipToLoops = async (event: Event): Promise<void> => {
     event.preventDefault();
-    this.tab = 'loops';
+    this.selection.showTab('loops');
     await this.updateComplete;
     this.renderRoot.querySelector('rt-panels')?.focusLoops();
   };
@@ -364,7 +319,7 @@ export class RtApp extends LitElement {
     const action = event.action;
     switch (action.kind) {
       case 'search':
-        return this.search(action.query);
+        return this.selection.search(action.query);
       case 'open':
         return void this.importer.importFiles(action.files);
       case 'export':
@@ -377,22 +332,6 @@ export class RtApp extends LitElement {
         return this.handleResetData();
     }
   };
-
-  private search(query: string): void {
-    const loaded = this.loaded;
-    if (!loaded) return;
-    const match = findFirm(loaded.data.entities, query);
-    if (!match) {
-      this.searchMiss = `No firm matches "${query.trim()}".`;
-      return;
-    }
-    this.searchMiss = '';
-    this.store.update({ firm: match, deal: null, loop: null, view: null });
-    this.fitIds = [match];
-    this.tab = 'details';
-    // The focus goes to the firm found: its loops are the next stops of the Tab key.
-    void this.updateComplete.then(() => this.renderRoot.querySelector('rt-panels')?.focusDetails());
-  }
 }
 
 declare global {
