@@ -86,6 +86,7 @@ export async function buildAll({ quiet = false } = {}) {
     cp(path.join(root, 'data/entities.json'), path.join(dist, 'data/entities.json')),
     cp(path.join(root, 'data/deals.json'), path.join(dist, 'data/deals.json')),
     cp(path.join(root, 'data/schema'), path.join(dist, 'data/schema'), { recursive: true }),
+    cp(path.join(root, 'data/stories'), path.join(dist, 'data/stories'), { recursive: true }),
   ]);
   // The shipped data set's picture, computed once here so the page opens without laying it out.
   const layout = spawnSync(process.execPath, [path.join(dist, 'cli.mjs'), 'layout', '--data', path.join(root, 'data'), '--out', path.join(dist, 'data/layout.json')], { encoding: 'utf8' });

@@ -33,8 +33,10 @@ export function generateValidators() {
   const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true, code: { source: true, esm: true } });
   const entities = readSchema('entities.schema.json');
   const deals = readSchema('deals.schema.json');
+  const story = readSchema('story.schema.json');
   ajv.addSchema(entities);
   ajv.addSchema(deals);
+  ajv.addSchema(story);
   // Ajv's ESM output still requires its string-length helper (code points, not UTF-16 units); the
   // same function inlined keeps the module importable by Node, Vitest and esbuild alike.
   // The record validators let validation go one record at a time: the whole-document ones gather
@@ -44,6 +46,7 @@ export function generateValidators() {
     validateDeals: deals.$id,
     validateEntity: `${entities.$id}#/definitions/entity`,
     validateDeal: `${deals.$id}#/definitions/deal`,
+    validateStory: story.$id,
   };
   const code = standaloneCode(ajv, exports).replace(
     'require("ajv/dist/runtime/ucs2length").default',

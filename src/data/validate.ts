@@ -31,7 +31,7 @@ export interface ValidateOptions {
 export type ValidationResult = { ok: true; data: DataSet; notes: Problem[] } | { ok: false; problems: Problem[] };
 
 
-type Collection = 'entities' | 'deals';
+type Collection = 'entities' | 'deals' | 'steps';
 
 const ENUM_NAMES: Record<string, { noun: string; values: readonly string[] }> = {
   kind: { noun: 'entity kind', values: ENTITY_KINDS },
@@ -48,6 +48,9 @@ const PATTERN_MESSAGES: Record<string, string> = {
   url: 'must be an http(s) URL',
   ticker: 'must be an upper-case ticker symbol (e.g. "NVDA")',
   country: 'must be a two-letter upper-case country code (e.g. "US")',
+  title: 'must be one line of plain text, without control characters',
+  caption: 'must be plain text, without control characters other than line breaks',
+  data: 'must be a data set fingerprint (lowercase letters, digits and hyphens)',
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -168,6 +171,16 @@ function schemaProblems(
   for (let index = 0; index < records.length; index++) {
     if (!validateRecord(records[index])) reportSchemaErrors(validateRecord.errors ?? [], [collection, String(index)], doc, collection, file, problems);
   }
+}
+
+/**
+ * The schema's problems with a document whose records sit in one list (a story's steps): the same
+ * messages, naming the file, the record and the field, as the data files get.
+ */
+export function documentSchemaProblems(validate: CompiledValidator, doc: unknown, collection: 'steps', file: string): Problem[] {
+  const problems = new ProblemList();
+  if (!validate(doc)) reportSchemaErrors(validate.errors ?? [], [], doc, collection, file, problems);
+  return problems.items;
 }
 
 /** Turns Ajv's errors (paths relative to `prefix` inside `doc`) into problems. */

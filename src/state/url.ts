@@ -11,6 +11,7 @@
  *   pos=nvidia:120:-40,openai:300:20 (firms dragged away from the layout: firm:x:y)
  *   data=1tf1gd-1a2b3c4d (an imported data set's fingerprint)
  *   asof=2025-06 (timeline)  shock=openai:0.5,nvidia:1  model=linear  round=2 (shock scenario)
+ *   story=five-loops (a shipped story) or story=~… (a story carried in the link)  step=3  embed=1
  *
  * Why one long file: the table of parameters is the whole link format in one place, each entry
  * reading and writing its value, so the two can never drift apart.
@@ -20,6 +21,7 @@ import { isValidDate } from '../data/dates.js';
 import { parseUsd } from '../data/money.js';
 import { showValue } from '../data/problem.js';
 import { DEAL_STATUSES, DEAL_TYPES, DEFAULT_FLOWS, ENTITY_KINDS, FLOW_KINDS, type FlowKind } from '../data/types.js';
+import { MAX_STORY_LINK_LENGTH, storyRefOf } from './story-link.js';
 import { DEFAULT_VIEW_STATE, EDGE_WIDTHS, MAX_MOVED_FIRMS, SIZE_MEASURES, type EdgeWidth, type MovedFirm, type SizeMeasure, type ViewState, type Viewport } from './view-state.js';
 
 /** Values longer than this are refused: no view needs them, and they make hostile links cheap. */
@@ -39,6 +41,8 @@ interface Param<K extends keyof ViewState> {
   parse(text: string): Parsed<ViewState[K]>;
   /** The text for a value; null leaves the parameter out (the default). */
   format(value: ViewState[K]): string | null;
+  /** Longest value read, when not MAX_VALUE_LENGTH (a story carried in the link). */
+  maxLength?: number;
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -264,6 +268,25 @@ const PARAMS: ReadonlyArray<Param<keyof ViewState>> = [
     parse: (text) => (/^\d{1,4}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : fail(`round: ${showValue(text, 40)} is not a round number (1, 2, …)`)),
     format: (value) => (value === null ? null : String(value)),
   } satisfies Param<'round'>,
+  {
+    key: 'story',
+    name: 'story',
+    maxLength: MAX_STORY_LINK_LENGTH,
+    parse: (text) => (storyRefOf(text) ? ok(text) : fail(`story: ${showValue(text, 40)} is neither a story's name nor a story`)),
+    format: (value) => value,
+  } satisfies Param<'story'>,
+  {
+    key: 'step',
+    name: 'step',
+    parse: (text) => (/^\d{1,2}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : fail(`step: ${showValue(text, 40)} is not a step number (1, 2, …)`)),
+    format: (value) => (value === null ? null : String(value)),
+  } satisfies Param<'step'>,
+  {
+    key: 'embed',
+    name: 'embed',
+    parse: (text) => (text === '1' ? ok(true) : text === '0' ? ok(false) : fail(`embed: ${showValue(text, 40)} is not 1 or 0`)),
+    format: (value) => (value ? '1' : null),
+  } satisfies Param<'embed'>,
 ] as ReadonlyArray<Param<keyof ViewState>>;
 
 /** `openai:0.5,nvidia:1` → {openai: 0.5, nvidia: 1}; distress from 0 to 1, at most 50 firms. */
@@ -324,7 +347,7 @@ export function parseViewUrl(query: string): ParsedUrl {
     const values = search.getAll(param.name);
     const text = values[values.length - 1];
     if (text === undefined || text === '') continue;
-    if (text.length > MAX_VALUE_LENGTH) {
+    if (text.length > (param.maxLength ?? MAX_VALUE_LENGTH)) {
       notices.push(`${param.name}: the value is too long (${text.length} characters)`);
       continue;
     }
@@ -350,5 +373,5 @@ export function formatViewUrl(state: ViewState): string {
     if (text !== null) search.set(param.name, text);
   }
   // Keep commas, > and : readable: they are safe in a query string.
-  return search.toString().replace(/%2C/g, ',').replace(/%3E/g, '>').replace(/%3A/g, ':');
+  return search.toString().replace(/%2C/g, ',').replace(/%3E/g, '>').replace(/%3A/g, ':').replace(/%7E/g, '~');
 }

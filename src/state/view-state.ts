@@ -95,6 +95,12 @@ export interface ViewState {
   theme: 'auto' | 'light' | 'dark';
   /** Scenario round shown (1 = the shock itself); null shows the final state. */
   round: number | null;
+  /** The story played: a shipped story's name, or the story itself (`~…`, see story-link.ts); null when none. */
+  story: string | null;
+  /** The story's step shown (1-based); null is the first. */
+  step: number | null;
+  /** Shown inside another page: the graph and the caption, without side panels. */
+  embed: boolean;
 }
 
 export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
@@ -127,6 +133,9 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
   buffers: 'balance',
   theme: 'auto',
   round: null,
+  story: null,
+  step: null,
+  embed: false,
 });
 
 /** The deal filter a view state describes. */

@@ -52,6 +52,9 @@ const viewState: fc.Arbitrary<ViewState> = fc
     buffers: fc.constantFrom('balance' as const, 'proxy' as const),
     theme: fc.constantFrom('auto' as const, 'light' as const, 'dark' as const),
     round: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
+    story: fc.option(fc.oneof(slug, fc.stringMatching(/^~[A-Za-z0-9_-]{1,80}$/)), { nil: null }),
+    step: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+    embed: fc.boolean(),
     data: fc.option(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.stringMatching(/^[0-9a-f]{8}$/)).map(([a, b]) => `${a}-${b}`), { nil: null }),
   })
   .map(({ dates: [a, b], ...rest }) => {

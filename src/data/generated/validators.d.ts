@@ -12,3 +12,5 @@ export const validateDeals: CompiledValidator;
 export const validateEntity: CompiledValidator;
 /** One record of the deals list (`#/definitions/deal`). */
 export const validateDeal: CompiledValidator;
+/** A story file (`*.story.json`). */
+export const validateStory: CompiledValidator;
