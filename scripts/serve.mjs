@@ -23,7 +23,10 @@ const TYPES = {
  * The policy of every page: scripts, workers and requests only from this server, no inline script
  * and no eval. Inline styles stay allowed: Cytoscape adds a <style> element for its container and
  * the components bind `style` attributes (colour swatches, the distress scale). Pictures are drawn
- * from blob: and data: URLs when exported.
+ * from blob: and data: URLs when exported. Only the app's own pages may frame a page
+ * (`frame-ancestors 'self'`), except the embedded view (`?embed=1`), which any site may show in an
+ * <iframe>: it has no action a framing page could trick a reader into (no account, no upload to a
+ * server; opening the full app leaves the frame).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -39,6 +42,14 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'self'",
 ].join('; ');
+
+/** The policy of the embedded view: the same, framable from any page. */
+export const EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *');
+
+/** Whether the address asks for the embedded view (`embed=1`, as the app reads it: the last value counts). */
+export function isEmbedRequest(url) {
+  return url.searchParams.getAll('embed').at(-1) === '1';
+}
 
 /** Files the app does not need: left out unless serving for development. */
 function devOnly(relative) {
@@ -74,7 +85,7 @@ export function serveDirectory(dir, { port = 8080, host = '127.0.0.1', dev = fal
         'content-length': info.size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
-        ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+        ...(type.startsWith('text/html') ? { 'content-security-policy': isEmbedRequest(url) ? EMBED_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY } : {}),
       });
       if (request.method === 'HEAD') response.end();
       // pipeline closes the file when the client hangs up or reading fails; a bare pipe() kept it

@@ -41,6 +41,7 @@ describe('shareable views', () => {
     await page.locator('rt-graph').hover();
     await page.mouse.wheel(0, -240);
     await expect.poll(() => page.evaluate(() => location.search)).toContain('view=');
+    await page.locator('rt-header summary', { hasText: 'Share' }).click();
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' }).innerText()).resolves.toBe('Link copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());

@@ -95,3 +95,26 @@ describe('serveDirectory with an over-long link', () => {
     }
   });
 });
+
+describe('serveDirectory and frames', () => {
+  const policyOf = (head: string): string => /content-security-policy: ([^\r\n]*)/i.exec(head)?.[1] ?? '';
+
+  it('lets any page frame the embedded view (embed=1) and only the app frame the others', async () => {
+    const { child, port, output } = await startServer(1024);
+    try {
+      const plain = await get(port, '/?loop=amd%3Eopenai');
+      expect(policyOf(plain.head), output()).toContain("frame-ancestors 'self'");
+      const embedded = await get(port, '/?loop=amd%3Eopenai&embed=1');
+      expect(policyOf(embedded.head)).toContain('frame-ancestors *');
+      // The rest of the policy is the same strict one.
+      expect(policyOf(embedded.head).replace('frame-ancestors *', "frame-ancestors 'self'")).toBe(policyOf(plain.head));
+      // As the app reads the link: the last value counts, and anything but 1 is not the embedded view.
+      for (const target of ['/?embed=1&embed=0', '/?embed=2', '/?embed=', '/?xembed=1']) {
+        expect(policyOf((await get(port, target)).head), target).toContain("frame-ancestors 'self'");
+      }
+      expect(policyOf((await get(port, '/?embed=0&embed=1')).head)).toContain('frame-ancestors *');
+    } finally {
+      child.kill();
+    }
+  });
+});

@@ -12,7 +12,7 @@ export const appStyles = css`
   main.wide { grid-template-columns: 15rem minmax(0, 1fr) min(50rem, 58vw); }
   aside { overflow: auto; padding: 0.75rem; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
   .panel { overflow: auto; padding: 0.5rem 0.75rem; border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
-  .center { position: relative; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
+  .center { position: relative; display: grid; grid-template-rows: auto auto 1fr auto; grid-template-columns: minmax(0, 1fr); min-height: 0; min-width: 0; }
   /* The status has a line of its own: one that wrapped when the loops arrive would shift the picture under the pointer. */
   rt-graph { min-height: 0; height: 100%; }
   .banner { margin: 1rem; border: 2px solid #b3261e; border-radius: 6px; padding: 0.75rem 1rem; }
@@ -29,6 +29,11 @@ export const appStyles = css`
   .skip { position: absolute; top: 0; left: 0; }
   .skip a { position: absolute; left: -10000px; top: 0.4rem; z-index: 20; padding: 0.3rem 0.6rem; background: Canvas; color: LinkText; border: 2px solid Highlight; border-radius: 4px; }
   .skip a:focus { left: 0.5rem; }
+  /* Inside another page: the graph fills the frame, the caption and the link under it. */
+  main.embedded { display: grid; grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr) auto auto; height: 100vh; }
+  main.embedded .center { grid-template-rows: minmax(0, 1fr); }
+  main.embedded footer { padding: 0.2rem 0.6rem 0.4rem; font-size: 0.85rem; text-align: right; }
+  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
   @media (max-width: 900px) {
     :host { height: auto; min-height: 100vh; }

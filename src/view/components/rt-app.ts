@@ -9,7 +9,6 @@ import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
 import type { DataChange, DataSet } from '../../data/types.js';
 import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
-import { checkSelection } from '../../state/selection-check.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
@@ -26,6 +25,10 @@ import { TimelineHistory } from '../controllers/timeline-history.js';
 import { MovedFirms } from '../controllers/moved-firms.js';
 import { FileDrop } from '../controllers/file-drop.js';
 import { Theme } from '../controllers/theme.js';
+import { LinkCheck } from '../controllers/link-check.js';
+import { PageKeys } from '../controllers/page-keys.js';
+import { StoryPlayer } from '../controllers/story-player.js';
+import { fullAppUrl } from '../embed-code.js';
 import { distressAt } from '../scenario-view.js';
 import type { ViewportChangeEvent, ExportRequestEvent } from '../events.js';
 import { lastChange } from '../../model/new-since.js';
@@ -46,6 +49,8 @@ import './rt-legend.js';
 import type { ScenarioChangeEvent, TraceEvent } from './rt-scenario.js';
 import './rt-timeline.js';
 import type { TimelineChangeEvent } from './rt-timeline.js';
+import './rt-story.js';
+import type { StoryActionEvent } from './rt-story.js';
 import type { DataLoader } from '../controllers/data-source.js';
 export type { DataLoader };
 
@@ -69,11 +74,11 @@ export class RtApp extends LitElement {
   /** Whether the side panel is widened for the measures and deals tables; wide by default, as the narrow panel cuts them off. */
   @state() private wideMeasures = true;
   /** What the link asked for that could not be shown, in words; dismissable. */
-  @state() private notices: string[] = [...this.initialUrl.notices];
+  private readonly linkCheck = new LinkCheck(this, this.store, () => this.loaded, (loaded, s) => this.view(loaded, s).derived, this.initialUrl.notices);
   /** The loop history behind the timeline chart. */
   private readonly timeline = new TimelineHistory(this);
-  /** Files dropped on the explorer open as data. */
-  private readonly fileDrop = new FileDrop(this, (files) => void this.importer.importFiles(files));
+  /** Files dropped on the explorer open as data (or as a story). */
+  private readonly fileDrop = new FileDrop(this, (files) => this.openFiles(files));
   /** Light or dark colours (the link's, or the system's). */
   private readonly theme = new Theme(this, this.store);
 
@@ -96,6 +101,24 @@ export class RtApp extends LitElement {
   /** The firm, deal, loop or path chosen, the tab open and what to bring into view. */
   private readonly selection = new Selection(this, this.store, () => this.drawn.current, () => this.loaded?.data.entities ?? null);
 
+  /** The story played or built, step by step. */
+  private readonly story = new StoryPlayer(this, this.store);
+
+  /** Escape, and the arrows through a story. */
+  private readonly keys = new PageKeys(this, {
+    dialogOpen: () => Boolean(this.renderRoot.querySelector('rt-about')?.renderRoot.querySelector('dialog[open]')),
+    clearSelection: () => this.selection.onClear(),
+    storyPlaying: () => this.story.story !== null && !this.story.editing,
+    stepBy: (by) => this.story.go(this.story.shownIndex + by),
+  });
+
+  /** A story's step without a saved viewport shows its loop, its paths, or the whole view. */
+  fitStep(s: ViewState): void {
+    const loaded = this.loaded;
+    if (s.loop || s.path) return this.selection.fitLinkedLoop();
+    if (loaded) this.selection.fit(this.view(loaded, s).nodes);
+  }
+
   focusDetails(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector('rt-panels')?.focusDetails());
   }
@@ -106,54 +129,52 @@ export class RtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('keydown', this.handleGlobalKey);
-    void this.load();
+    void this.source.load(this.loader, (linked) =>
+      this.linkCheck.add([`data: this link was made with an imported data set (${linked}) that this browser does not have; the shipped data is shown, so firms, deals and loops may differ`]),
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('keydown', this.handleGlobalKey);
     this.urlSync.stop();
-  }
-
-  private async load(): Promise<void> {
-    await this.source.load(this.loader, (linked) => {
-      this.notices = [
-        ...this.notices,
-        `data: this link was made with an imported data set (${linked}) that this browser does not have; the shipped data is shown, so firms, deals and loops may differ`,
-      ];
-    });
   }
 
   /** A set is shown: what the link names is checked against it, and the link is kept in step from now on. */
   private afterShown(): void {
-    this.notices = [...this.notices, ...this.checkSelection()];
+    this.linkCheck.check();
     if (this.store.state.shock) this.selection.showTab('scenario');
     this.selection.fitLinkedLoop();
     this.urlSync.start();
   }
 
-  /**
-   * Drops a firm, deal or loop the link names but the data set or the filtered view does not hold,
-   * and says so; the rest of the view stays as the link asked.
-   */
-  private checkSelection(): string[] {
-    const loaded = this.loaded;
-    if (!loaded) return [];
-    const s = this.store.state;
-    const { notices, patch } = checkSelection(s, {
-      firm: (id) => loaded.entities.has(id),
-      deal: (id) => loaded.deals.has(id),
-      view: () => this.view(loaded, s).derived,
-    });
-    if (Object.keys(patch).length > 0) this.store.update(patch, 'replace');
-    return notices;
-  }
-
   private afterRestore(parsed: { notices: string[] }): void {
-    this.notices = [...parsed.notices, ...this.checkSelection()];
+    this.linkCheck.check(parsed.notices);
     this.selection.fitLinkedLoop();
   }
+
+  /** Story files open as stories, the rest as data. */
+  private openFiles(files: readonly File[]): void {
+    const isStory = (f: File): boolean => /\.story\.json$/i.test(f.name);
+    const story = files.find(isStory);
+    if (story) void this.story.openFile(story);
+    const data = files.filter((f) => !isStory(f));
+    if (data.length > 0) void this.importer.importFiles(data);
+  }
+
+  private readonly handleStory = (event: StoryActionEvent): void => {
+    const a = event.action;
+    const story = this.story;
+    if (a.kind === 'go') story.go(a.index);
+    else if (a.kind === 'close') story.close();
+    else if (a.kind === 'edit') story.setEditing(a.on);
+    else if (a.kind === 'save') story.save();
+    else if (a.kind === 'add') void story.addStep();
+    else if (a.kind === 'retitle') void story.retitle(a.title);
+    else if (a.kind === 'step') void story.editStep(a.index, { ...(a.title !== undefined ? { title: a.title } : {}), ...(a.caption !== undefined ? { caption: a.caption } : {}) });
+    else if (a.kind === 'use-view') void story.updateStepView(a.index);
+    else if (a.kind === 'move') void story.moveStep(a.index, a.by);
+    else void story.removeStep(a.index);
+  };
 
   /** Shows an imported set (the import controller's `load`); whether it is the one shown now. */
   private readonly showImported = async (data: DataSet, name: string, fingerprint: string, analysis: FirstViewAnalysis | null): Promise<boolean> => {
@@ -205,6 +226,7 @@ export class RtApp extends LitElement {
 
   override render(): TemplateResult {
     const loaded = this.loaded;
+    if (this.store.state.embed) return this.renderEmbedded(loaded);
     return html`
       <nav class="skip" aria-label="Skip links">
         <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
@@ -212,16 +234,10 @@ export class RtApp extends LitElement {
       </nav>
       <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.selection.searchMiss} ?dark=${this.theme.dark}
         .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
-        @rt-header-action=${this.handleHeader}></rt-header>
+        .embedTitle=${this.story.story ? `${this.story.story.title} (Roundtrip)` : 'Roundtrip: circular financing in the AI boom'} @rt-header-action=${this.handleHeader}></rt-header>
       ${this.importer.render()}
       ${this.fileDrop.render()}
-      ${this.notices.length > 0
-        ? html`<section class="notice" role="alert" aria-label="Parts of the link were ignored">
-            <p>Parts of the link were ignored:</p>
-            <ul>${this.notices.map((n) => html`<li>${n}</li>`)}</ul>
-            <button @click=${() => (this.notices = [])}>Dismiss</button>
-          </section>`
-        : nothing}
+      ${this.linkCheck.render()}
       ${this.source.render()}
       ${loaded ? this.renderExplorer(loaded) : nothing}
       <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0} .asOf=${loaded?.data.asOf ?? null} .lastUpdate=${loaded ? this.lastUpdateOf(loaded) : null}></rt-about>
@@ -233,14 +249,8 @@ export class RtApp extends LitElement {
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
     const view = this.source.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
     const derived = view?.derived ?? null;
-    const highlight = derived ? this.currentHighlight(derived, s) : null;
-    // Looked up only when a loop is shown: the lookup makes every loop of the view.
-    const shownLoopId = this.selection.previewLoop ?? s.loop;
-    const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
-    const distress = scenario ? distressAt(scenario, s.round) : null;
     const graph = derived?.graph ?? loaded.deriver.baseGraph;
-    const sketchVisible = view ? null : loaded.deriver.baseVisibility;
     const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
     return html`<main class=${this.wideMeasures && (this.selection.tab === 'measures' || this.selection.tab === 'deals') ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
@@ -251,12 +261,8 @@ export class RtApp extends LitElement {
       <section class="center" aria-label="Deal network">
         <rt-toolbar size=${s.size} width=${s.width} .summary=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`} .isolated=${view && !s.hideIsolated ? view.isolated : 0} .drawnPart=${loaded.part}
           @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.selection.fit(view?.nodes ?? graph.nodes())}>${this.movedFirms.render()}</rt-toolbar>
-        <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
-          .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
-          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark}
-          @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-clear-selection=${this.selection.onClear}
-          @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
-          @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>
+        ${this.renderStory(false)}
+        ${this.renderGraph(loaded, view)}
         <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.source.graphDrawn)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
@@ -273,6 +279,43 @@ export class RtApp extends LitElement {
               @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
               @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
       </section>
+    </main>`;
+  }
+
+  /** The network itself, the same in the full app and the embedded view. */
+  private renderGraph(loaded: Loaded, view: DrawnView | null): TemplateResult {
+    const s = this.store.state;
+    const derived = view?.derived ?? null;
+    const highlight = derived ? this.currentHighlight(derived, s) : null;
+    // Looked up only when a loop is shown: the lookup makes every loop of the view.
+    const shownLoopId = this.selection.previewLoop ?? s.loop;
+    const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
+    const scenario = loaded.deriver.scenario(s);
+    const distress = scenario ? distressAt(scenario, s.round) : null;
+    const sketchVisible = view ? null : loaded.deriver.baseVisibility;
+    return html`<rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
+          .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
+          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark} ?glide=${this.story.story !== null}
+          @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-clear-selection=${this.selection.onClear}
+          @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
+          @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>`;
+  }
+
+  private renderStory(compact: boolean): TemplateResult {
+    const story = this.story;
+    return html`<rt-story .story=${story.story} .index=${story.shownIndex} ?editing=${story.editing} ?unlinked=${story.unlinked} ?compact=${compact} .problems=${story.problems}
+      @rt-story-action=${this.handleStory}></rt-story>`;
+  }
+
+  /** Inside another page (`embed=1`): the graph and the story's caption, and the way to the full app. */
+  private renderEmbedded(loaded: Loaded | null): TemplateResult {
+    const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.view(loaded, this.store.state) : null;
+    return html`<main class="embedded">
+      <h1 class="sr">${this.story.story?.title ?? 'Roundtrip: circular financing in the AI boom'}</h1>
+      ${this.source.render()}
+      <section class="center" aria-label="Deal network">${loaded ? this.renderGraph(loaded, view) : nothing}</section>
+      ${this.renderStory(true)}
+      <footer><a data-open-full href=${fullAppUrl(location.href)} target="_blank" rel="noopener">Open in Roundtrip ↗</a></footer>
     </main>`;
   }
 
@@ -297,12 +340,6 @@ export class RtApp extends LitElement {
     return this.drawn.view(derived, s, this.loaded?.data.changes).newDeals;
   }
 
-  private readonly handleGlobalKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    if (this.renderRoot.querySelector('rt-about')?.renderRoot.querySelector('dialog[open]')) return;
-    this.selection.onClear();
-  };
-
   private readonly skipToLoops = async (event: Event): Promise<void> => {
     event.preventDefault();
     this.selection.showTab('loops');
@@ -321,7 +358,7 @@ export class RtApp extends LitElement {
       case 'search':
         return this.selection.search(action.query);
       case 'open':
-        return void this.importer.importFiles(action.files);
+        return this.openFiles(action.files);
       case 'export':
         return void this.exportAs(action.format);
       case 'theme':
@@ -330,6 +367,10 @@ export class RtApp extends LitElement {
         return this.renderRoot.querySelector<RtAbout>('rt-about')?.show();
       case 'reset-data':
         return this.handleResetData();
+      case 'story-play':
+        return void this.story.playShipped(action.name);
+      case 'story-new':
+        return void this.story.startNew(this.store.state.data);
     }
   };
 }

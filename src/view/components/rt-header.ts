@@ -9,6 +9,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Entity } from '../../data/types.js';
 import type { ExportFormat } from '../controllers/export-view.js';
+import { SHIPPED_STORIES } from '../../state/story-link.js';
+import { embedCode } from '../embed-code.js';
 
 export type HeaderAction =
   | { kind: 'search'; query: string }
@@ -16,7 +18,9 @@ export type HeaderAction =
   | { kind: 'export'; format: ExportFormat }
   | { kind: 'theme' }
   | { kind: 'about' }
-  | { kind: 'reset-data' };
+  | { kind: 'reset-data' }
+  | { kind: 'story-play'; name: string }
+  | { kind: 'story-new' };
 
 export class HeaderActionEvent extends Event {
   static readonly type = 'rt-header-action';
@@ -56,15 +60,18 @@ export class RtHeader extends LitElement {
     button { font: inherit; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; border-bottom: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
     h1 { font-size: 1.2rem; margin: 0; }
-    .tagline { margin: 0; font-size: 0.85rem; opacity: 0.8; flex: 1 1 20rem; }
+    .tagline { margin: 0; font-size: 0.85rem; opacity: 0.8; flex: 1 1 16rem; }
     .search { display: flex; gap: 0.3rem; align-items: center; }
     .search input { font: inherit; padding: 0.25rem 0.4rem; width: 14rem; }
     .search .miss { color: #b3261e; font-size: 0.8rem; }
     .copied { font-size: 0.85rem; }
-    .export { position: relative; }
-    .export summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 4px; }
-    .export .menu { position: absolute; right: 0; z-index: 5; display: grid; gap: 0.2rem; padding: 0.4rem; min-width: 15rem; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
-    .export .menu button { text-align: left; }
+    .export, .stories, .share { position: relative; }
+    .stories summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, #2f6fde 60%, transparent); border-radius: 4px; background: color-mix(in srgb, #2f6fde 10%, Canvas); }
+    .stories .menu { left: 0; right: auto; }
+    .menu { position: absolute; right: 0; z-index: 5; display: grid; gap: 0.2rem; padding: 0.4rem; min-width: 15rem; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
+    .menu button { text-align: left; }
+    .menu .hint { font-size: 0.8rem; opacity: 0.8; margin: 0.1rem 0; max-width: 18rem; }
+    .export summary, .share summary { cursor: pointer; padding: 0.15rem 0.5rem; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 4px; }
     /* In the tagline, so the header keeps its height when a set is imported. */
     .dataset { font-size: 0.85rem; padding: 0 0.4rem; border-radius: 4px; background: color-mix(in srgb, #f5a623 20%, Canvas); }
     .dataset .back { font-size: 0.75rem; line-height: 1.1; padding: 0 0.3rem; }
@@ -79,6 +86,8 @@ export class RtHeader extends LitElement {
   /** Why the last search found nothing; '' when it did. */
   @property({ attribute: false }) searchMiss = '';
   @property({ type: Boolean }) dark = false;
+  /** What an embedded copy of the view is called (its frame's title). */
+  @property({ attribute: false }) embedTitle = 'Roundtrip: circular financing in the AI boom';
   @state() private copied = '';
 
   private emit(action: HeaderAction): void {
@@ -95,7 +104,8 @@ export class RtHeader extends LitElement {
           : nothing}
         ${summary ? html`<span data-summary>${summary.deals} deals · ${summary.firms} firms${summary.asOf ? html` · <span data-as-of title="When the data set was last checked against its sources">checked ${summary.asOf}</span>` : nothing}</span>` : nothing}</p>
       ${summary ? this.renderSearch() : nothing}
-      <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#open-files')?.click()} title="Open your own deals: the two JSON files, or a deals CSV (and an entities CSV)">Open data…</button>
+      ${this.renderStories()}
+      <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#open-files')?.click()} title="Open your own deals (the two JSON files, or a deals CSV and an entities CSV) or a story (.story.json)">Open…</button>
       <input id="open-files" type="file" multiple accept=".json,.csv,.tsv,.txt" hidden aria-label="Open data files"
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
@@ -109,10 +119,28 @@ export class RtHeader extends LitElement {
         </div>
       </details>
       <button data-theme @click=${() => this.emit({ kind: 'theme' })} title="Switch between light and dark colours (kept in the link)">${this.dark ? 'Light' : 'Dark'}</button>
-      <button @click=${this.copyLink} title="Copy a link that opens exactly this view">Copy link</button>
+      <details class="share">
+        <summary>Share</summary>
+        <div class="menu" role="group" aria-label="Share the view">
+          <button data-copy-link @click=${this.copyLink} title="Copy a link that opens exactly this view">Copy link</button>
+          <button data-embed-code @click=${this.copyEmbedCode} title="Copy the HTML that shows this view (the graph and the caption) inside another page">Copy embed code</button>
+        </div>
+      </details>
       ${this.copied ? html`<span role="status" class="copied">${this.copied}</span>` : nothing}
-      <button @click=${() => this.emit({ kind: 'about' })}>About the data</button>
+      <button @click=${() => this.emit({ kind: 'about' })} title="About the data: where the deals come from, what an arrow means">About</button>
     </header>`;
+  }
+
+  private renderStories(): TemplateResult {
+    const close = (): void => this.renderRoot.querySelector('details.stories')?.removeAttribute('open');
+    return html`<details class="stories">
+      <summary>Stories</summary>
+      <div class="menu" role="group" aria-label="Stories">
+        ${SHIPPED_STORIES.map(({ name, title }) => html`<button data-story-play=${name} @click=${() => { close(); this.emit({ kind: 'story-play', name }); }}>▶ ${title}</button>`)}
+        <button data-story-new @click=${() => { close(); this.emit({ kind: 'story-new' }); }}>Start a story from this view</button>
+        <p class="hint">A story is a sequence of views with captions, played with Next and Previous (or the arrow keys). Open a .story.json file with Open….</p>
+      </div>
+    </details>`;
   }
 
   private renderSearch(): TemplateResult {
@@ -135,19 +163,23 @@ export class RtHeader extends LitElement {
     this.renderRoot.querySelector('details.export')?.removeAttribute('open');
   }
 
-  private readonly copyLink = async (): Promise<void> => {
-    const link = location.href;
+  private readonly copyLink = (): Promise<void> => this.copy(location.href, 'Link copied', 'Copy this link:');
+
+  private readonly copyEmbedCode = (): Promise<void> => this.copy(embedCode(location.href, this.embedTitle), 'Embed code copied', 'Copy this HTML into your page:');
+
+  private async copy(text: string, done: string, prompt: string): Promise<void> {
+    this.renderRoot.querySelector('details.share')?.removeAttribute('open');
     try {
-      await navigator.clipboard.writeText(link);
-      this.copied = 'Link copied';
+      await navigator.clipboard.writeText(text);
+      this.copied = done;
     } catch {
       // Without clipboard access (permissions, insecure origin) the analyst copies it by hand.
       this.copied = '';
-      window.prompt('Copy this link:', link);
+      window.prompt(prompt, text);
       return;
     }
     setTimeout(() => (this.copied = ''), 2500);
-  };
+  }
 }
 
 declare global {

@@ -72,6 +72,8 @@ export class RtGraph extends LitElement {
   /** Zoom and pan to restore; null fits the visible graph. */
   @property({ attribute: false }) viewport: Viewport | null = null;
   @property({ type: Boolean }) dark = false;
+  /** Moves of the view made by code (a story's steps) glide instead of jumping. */
+  @property({ type: Boolean }) glide = false;
   /** Distress (0..1) per firm while a shock scenario is shown; null colours firms by kind. */
   @property({ attribute: false }) distress: ReadonlyMap<string, number> | null = null;
   /** Firms the analyst dragged, drawn where they were dropped instead of at the layout's place. */
@@ -385,7 +387,17 @@ export class RtGraph extends LitElement {
     // The pane may have no size yet (a notice above it is still laying out): fit when it gets one.
     this.fittedTo = { ids };
     if (!viewport) return;
+    this.moveTo(cy, viewport);
+  }
+
+  /** Sets the view from code: at once, or gliding there when `glide` is on (and motion is welcome). */
+  private moveTo(cy: Core, viewport: { zoom: number; pan: { x: number; y: number } }): void {
     this.movingByCode = true;
+    cy.stop(true, false);
+    if (this.glide && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      cy.animate(viewport, { duration: 450, easing: 'ease-in-out-sine', complete: () => (this.movingByCode = false) });
+      return;
+    }
     cy.viewport(viewport);
     this.movingByCode = false;
   }
@@ -395,9 +407,7 @@ export class RtGraph extends LitElement {
     // The analyst's own pan comes back as state, rounded: applying it again would nudge the view.
     const pan = cy.pan();
     if (Math.abs(cy.zoom() - viewport.zoom) < 0.002 && Math.abs(pan.x - viewport.x) < 0.2 && Math.abs(pan.y - viewport.y) < 0.2) return;
-    this.movingByCode = true;
-    cy.viewport({ zoom: viewport.zoom, pan: { x: viewport.x, y: viewport.y } });
-    this.movingByCode = false;
+    this.moveTo(cy, { zoom: viewport.zoom, pan: { x: viewport.x, y: viewport.y } });
   }
 }
 
