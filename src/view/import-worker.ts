@@ -21,7 +21,7 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
     }
     const fingerprint = dataSetFingerprint(result.data);
     progress({ stage: 'analysing', deals: result.data.deals.length });
-    // The view an imported set opens in (see rt-app's showImported).
+    // The view an imported set opens in (see DataSource.switchToImported).
     const analysis = analyseFirstView(result.data, { ...DEFAULT_VIEW_STATE, data: fingerprint });
     // Loops and deals go in parts (each message is taken in one task of the page's), the rest last.
     const { loops } = analysis;

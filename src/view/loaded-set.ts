@@ -4,7 +4,8 @@
  * analysis of its first view, when the import worker sent one, is adopted rather than redone, so
  * that getting it ready never holds the page for long.
  */
-import { ENTITY_KINDS, type DataSet, type Deal, type Entity } from '../data/types.js';
+import { ENTITY_KINDS, type DataChange, type DataSet, type Deal, type Entity } from '../data/types.js';
+import { lastChange } from '../model/new-since.js';
 import type { DrawnPart } from '../model/drawing-budget.js';
 import { Deriver } from '../state/derive.js';
 import { monthRange, type FirstViewAnalysis } from '../state/first-view.js';
@@ -72,4 +73,10 @@ export async function loadSet(data: DataSet, options: LoadOptions): Promise<Load
     minMonth: range.minMonth,
     maxMonth: range.maxMonth,
   };
+}
+
+/** The set's last update, with the titles of the deals it added (for About). */
+export function lastUpdateOf(loaded: LoadedSet): { change: DataChange; added: string[] } | null {
+  const change = lastChange(loaded.data.changes);
+  return change ? { change, added: change.added.map((id) => loaded.deals.get(id)?.title ?? id) } : null;
 }

@@ -1,22 +1,25 @@
 /**
- * The Roundtrip explorer: owns the view state and composes the header, the filters, the graph and
- * the panels from it. Its jobs live in controllers (the data set shown, the selection, import,
- * export, the timeline's history, dragged firms, dropped files) and pure modules (what a view
- * derives, what a link names); every analysis runs on the filtered view.
+ * The Roundtrip explorer: owns the view state and composes the header, the filters, the graph, the
+ * story bar and the panels from it (or, embedded in another page, the graph and the caption alone).
+ * Its jobs live in controllers (the data set shown, the selection, import, export, the link's
+ * checks, the story, the timeline's history, dragged firms, dropped files, the page's keys) and
+ * pure modules (what a view derives, what a link names); every analysis runs on the filtered view.
+ *
+ * Why a little over 300 lines: most of it is the template that hands each component its part of
+ * the state and wires its events to a controller; splitting it would pass the same properties
+ * through one more layer.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
 import { customElement, state } from 'lit/decorators.js';
-import type { DataChange, DataSet } from '../../data/types.js';
-import { drawableWithoutLoops, highlightOf, loopHighlight, type Derived, type Highlight } from '../../state/derive.js';
+import { drawableWithoutLoops, type Derived } from '../../state/derive.js';
 import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
+import type { ViewState } from '../../state/view-state.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
-import type { LoadedSet } from '../loaded-set.js';
+import { lastUpdateOf, type LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
-import type { FirstViewAnalysis } from '../../state/first-view.js';
 import { exportView, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { DataSource } from '../controllers/data-source.js';
@@ -46,11 +49,10 @@ import type { FilterChangeEvent } from './rt-filters.js';
 import './rt-filters.js';
 import '../cytoscape/rt-graph.js';
 import './rt-legend.js';
-import type { ScenarioChangeEvent, TraceEvent } from './rt-scenario.js';
+import type { ScenarioChangeEvent } from './rt-scenario.js';
 import './rt-timeline.js';
 import type { TimelineChangeEvent } from './rt-timeline.js';
 import './rt-story.js';
-import type { StoryActionEvent } from './rt-story.js';
 import type { DataLoader } from '../controllers/data-source.js';
 export type { DataLoader };
 
@@ -83,14 +85,14 @@ export class RtApp extends LitElement {
   private readonly theme = new Theme(this, this.store);
 
   /** The data set shown: the shipped one, or an imported one. */
-  private readonly source = new DataSource(this, this.store, () => this.afterShown());
+  private readonly source = new DataSource(this, this.store, () => this.afterShown(), () => this.selection.reset());
 
   private get loaded(): LoadedSet | null {
     return this.source.loaded;
   }
 
   /** Reading, checking and reporting on the analyst's files. */
-  private readonly importer = new ImportController(this, () => this.source.knownEntities, (data, name, fingerprint, analysis) => this.showImported(data, name, fingerprint, analysis));
+  private readonly importer = new ImportController(this, () => this.source.knownEntities, (data, name, fingerprint, analysis) => this.source.switchToImported(data, name, fingerprint, analysis));
 
   /** Firms the analyst dragged, kept in the link. */
   private readonly movedFirms = new MovedFirms(this.store, (id) => this.nameOf(id), () => this.requestUpdate());
@@ -110,6 +112,11 @@ export class RtApp extends LitElement {
     clearSelection: () => this.selection.onClear(),
     storyPlaying: () => this.story.story !== null && !this.story.editing,
     stepBy: (by) => this.story.go(this.story.shownIndex + by),
+    focusLoops: () => {
+      this.selection.showTab('loops');
+      void this.updateComplete.then(() => this.renderRoot.querySelector('rt-panels')?.focusLoops());
+    },
+    focusNetwork: () => this.renderRoot.querySelector('rt-graph')?.focusGraph(),
   });
 
   /** A story's step without a saved viewport shows its loop, its paths, or the whole view. */
@@ -161,38 +168,6 @@ export class RtApp extends LitElement {
     if (data.length > 0) void this.importer.importFiles(data);
   }
 
-  private readonly handleStory = (event: StoryActionEvent): void => {
-    const a = event.action;
-    const story = this.story;
-    if (a.kind === 'go') story.go(a.index);
-    else if (a.kind === 'close') story.close();
-    else if (a.kind === 'edit') story.setEditing(a.on);
-    else if (a.kind === 'save') story.save();
-    else if (a.kind === 'add') void story.addStep();
-    else if (a.kind === 'retitle') void story.retitle(a.title);
-    else if (a.kind === 'step') void story.editStep(a.index, { ...(a.title !== undefined ? { title: a.title } : {}), ...(a.caption !== undefined ? { caption: a.caption } : {}) });
-    else if (a.kind === 'use-view') void story.updateStepView(a.index);
-    else if (a.kind === 'move') void story.moveStep(a.index, a.by);
-    else void story.removeStep(a.index);
-  };
-
-  /** Shows an imported set (the import controller's `load`); whether it is the one shown now. */
-  private readonly showImported = async (data: DataSet, name: string, fingerprint: string, analysis: FirstViewAnalysis | null): Promise<boolean> => {
-    const before = this.store.state;
-    this.selection.reset();
-    this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
-    let shown: boolean;
-    try {
-      shown = await this.source.showImported(data, name, analysis);
-    } catch (error) {
-      this.store.update(before, 'replace');
-      throw error;
-    }
-    // Another data set took over meanwhile, or this one could not be shown: the link must not claim it.
-    if (!shown) this.store.update(before, 'replace');
-    return shown;
-  };
-
   private async exportAs(format: ExportFormat): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) return;
@@ -200,17 +175,6 @@ export class RtApp extends LitElement {
     const { derived, sorted } = this.view(loaded, s);
     await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName });
   }
-
-  private readonly handleResetData = (): void => {
-    if (!this.source.hasShipped) return;
-    this.importer.clearNotes();
-    this.selection.reset();
-    this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
-    this.source.backToShipped();
-  };
-
-  /** The deals and firms a scenario's loss came through, while the analyst looks at one firm's. */
-  @state() private trace: Highlight | null = null;
 
   /** How firms, deals and loops are named (the shipped names until a set is loaded). */
   private get names(): Names {
@@ -228,10 +192,7 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     if (this.store.state.embed) return this.renderEmbedded(loaded);
     return html`
-      <nav class="skip" aria-label="Skip links">
-        <a href="#loops" @click=${this.skipToLoops}>Skip to the loops</a>
-        <a href="#network" @click=${this.skipToNetwork}>Skip to the network</a>
-      </nav>
+      ${this.keys.renderSkipLinks()}
       <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.selection.searchMiss} ?dark=${this.theme.dark}
         .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
         .embedTitle=${this.story.story ? `${this.story.story.title} (Roundtrip)` : 'Roundtrip: circular financing in the AI boom'} @rt-header-action=${this.handleHeader}></rt-header>
@@ -240,7 +201,7 @@ export class RtApp extends LitElement {
       ${this.linkCheck.render()}
       ${this.source.render()}
       ${loaded ? this.renderExplorer(loaded) : nothing}
-      <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0} .asOf=${loaded?.data.asOf ?? null} .lastUpdate=${loaded ? this.lastUpdateOf(loaded) : null}></rt-about>
+      <rt-about .deals=${loaded?.data.deals.length ?? 0} .firms=${loaded?.data.entities.length ?? 0} .asOf=${loaded?.data.asOf ?? null} .lastUpdate=${loaded ? lastUpdateOf(loaded) : null}></rt-about>
     `;
   }
 
@@ -276,7 +237,7 @@ export class RtApp extends LitElement {
               @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-loop-select=${this.selection.onLoop} @rt-path-select=${this.selection.onPath}
               @rt-export-request=${(e: ExportRequestEvent) => void this.exportAs(e.format)}
               @rt-loop-preview=${this.selection.onPreview} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
-              @rt-trace=${(e: TraceEvent) => (this.trace = e.trace ? { nodes: new Set(e.trace.firms), edges: new Set(e.trace.deals) } : null)}
+              @rt-trace=${this.selection.onTrace}
               @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
       </section>
     </main>`;
@@ -286,7 +247,7 @@ export class RtApp extends LitElement {
   private renderGraph(loaded: Loaded, view: DrawnView | null): TemplateResult {
     const s = this.store.state;
     const derived = view?.derived ?? null;
-    const highlight = derived ? this.currentHighlight(derived, s) : null;
+    const highlight = derived ? this.selection.highlight(derived, s, this.newDealsOf(derived, s)) : null;
     // Looked up only when a loop is shown: the lookup makes every loop of the view.
     const shownLoopId = this.selection.previewLoop ?? s.loop;
     const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
@@ -304,7 +265,7 @@ export class RtApp extends LitElement {
   private renderStory(compact: boolean): TemplateResult {
     const story = this.story;
     return html`<rt-story .story=${story.story} .index=${story.shownIndex} ?editing=${story.editing} ?unlinked=${story.unlinked} ?compact=${compact} .problems=${story.problems}
-      @rt-story-action=${this.handleStory}></rt-story>`;
+      @rt-story-action=${this.story.onAction}></rt-story>`;
   }
 
   /** Inside another page (`embed=1`): the graph and the story's caption, and the way to the full app. */
@@ -319,38 +280,10 @@ export class RtApp extends LitElement {
     </main>`;
   }
 
-  private currentHighlight(derived: Derived, s: ViewState): Highlight | null {
-    // How a scenario's loss reached a firm: its deals and firms back to the shock.
-    if (this.trace && s.shock && this.selection.tab === 'scenario') return this.trace;
-    if (this.selection.previewLoop) {
-      const loop = derived.loopById.get(this.selection.previewLoop);
-      if (loop) return loopHighlight([loop]);
-    }
-    return highlightOf(s, derived, this.newDealsOf(derived, s));
-  }
-
-  /** The last update of the data set, with the titles of the deals it added. */
-  private lastUpdateOf(loaded: Loaded): { change: DataChange; added: string[] } | null {
-    const change = lastChange(loaded.data.changes);
-    return change ? { change, added: change.added.map((id) => loaded.deals.get(id)?.title ?? id) } : null;
-  }
-
   /** The deals added after the state's "new since" date (kept with the drawn view). */
   private newDealsOf(derived: Derived, s: ViewState): ReadonlySet<string> | null {
     return this.drawn.view(derived, s, this.loaded?.data.changes).newDeals;
   }
-
-  private readonly skipToLoops = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    this.selection.showTab('loops');
-    await this.updateComplete;
-    this.renderRoot.querySelector('rt-panels')?.focusLoops();
-  };
-
-  private readonly skipToNetwork = (event: Event): void => {
-    event.preventDefault();
-    this.renderRoot.querySelector('rt-graph')?.focusGraph();
-  };
 
   private readonly handleHeader = (event: HeaderActionEvent): void => {
     const action = event.action;
@@ -366,7 +299,8 @@ export class RtApp extends LitElement {
       case 'about':
         return this.renderRoot.querySelector<RtAbout>('rt-about')?.show();
       case 'reset-data':
-        return this.handleResetData();
+        this.importer.clearNotes();
+        return this.source.switchToShipped();
       case 'story-play':
         return void this.story.playShipped(action.name);
       case 'story-new':

@@ -13,6 +13,7 @@ import { drawnPart, partOf } from '../../model/drawing-budget.js';
 import { drawableWithoutLoops } from '../../state/derive.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
 import type { ViewStore } from '../../state/store.js';
+import { DEFAULT_VIEW_STATE } from '../../state/view-state.js';
 import { afterThisFrame } from '../after-frame.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
@@ -53,6 +54,8 @@ export class DataSource implements ReactiveController {
     private readonly store: ViewStore,
     /** Called when a set is shown: the host checks the link against it, and so on. */
     private readonly onShown: () => void,
+    /** Called when the analyst switches to another set: what was chosen in the old one goes. */
+    private readonly onSwitch: () => void = () => {},
   ) {
     host.addController(this);
   }
@@ -96,6 +99,34 @@ export class DataSource implements ReactiveController {
   async showImported(data: DataSet, name: string, analysis: FirstViewAnalysis | null): Promise<boolean> {
     await this.show(data, null, name, analysis);
     return this.importedName === name && this.loaded?.data === data;
+  }
+
+  /**
+   * Shows an imported set in a fresh view (its fingerprint in the link); resolves to whether it is
+   * the one shown now. When it cannot be shown, or another set took over meanwhile, the view and
+   * the link go back to what they were: the link must not claim a set that is not shown.
+   */
+  async switchToImported(data: DataSet, name: string, fingerprint: string, analysis: FirstViewAnalysis | null): Promise<boolean> {
+    const before = this.store.state;
+    this.onSwitch();
+    this.store.update({ ...DEFAULT_VIEW_STATE, data: fingerprint }, 'push');
+    let shown: boolean;
+    try {
+      shown = await this.showImported(data, name, analysis);
+    } catch (error) {
+      this.store.update(before, 'replace');
+      throw error;
+    }
+    if (!shown) this.store.update(before, 'replace');
+    return shown;
+  }
+
+  /** Back to the shipped data in a fresh view; nothing changes when there is none. */
+  switchToShipped(): void {
+    if (!this.shipped) return;
+    this.onSwitch();
+    this.store.update({ ...DEFAULT_VIEW_STATE }, 'push');
+    this.backToShipped();
   }
 
   /** Whether there is shipped data to go back to (not when a test's loader gave the data). */

@@ -1,9 +1,10 @@
 /**
- * The page's own keys: Escape clears the selection, and while a story plays the left and right
- * arrows (and Page Up / Page Down) step through it. Keys meant for a field, a menu, a table or the
- * network (which moves between firms with the arrows) are theirs, not the page's.
+ * The page's own keys: the skip links (to the loops, to the network) that come first in the Tab
+ * order, Escape to clear the selection, and while a story plays the left and right arrows (and
+ * Page Up / Page Down) to step through it. Keys meant for a field, a menu, a table or the network
+ * (which moves between firms with the arrows) are theirs, not the page's.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 export interface PageKeyActions {
   /** Whether an open dialog takes Escape. */
@@ -12,6 +13,9 @@ export interface PageKeyActions {
   /** Whether a story plays. */
   storyPlaying(): boolean;
   stepBy(by: -1 | 1): void;
+  /** The skip links' targets. */
+  focusLoops(): void;
+  focusNetwork(): void;
 }
 
 const STEP_KEYS: Record<string, -1 | 1> = { ArrowRight: 1, ArrowLeft: -1, PageDown: 1, PageUp: -1 };
@@ -38,6 +42,18 @@ export class PageKeys implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('keydown', this.handleKey);
+  }
+
+  /** The skip links, out of sight until the keyboard reaches them. */
+  renderSkipLinks(): TemplateResult {
+    const go = (focus: () => void) => (event: Event) => {
+      event.preventDefault();
+      focus();
+    };
+    return html`<nav class="skip" aria-label="Skip links">
+      <a href="#loops" @click=${go(() => this.actions.focusLoops())}>Skip to the loops</a>
+      <a href="#network" @click=${go(() => this.actions.focusNetwork())}>Skip to the network</a>
+    </nav>`;
   }
 
   private readonly handleKey = (event: KeyboardEvent): void => {

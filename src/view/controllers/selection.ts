@@ -7,7 +7,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Entity } from '../../data/types.js';
-import { tracedPaths, type Derived } from '../../state/derive.js';
+import { highlightOf, loopHighlight, tracedPaths, type Derived, type Highlight } from '../../state/derive.js';
+import type { ViewState } from '../../state/view-state.js';
+import type { TraceEvent } from '../components/rt-scenario.js';
 import type { ViewStore } from '../../state/store.js';
 import { findFirm } from '../../model/find-firm.js';
 import type { ClearSelectionEvent, DealSelectEvent, FirmSelectEvent, LoopPreviewEvent, LoopSelectEvent, PathSelectEvent } from '../events.js';
@@ -27,6 +29,8 @@ export class Selection implements ReactiveController {
   fitIds: readonly string[] | null = null;
   /** Said when a search finds no firm. */
   searchMiss = '';
+  /** The deals and firms a scenario's loss came through, while the analyst looks at one firm's. */
+  trace: Highlight | null = null;
 
   constructor(
     private readonly host: SelectionHost,
@@ -109,6 +113,21 @@ export class Selection implements ReactiveController {
     }
     this.changed();
   };
+
+  readonly onTrace = (event: TraceEvent): void => {
+    this.trace = event.trace ? { nodes: new Set(event.trace.firms), edges: new Set(event.trace.deals) } : null;
+    this.changed();
+  };
+
+  /** What the graph lights up: a scenario's traced loss, the loop under the pointer, or what the view selects. */
+  highlight(derived: Derived, s: ViewState, newDeals: ReadonlySet<string> | null): Highlight | null {
+    if (this.trace && s.shock && this.tab === 'scenario') return this.trace;
+    if (this.previewLoop) {
+      const loop = derived.loopById.get(this.previewLoop);
+      if (loop) return loopHighlight([loop]);
+    }
+    return highlightOf(s, derived, newDeals);
+  }
 
   readonly onClear = (_event?: ClearSelectionEvent): void => {
     this.previewLoop = null;

@@ -15,6 +15,7 @@ import { formatStory, readStory, stateOfStep, stepViewOf, storyFileName, STORY_L
 import { readStoryLink, SHIPPED_STORIES, shippedStoryPath, storyLinkValue, storyRefOf } from '../../state/story-link.js';
 import type { ViewState } from '../../state/view-state.js';
 import { download } from '../download.js';
+import type { StoryActionEvent } from '../components/rt-story.js';
 
 /** A story file larger than this is refused before it is read: the schema allows far less. */
 export const MAX_STORY_FILE_BYTES = 1024 * 1024;
@@ -275,6 +276,21 @@ export class StoryPlayer implements ReactiveController {
     await this.relink();
     this.changed();
   }
+
+  /** What the story bar asked for. */
+  readonly onAction = (event: StoryActionEvent): void => {
+    const a = event.action;
+    if (a.kind === 'go') this.go(a.index);
+    else if (a.kind === 'close') this.close();
+    else if (a.kind === 'edit') this.setEditing(a.on);
+    else if (a.kind === 'save') this.save();
+    else if (a.kind === 'add') void this.addStep();
+    else if (a.kind === 'retitle') void this.retitle(a.title);
+    else if (a.kind === 'step') void this.editStep(a.index, { ...(a.title !== undefined ? { title: a.title } : {}), ...(a.caption !== undefined ? { caption: a.caption } : {}) });
+    else if (a.kind === 'use-view') void this.updateStepView(a.index);
+    else if (a.kind === 'move') void this.moveStep(a.index, a.by);
+    else void this.removeStep(a.index);
+  };
 
   /** Downloads the story as a `*.story.json` file. */
   save(): void {
