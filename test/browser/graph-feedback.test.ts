@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { elementPoint, graphState, openApp } from './app-page.js';
+import type cytoscape from 'cytoscape';
+import { clickElement, elementPoint, graphState, openApp } from './app-page.js';
 import { screenshot } from './chromium.js';
 import { useAppSession } from './session.js';
 
@@ -76,6 +77,34 @@ describe('the picture answers the pointer', () => {
     await page.locator('rt-inspector a, rt-inspector button').filter({ hasText: 'JPMorgan' }).first().click();
     await expect.poll(async () => (await graphState(page)).selected).toEqual(['jpmorgan']);
     expect(await inView()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('every deal can be clicked at its middle: none lies under a firm (deals between two overlapping firms aside)', async () => {
+    const underFirms = () =>
+      page.evaluate(() => {
+        const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+        const inside = (p: { x: number; y: number }, n: cytoscape.NodeSingular) => {
+          const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
+          return p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+        };
+        const nodes = cy.nodes(':visible');
+        return cy
+          .edges(':visible')
+          .filter((e) => {
+            const [s, t] = [e.source(), e.target()];
+            const overlap = Math.hypot(s.position('x') - t.position('x'), s.position('y') - t.position('y')) < (s.outerWidth() + t.outerWidth()) / 2;
+            return !overlap && nodes.some((n) => inside(e.midpoint(), n as cytoscape.NodeSingular));
+          })
+          .map((e) => e.id());
+      });
+    expect(await underFirms()).toEqual([]);
+    // The letter of intent runs past AMD: its middle selects the deal, not the firm.
+    await clickElement(page, 'nvidia-openai-loi-2025');
+    await expect.poll(async () => (await graphState(page)).selected).toEqual(['nvidia-openai-loi-2025']);
+    // Firms sized by another measure, and a filter: still clear.
+    await openApp(page, inject('baseUrl'), '?size=loops&types=investment,purchase,loan');
+    expect(await underFirms()).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export const NODE_LABEL_GAP = 4;
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Above this many deals, edges are drawn straight: bezier bundles cost too much to draw. */
-const STRAIGHT_EDGES_ABOVE = 1000;
+export const STRAIGHT_EDGES_ABOVE = 1000;
 
 export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.StylesheetJson {
   const large = edgeCount > STRAIGHT_EDGES_ABOVE;

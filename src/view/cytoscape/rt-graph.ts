@@ -28,7 +28,8 @@ import { ElementState } from './element-state.js';
 import { ARROW_DIRECTIONS, nearestInDirection, nearestTo, type Direction, type Placed } from '../keyboard-nav.js';
 import { resizeAfterPageScroll } from './page-scroll.js';
 import { fitViewport } from '../fit.js';
-import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from './graph-stylesheet.js';
+import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP, STRAIGHT_EDGES_ABOVE } from './graph-stylesheet.js';
+import { applyDetours } from './detours.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { pinBackgrounding } from './style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
@@ -234,9 +235,10 @@ export class RtGraph extends LitElement {
       return;
     }
     if (this.layingOut) return;
+    let moved: boolean = false;
     cy.batch(() => {
       // Moving a deal makes a new element: everything else is applied to it afterwards.
-      const moved = changed.has('endpoints') && this.drawnState.applyEndpoints(cy);
+      moved = changed.has('endpoints') && this.drawnState.applyEndpoints(cy);
       if (moved || changed.has('visibleNodes') || changed.has('visibleEdges')) this.drawnState.applyVisibility(cy);
       if (moved) this.drawnState.applyWidths(cy);
       if (changed.has('sizes')) this.drawnState.applySizes(cy);
@@ -246,9 +248,19 @@ export class RtGraph extends LitElement {
       if (changed.has('distress') || changed.has('dark')) this.drawnState.applyDistress(cy);
       if (changed.has('moved')) this.drawnState.applyMoved(cy);
     });
+    if (moved || changed.has('visibleNodes') || changed.has('visibleEdges') || changed.has('sizes') || changed.has('moved')) this.bendDeals(cy);
     if (changed.has('fitIds') && this.fitIds) this.fitTo(cy, this.fitIds);
     else if (changed.has('viewport') && this.viewport) this.applyViewport(cy, this.viewport);
     else if (changed.has('selectedFirm') && this.selectedFirm) this.bringIntoView(cy, this.selectedFirm);
+  }
+
+  /** Deals drawn bent out from under a firm. */
+  private bentDeals: readonly string[] = [];
+
+  /** Deals whose middle lies under another firm are bent clear of it (curved networks only). */
+  private bendDeals(cy: Core): void {
+    if ((this.elements?.edges.length ?? 0) > STRAIGHT_EDGES_ABOVE) return;
+    this.bentDeals = applyDetours(cy, (id) => this.drawnState.isHidden(id), this.bentDeals);
   }
 
   /** Moves the focus to the network (the skip link's target). */
@@ -356,6 +368,7 @@ export class RtGraph extends LitElement {
       cy.add(elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })));
       this.drawnState.applyAll(cy);
     });
+    this.bendDeals(cy);
     this.layingOut = false;
     this.showProgress = false;
     performance.mark('roundtrip:layout-done');
