@@ -98,7 +98,10 @@ describe('stories', () => {
     await expect.poll(() => param(page, 'loop')).toBe('amd>openai');
     await page.locator('rt-story [data-add]').click();
     await expect.poll(() => stepCount(page)).toBe('Step 2 of 2');
-    const second = page.locator('rt-story [data-step-editor]').nth(1);
+    // The step shown is edited in full, the others are a line each.
+    expect(await page.locator('rt-story [data-step-row]').count()).toBe(1);
+    const second = page.locator('rt-story [data-step-editor]');
+    expect(await second.count()).toBe(1);
     await second.locator('[data-field="title"]').fill('AMD pays in shares <b>for</b> a customer');
     await second.locator('[data-field="title"]').blur();
     await second.locator('[data-field="caption"]').fill('<img src=x onerror=alert(1)> Warrants for chips.');

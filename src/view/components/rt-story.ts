@@ -48,7 +48,9 @@ export class RtStory extends LitElement {
     button { font: inherit; font-size: 0.85rem; }
     .problems { color: #b3261e; font-size: 0.85rem; margin: 0.2rem 0; padding-left: 1.2rem; }
     .note { font-size: 0.8rem; opacity: 0.85; margin: 0.2rem 0 0; }
-    ol.steps { margin: 0.4rem 0 0; padding-left: 1.5rem; display: grid; gap: 0.5rem; max-height: 40vh; overflow: auto; }
+    ol.steps { margin: 0.4rem 0 0; padding-left: 1.5rem; display: grid; gap: 0.3rem; max-height: 40vh; overflow: auto; }
+    ol.steps li.row { display: list-item; }
+    ol.steps li.row [data-show] { max-width: 28rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: middle; }
     ol.steps li[aria-current='step'] { outline: 2px solid #2f6fde; outline-offset: 2px; }
     .fields { display: grid; gap: 0.2rem; }
     .fields input, .fields textarea, .story-title input { font: inherit; font-size: 0.85rem; width: 100%; box-sizing: border-box; }
@@ -111,11 +113,18 @@ export class RtStory extends LitElement {
     </section>`;
   }
 
+  /** The step shown is edited in full; the others are one line each, to keep the graph in sight. */
   private renderEditor(story: Story): TemplateResult {
     const last = story.steps.length - 1;
     return html`<ol class="steps" aria-label="Steps">
-        ${story.steps.map(
-          (step, i) => html`<li aria-current=${i === this.index ? 'step' : 'false'} data-step-editor>
+        ${story.steps.map((step, i) => {
+          const moves = html`<button ?disabled=${i === 0} @click=${() => this.emit({ kind: 'move', index: i, by: -1 })} aria-label=${`Move step ${i + 1} up`}>↑</button>
+            <button ?disabled=${i === last} @click=${() => this.emit({ kind: 'move', index: i, by: 1 })} aria-label=${`Move step ${i + 1} down`}>↓</button>
+            <button ?disabled=${story.steps.length <= 1} @click=${() => this.emit({ kind: 'remove', index: i })} aria-label=${`Remove step ${i + 1}`}>Remove</button>`;
+          if (i !== this.index) {
+            return html`<li class="row" data-step-row><button data-show @click=${() => this.emit({ kind: 'go', index: i })} title="Show and edit this step">${step.title}</button>${moves}</li>`;
+          }
+          return html`<li aria-current="step" data-step-editor>
             <div class="fields">
               <input data-field="title" .value=${step.title} maxlength=${STORY_LIMITS.title} aria-label=${`Title of step ${i + 1}`}
                 @change=${(e: Event) => this.emit({ kind: 'step', index: i, title: this.oneLine((e.target as HTMLInputElement).value, step.title) })} />
@@ -124,18 +133,15 @@ export class RtStory extends LitElement {
                 @change=${(e: Event) => this.emit({ kind: 'step', index: i, caption: plainText((e.target as HTMLTextAreaElement).value) })}></textarea>
             </div>
             <div class="row">
-              <button data-show @click=${() => this.emit({ kind: 'go', index: i })}>Show</button>
-              <button data-use-view @click=${() => this.emit({ kind: 'use-view', index: i })} title="Save the view shown now into this step">Use this view</button>
-              <button ?disabled=${i === 0} @click=${() => this.emit({ kind: 'move', index: i, by: -1 })} aria-label=${`Move step ${i + 1} up`}>↑</button>
-              <button ?disabled=${i === last} @click=${() => this.emit({ kind: 'move', index: i, by: 1 })} aria-label=${`Move step ${i + 1} down`}>↓</button>
-              <button ?disabled=${story.steps.length <= 1} @click=${() => this.emit({ kind: 'remove', index: i })} aria-label=${`Remove step ${i + 1}`}>Remove</button>
+              <button data-use-view @click=${() => this.emit({ kind: 'use-view', index: i })} title="Save the view shown now into this step">Use the view shown</button>
+              ${moves}
             </div>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ol>
       <div class="row">
         <button data-add ?disabled=${story.steps.length >= STORY_LIMITS.steps} @click=${() => this.emit({ kind: 'add' })}>Add the view shown as a step</button>
-        <span>${story.steps.length} of at most ${STORY_LIMITS.steps} steps. Each step keeps the filters, selection, loop, zoom, scenario and date of its view.</span>
+        <span>${story.steps.length} of at most ${STORY_LIMITS.steps} steps. A step keeps the filters, selection, loop, zoom, scenario and date of its view.</span>
         ${this.editNote ? html`<span role="status">${this.editNote}</span>` : nothing}
       </div>`;
   }
