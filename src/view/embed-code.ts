@@ -1,7 +1,16 @@
 /**
- * What a page needs to show a Roundtrip view inside its own: the link of the embedded view and the
- * `<iframe>` snippet around it. Pure, so the snippet's escaping is tested without a browser.
+ * What a page needs to show a Roundtrip view inside its own: the link of the embedded view, the
+ * `<iframe>` snippet around it, and the caption of a view that is not a story's step (its loop in
+ * words). Pure, so the snippet's escaping is tested without a browser.
  */
+import { loopWordsIn } from '../analysis/loop-words.js';
+import type { Derived } from '../state/derive.js';
+
+/** The chosen loop told in words, as the embedded view's caption; '' when the view does not hold it. */
+export function loopSentence(derived: Derived, loopId: string): string {
+  const loop = derived.loopById.get(loopId);
+  return loop ? loopWordsIn(derived.graph)(loop) : '';
+}
 
 /** The link of the same view, embedded (`embed=1`): the graph and the caption only. */
 export function embedUrl(href: string): string {

@@ -227,5 +227,10 @@ describe('the embedded view', () => {
     await openApp(page, src, '');
     expect(await page.locator('rt-app main.embedded').count()).toBe(1);
     expect(await param(page, 'firm')).toBe('nvidia');
+    // Outside a story, an embedded loop is captioned by its sentence.
+    await openApp(page, inject('baseUrl'), '?loop=amd>openai&embed=1');
+    await expect.poll(() => page.locator('rt-app main.embedded [data-caption]').innerText()).toBe(
+      'AMD granted OpenAI warrants worth an undisclosed amount (Oct 2025, confirmed); OpenAI is buying an undisclosed amount of AMD chips (Oct 2025, confirmed).',
+    );
   });
 });

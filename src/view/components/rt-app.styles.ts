@@ -32,6 +32,7 @@ export const appStyles = css`
   /* Inside another page: the graph fills the frame, the caption and the link under it. */
   main.embedded { display: grid; grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr) auto auto; height: 100vh; }
   main.embedded .center { grid-template-rows: minmax(0, 1fr); }
+  main.embedded .caption { margin: 0; padding: 0.4rem 0.75rem 0; font-size: 0.9rem; line-height: 1.35; border-top: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
   main.embedded footer { padding: 0.2rem 0.6rem 0.4rem; font-size: 0.85rem; text-align: right; }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */

@@ -31,7 +31,7 @@ import { Theme } from '../controllers/theme.js';
 import { LinkCheck } from '../controllers/link-check.js';
 import { PageKeys } from '../controllers/page-keys.js';
 import { StoryPlayer } from '../controllers/story-player.js';
-import { fullAppUrl } from '../embed-code.js';
+import { fullAppUrl, loopSentence } from '../embed-code.js';
 import { distressAt } from '../scenario-view.js';
 import type { ViewportChangeEvent, ExportRequestEvent } from '../events.js';
 import { lastChange } from '../../model/new-since.js';
@@ -276,6 +276,7 @@ export class RtApp extends LitElement {
       ${this.source.render()}
       <section class="center" aria-label="Deal network">${loaded ? this.renderGraph(loaded, view) : nothing}</section>
       ${this.renderStory(true)}
+      ${!this.story.story && view && this.store.state.loop ? html`<p class="caption" data-caption>${loopSentence(view.derived, this.store.state.loop)}</p>` : nothing}
       <footer><a data-open-full href=${fullAppUrl(location.href)} target="_blank" rel="noopener">Open in Roundtrip ↗</a></footer>
     </main>`;
   }
