@@ -156,6 +156,17 @@ describe('stories', () => {
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => alert.count()).toBe(0);
 
+    // A story made with other data: the bar says so, and a step naming a firm this data lacks is
+    // shown without it, with the same notice a link gets.
+    const other = JSON.stringify({ title: 'Mine', data: 'mine-1a2b3c4d', steps: [{ title: 'One', caption: '', view: '' }, { title: 'Two', caption: '', view: 'firm=acme-robotics' }] });
+    await page.locator('rt-app input#open-files').setInputFiles({ name: 'mine.story.json', mimeType: 'application/json', buffer: Buffer.from(other) });
+    await expect.poll(() => stepCount(page)).toBe('Step 1 of 2');
+    expect(await page.locator('rt-story [data-story-note]').innerText()).toContain('made with an imported data set (mine-1a2b3c4d) and the shipped data is shown');
+    await page.locator('rt-story [data-next]').click();
+    await expect.poll(() => page.locator('rt-app section.notice').innerText()).toContain('acme-robotics');
+    expect(await param(page, 'firm')).toBeNull();
+    expect(await stepCount(page)).toBe('Step 2 of 2');
+
     await openApp(page, inject('baseUrl'), '?firm=nvidia&story=~AAAAtampered');
     await expect.poll(() => page.locator('rt-story section[role="alert"]').innerText()).toContain("the link's story");
     expect(await param(page, 'story')).toBeNull();

@@ -119,11 +119,13 @@ export class RtApp extends LitElement {
     focusNetwork: () => this.renderRoot.querySelector('rt-graph')?.focusGraph(),
   });
 
-  /** A story's step without a saved viewport shows its loop, its paths, or the whole view. */
-  fitStep(s: ViewState): void {
+  /** A story's step is checked like a link; without a saved viewport it shows its loop, its paths, or the whole view. */
+  stepShown(s: ViewState): void {
     const loaded = this.loaded;
-    if (s.loop || s.path) return this.selection.fitLinkedLoop();
-    if (loaded) this.selection.fit(this.view(loaded, s).nodes);
+    this.linkCheck.check();
+    if (s.view || !loaded) return;
+    const { derived, nodes } = this.view(loaded, this.store.state);
+    this.selection.fitView(this.store.state, derived, nodes);
   }
 
   focusDetails(): void {
@@ -264,7 +266,7 @@ export class RtApp extends LitElement {
 
   private renderStory(compact: boolean): TemplateResult {
     const story = this.story;
-    return html`<rt-story .story=${story.story} .index=${story.shownIndex} ?editing=${story.editing} ?unlinked=${story.unlinked} ?compact=${compact} .problems=${story.problems}
+    return html`<rt-story .story=${story.story} .index=${story.shownIndex} ?editing=${story.editing} ?unlinked=${story.unlinked} ?compact=${compact} .problems=${story.problems} .note=${story.dataNote}
       @rt-story-action=${this.story.onAction}></rt-story>`;
   }
 

@@ -69,6 +69,8 @@ export class RtStory extends LitElement {
   @property({ type: Boolean }) unlinked = false;
   /** No editing (the embedded view). */
   @property({ type: Boolean, reflect: true }) compact = false;
+  /** Said about the story as a whole (it was made with other data). */
+  @property({ attribute: false }) note = '';
   /** Why a story could not be opened. */
   @property({ attribute: false }) problems: readonly string[] = [];
   /** Said after an edit that could not be made. */
@@ -108,6 +110,7 @@ export class RtStory extends LitElement {
       ${step && !this.editing
         ? html`<h2 class="step-title" data-step-title>${step.title}</h2>${step.caption ? html`<p class="caption" data-caption>${step.caption}</p>` : nothing}`
         : nothing}
+      ${this.note ? html`<p class="note" data-story-note>${this.note}</p>` : nothing}
       ${this.unlinked && !this.compact ? html`<p class="note" data-unlinked>This story is too long for a link: the link shows the view only. Save the file to share the story.</p>` : nothing}
       ${this.editing ? this.renderEditor(story) : nothing}
     </section>`;

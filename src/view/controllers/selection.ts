@@ -105,14 +105,16 @@ export class Selection implements ReactiveController {
   readonly onPath = (event: PathSelectEvent): void => {
     this.store.update({ path: event.path, loop: null, deal: null, view: null });
     this.tab = 'details';
-    if (event.path) {
-      // The view fits every firm on the paths (or the two firms, when no path joins them).
-      const graph = this.current()?.graph;
-      const firms = graph ? tracedPaths(graph, event.path).paths.flatMap((p) => p.firms) : [];
-      this.fitIds = firms.length > 0 ? [...new Set(firms)] : [event.path.from, event.path.to];
-    }
+    if (event.path) this.fitIds = pathFirms(this.current(), event.path);
     this.changed();
   };
+
+  /** Brings a view's loop, its traced paths, or all its firms into sight (a story's step). */
+  fitView(s: ViewState, derived: Derived, all: Iterable<string>): void {
+    const loop = s.loop ? derived.loopById.get(s.loop) : undefined;
+    this.fitIds = loop ? [...loop.firms] : s.path ? pathFirms(derived, s.path) : [...all];
+    this.changed();
+  }
 
   readonly onTrace = (event: TraceEvent): void => {
     this.trace = event.trace ? { nodes: new Set(event.trace.firms), edges: new Set(event.trace.deals) } : null;
@@ -152,4 +154,10 @@ export class Selection implements ReactiveController {
     // The focus goes to the firm found: its loops are the next stops of the Tab key.
     this.host.focusDetails();
   }
+}
+
+/** Every firm on the paths traced in a view (or the two firms, when no path joins them). */
+function pathFirms(derived: Derived | null, path: { from: string; to: string }): string[] {
+  const firms = derived ? tracedPaths(derived.graph, path).paths.flatMap((p) => p.firms) : [];
+  return firms.length > 0 ? [...new Set(firms)] : [path.from, path.to];
 }

@@ -21,8 +21,11 @@ import type { StoryActionEvent } from '../components/rt-story.js';
 export const MAX_STORY_FILE_BYTES = 1024 * 1024;
 
 export interface StoryHost extends ReactiveControllerHost {
-  /** Brings the step's view into sight (its loop, its path, or the whole view) when it saved no viewport. */
-  fitStep(state: ViewState): void;
+  /**
+   * A step's view was shown: what it names is checked against the data shown (as a link's is), and
+   * when it saved no viewport its loop, its paths or the whole view are brought into sight.
+   */
+  stepShown(state: ViewState): void;
 }
 
 /** How a story is fetched by name; replaced in tests. */
@@ -85,6 +88,15 @@ export class StoryPlayer implements ReactiveController {
     if (!this.story) return -1;
     const step = this.store.state.step ?? 1;
     return Math.min(Math.max(step, 1), this.story.steps.length) - 1;
+  }
+
+  /** Said when the story was made with another data set than the one shown. */
+  get dataNote(): string {
+    const made = this.story?.data ?? null;
+    if (made === (this.store.state.data ?? null)) return '';
+    return made === null
+      ? 'This story was made with the shipped data, not the data shown: its steps may name firms, deals and loops this data does not hold.'
+      : `This story was made with an imported data set (${made})${this.store.state.data ? ', not the one shown' : ' and the shipped data is shown'}: its steps may name firms, deals and loops this data does not hold.`;
   }
 
   /** The caption of the step shown, for the embedded view and the exported pictures. */
@@ -181,7 +193,7 @@ export class StoryPlayer implements ReactiveController {
     const next = stateOfStep(story, index, this.store.state, this.unlinked ? '' : this.ref);
     this.store.update({ ...next, story: this.unlinked ? null : this.ref, step: this.unlinked ? null : index + 1 }, 'push');
     this.viewedIndex = index;
-    if (!next.view) this.host.fitStep(this.store.state);
+    this.host.stepShown(this.store.state);
     this.changed();
   }
 
