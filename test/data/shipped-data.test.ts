@@ -94,6 +94,19 @@ const KEPT_LEADS: ReadonlyArray<readonly [string, string, string, string, string
   ['cerebras-openai-warrants-2026', 'cerebras', 'openai', 'warrants', 'in-kind', null, '2026-04-17', "The GPU Trade"],
 ];
 
+/**
+ * Balance sheets read for the December 2026 update: firm, equity, balance-sheet date, how the figure
+ * was read (book equity or a valuation, said in basis) and who published the page read.
+ */
+const BALANCES: ReadonlyArray<readonly [string, number, string, RegExp, string]> = [
+  ['oracle', 43_056e6, '2026-05-31', /total stockholders' equity .*Form 10-K/, 'Oracle via SEC EDGAR'],
+  ['iren', 4_185.613e6, '2026-06-30', /total shareholders' equity .*Form 10-K/, 'IREN Form 10-K'],
+  ['blackrock', 55_888e6, '2025-12-31', /BlackRock, Inc\. stockholders' equity .*Form 10-K/, 'BlackRock Form 10-K'],
+  ['amd', 63.0e9, '2025-12-27', /^COMPUTED, not read as one figure/, 'Stock Analysis on Net'],
+  ['lambda', 2.5e9, '2025-02', /valuation .*not book equity/, 'TechCrunch'],
+  ['cerebras', 23.1e9, '2026-02-04', /valuation .*not book equity/, 'MarketScreener'],
+];
+
 /** Deals none of whose pages showed a publication date next to a headline (never guessed). */
 const UNDATED_DEALS = new Set(['xai-nvidia-colossus1-2024']);
 
@@ -216,6 +229,17 @@ describe('the shipped data set', () => {
     }
     // A private lab's figure is a valuation, and says so.
     expect(byId.get('openai')?.balance?.basis).toMatch(/valuation/);
+  });
+
+  it('gives the balance sheets read in December 2026 with their figure, date, basis and publisher', () => {
+    const byId = new Map(data.entities.map((e) => [e.id, e]));
+    for (const [id, equityUsd, asOf, basis, publisher] of BALANCES) {
+      const balance = byId.get(id)?.balance;
+      expect({ equityUsd: balance?.equityUsd, asOf: balance?.asOf }, id).toEqual({ equityUsd, asOf });
+      expect(balance?.basis, id).toMatch(basis);
+      expect(balance?.source?.publisher?.startsWith(publisher), `${id}: ${publisher}`).toBe(true);
+      expect(balance?.source?.kind, id).toMatch(/^(primary|report|copy)$/);
+    }
   });
 
   it('names for every source who reported it and what kind of source it is, with a real headline, and says when it was checked', () => {
