@@ -107,8 +107,15 @@ const BALANCES: ReadonlyArray<readonly [string, number, string, RegExp, string]>
   ['cerebras', 23.1e9, '2026-02-04', /valuation .*not book equity/, 'MarketScreener'],
 ];
 
-/** Deals none of whose pages showed a publication date next to a headline (never guessed). */
-const UNDATED_DEALS = new Set(['xai-nvidia-colossus1-2024']);
+/** Sources added in December 2026, by deal: who published the page and whether it is the outlet's own report. */
+const ADDED_SOURCES: ReadonlyArray<readonly [string, string, 'report' | 'copy', string | undefined]> = [
+  ['xai-nvidia-colossus1-2024', 'Reuters', 'copy', '2024-12-05'],
+  ['anthropic-amazon-compute-2026', 'Axios', 'report', undefined],
+  ['amazon-anthropic-investment-2026', 'Axios', 'report', undefined],
+  ['amazon-anthropic-conditional-2026', 'Axios', 'report', undefined],
+  ['microsoft-openai-investment-2023', 'Shacknews', 'report', '2023-01-23'],
+  ['meta-alphabet-cloud-2025', 'NewsBytes', 'report', '2025-08-23'],
+];
 
 describe('the shipped data set', () => {
   const data = shipped();
@@ -242,6 +249,20 @@ describe('the shipped data set', () => {
     }
   });
 
+  it('keeps the sources added in December 2026: the dated Reuters report on Colossus 1, and an outlet\'s own report where a deal had only copies', () => {
+    for (const [id, publisher, kind, date] of ADDED_SOURCES) {
+      const deal = data.deals.find((d) => d.id === id);
+      const source = deal?.sources.find((s) => s.publisher?.startsWith(publisher));
+      expect(source, `${id}: ${publisher}`).toBeDefined();
+      expect({ kind: source?.kind, date: source?.date }, id).toEqual({ kind, date });
+      // A deal that got a report no longer rests on copies alone.
+      if (kind === 'report') expect(deal?.sources.some((s) => s.kind !== 'copy'), id).toBe(true);
+    }
+    const update = data.changes?.find((c) => c.date === '2026-12-07');
+    expect(update?.changed).toEqual(ADDED_SOURCES.map(([id]) => id).sort());
+    expect(data.asOf).toBe('2026-12-07');
+  });
+
   it('names for every source who reported it and what kind of source it is, with a real headline, and says when it was checked', () => {
     expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const deal of data.deals) {
@@ -251,8 +272,8 @@ describe('the shipped data set', () => {
         expect(source.kind, `${deal.id} ${source.url}`).toMatch(/^(primary|report|copy)$/);
         expect(source.title, `${deal.id} ${source.url}`).not.toMatch(/^\[|no title seen/);
       }
-      // Publication dates as seen on the page read; a deal whose pages showed none is listed.
-      if (!UNDATED_DEALS.has(deal.id)) expect(deal.sources.some((s) => s.date !== undefined), `${deal.id} has a dated source`).toBe(true);
+      // Publication dates as seen on the page read: every deal has at least one dated source.
+      expect(deal.sources.some((s) => s.date !== undefined), `${deal.id} has a dated source`).toBe(true);
     }
   });
 });
