@@ -115,6 +115,7 @@ const ADDED_SOURCES: ReadonlyArray<readonly [string, string, 'report' | 'copy', 
   ['amazon-anthropic-conditional-2026', 'Axios', 'report', undefined],
   ['microsoft-openai-investment-2023', 'Shacknews', 'report', '2023-01-23'],
   ['meta-alphabet-cloud-2025', 'NewsBytes', 'report', '2025-08-23'],
+  ['anthropic-alphabet-tpus-2025', 'Pulse 2.0', 'report', undefined],
 ];
 
 describe('the shipped data set', () => {
