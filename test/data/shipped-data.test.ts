@@ -116,6 +116,8 @@ const ADDED_SOURCES: ReadonlyArray<readonly [string, string, 'report' | 'copy', 
   ['microsoft-openai-investment-2023', 'Shacknews', 'report', '2023-01-23'],
   ['meta-alphabet-cloud-2025', 'NewsBytes', 'report', '2025-08-23'],
   ['anthropic-alphabet-tpus-2025', 'Pulse 2.0', 'report', undefined],
+  ['meta-beignet-equity-2025', 'Globe Banner', 'report', undefined],
+  ['meta-beignet-rvg-2025', 'WareData', 'report', undefined],
 ];
 
 describe('the shipped data set', () => {
