@@ -118,6 +118,7 @@ const ADDED_SOURCES: ReadonlyArray<readonly [string, string, 'report' | 'copy', 
   ['anthropic-alphabet-tpus-2025', 'Pulse 2.0', 'report', undefined],
   ['meta-beignet-equity-2025', 'Globe Banner', 'report', undefined],
   ['meta-beignet-rvg-2025', 'WareData', 'report', undefined],
+  ['nvidia-openai-round-2026', 'PC Gamer', 'report', '2026-02-27'],
 ];
 
 describe('the shipped data set', () => {
