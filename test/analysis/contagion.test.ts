@@ -483,7 +483,7 @@ describe('debtRank on the shipped data set', () => {
         if (f.failed) expect(f.lossUsd, f.id).toBeCloseTo(f.equityUsd!, 0);
         else if (f.equityUsd !== null) expect(f.lossUsd, f.id).toBeLessThan(f.equityUsd);
       }
-      // Oracle sells OpenAI $300B of compute: at the default 30% loss share, more than its $24.7B of book equity.
+      // Oracle sells OpenAI $300B of compute: at the default 30% loss share, more than its $43.1B of book equity.
       const oracle = firm(result, 'oracle');
       expect(oracle.failed).toBe(false === (oracle.lossUsd < oracle.equityUsd!));
       expect(oracle.hitThrough.some((part) => part.deal === 'openai-oracle-compute-2025')).toBe(true);

@@ -94,8 +94,32 @@ const KEPT_LEADS: ReadonlyArray<readonly [string, string, string, string, string
   ['cerebras-openai-warrants-2026', 'cerebras', 'openai', 'warrants', 'in-kind', null, '2026-04-17', "The GPU Trade"],
 ];
 
-/** Deals none of whose pages showed a publication date next to a headline (never guessed). */
-const UNDATED_DEALS = new Set(['xai-nvidia-colossus1-2024']);
+/**
+ * Balance sheets read for the December 2026 update: firm, equity, balance-sheet date, how the figure
+ * was read (book equity or a valuation, said in basis) and who published the page read.
+ */
+const BALANCES: ReadonlyArray<readonly [string, number, string, RegExp, string]> = [
+  ['oracle', 43_056e6, '2026-05-31', /total stockholders' equity .*Form 10-K/, 'Oracle via SEC EDGAR'],
+  ['iren', 4_185.613e6, '2026-06-30', /total shareholders' equity .*Form 10-K/, 'IREN Form 10-K'],
+  ['blackrock', 55_888e6, '2025-12-31', /BlackRock, Inc\. stockholders' equity .*Form 10-K/, 'BlackRock Form 10-K'],
+  ['amd', 63.0e9, '2025-12-27', /^COMPUTED, not read as one figure/, 'Stock Analysis on Net'],
+  ['lambda', 2.5e9, '2025-02', /valuation .*not book equity/, 'TechCrunch'],
+  ['cerebras', 23.1e9, '2026-02-04', /valuation .*not book equity/, 'MarketScreener'],
+];
+
+/** Sources added in December 2026, by deal: who published the page and whether it is the outlet's own report. */
+const ADDED_SOURCES: ReadonlyArray<readonly [string, string, 'report' | 'copy', string | undefined]> = [
+  ['xai-nvidia-colossus1-2024', 'Reuters', 'copy', '2024-12-05'],
+  ['anthropic-amazon-compute-2026', 'Axios', 'report', undefined],
+  ['amazon-anthropic-investment-2026', 'Axios', 'report', undefined],
+  ['amazon-anthropic-conditional-2026', 'Axios', 'report', undefined],
+  ['microsoft-openai-investment-2023', 'Shacknews', 'report', '2023-01-23'],
+  ['meta-alphabet-cloud-2025', 'NewsBytes', 'report', '2025-08-23'],
+  ['anthropic-alphabet-tpus-2025', 'Pulse 2.0', 'report', undefined],
+  ['meta-beignet-equity-2025', 'Globe Banner', 'report', undefined],
+  ['meta-beignet-rvg-2025', 'WareData', 'report', undefined],
+  ['nvidia-openai-round-2026', 'PC Gamer', 'report', '2026-02-27'],
+];
 
 describe('the shipped data set', () => {
   const data = shipped();
@@ -218,6 +242,31 @@ describe('the shipped data set', () => {
     expect(byId.get('openai')?.balance?.basis).toMatch(/valuation/);
   });
 
+  it('gives the balance sheets read in December 2026 with their figure, date, basis and publisher', () => {
+    const byId = new Map(data.entities.map((e) => [e.id, e]));
+    for (const [id, equityUsd, asOf, basis, publisher] of BALANCES) {
+      const balance = byId.get(id)?.balance;
+      expect({ equityUsd: balance?.equityUsd, asOf: balance?.asOf }, id).toEqual({ equityUsd, asOf });
+      expect(balance?.basis, id).toMatch(basis);
+      expect(balance?.source?.publisher?.startsWith(publisher), `${id}: ${publisher}`).toBe(true);
+      expect(balance?.source?.kind, id).toMatch(/^(primary|report|copy)$/);
+    }
+  });
+
+  it('keeps the sources added in December 2026: the dated Reuters report on Colossus 1, and an outlet\'s own report where a deal had only copies', () => {
+    for (const [id, publisher, kind, date] of ADDED_SOURCES) {
+      const deal = data.deals.find((d) => d.id === id);
+      const source = deal?.sources.find((s) => s.publisher?.startsWith(publisher));
+      expect(source, `${id}: ${publisher}`).toBeDefined();
+      expect({ kind: source?.kind, date: source?.date }, id).toEqual({ kind, date });
+      // A deal that got a report no longer rests on copies alone.
+      if (kind === 'report') expect(deal?.sources.some((s) => s.kind !== 'copy'), id).toBe(true);
+    }
+    const update = data.changes?.find((c) => c.date === '2026-12-07');
+    expect(update?.changed).toEqual(ADDED_SOURCES.map(([id]) => id).sort());
+    expect(data.asOf).toBe('2026-12-07');
+  });
+
   it('names for every source who reported it and what kind of source it is, with a real headline, and says when it was checked', () => {
     expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const deal of data.deals) {
@@ -227,8 +276,8 @@ describe('the shipped data set', () => {
         expect(source.kind, `${deal.id} ${source.url}`).toMatch(/^(primary|report|copy)$/);
         expect(source.title, `${deal.id} ${source.url}`).not.toMatch(/^\[|no title seen/);
       }
-      // Publication dates as seen on the page read; a deal whose pages showed none is listed.
-      if (!UNDATED_DEALS.has(deal.id)) expect(deal.sources.some((s) => s.date !== undefined), `${deal.id} has a dated source`).toBe(true);
+      // Publication dates as seen on the page read: every deal has at least one dated source.
+      expect(deal.sources.some((s) => s.date !== undefined), `${deal.id} has a dated source`).toBe(true);
     }
   });
 });

@@ -33,7 +33,7 @@ describe('toDataSetJSON', () => {
     const files = toDataSetJSON(shippedGraph());
     expect(files.entities.startsWith('{\n  "$schema": "./schema/entities.schema.json",\n  "entities": [\n    {\n      "id": "nvidia",')).toBe(true);
     // The date the data set was checked travels with it.
-    expect(files.deals.startsWith('{\n  "$schema": "./schema/deals.schema.json",\n  "asOf": "2026-12-02",\n  "changes": [\n    {\n      "date": "2026-12-02",')).toBe(true);
+    expect(files.deals.startsWith('{\n  "$schema": "./schema/deals.schema.json",\n  "asOf": "2026-12-07",\n  "changes": [\n    {\n      "date": "2026-12-02",')).toBe(true);
     expect(files.deals).toContain('\n  "deals": [\n    {\n      "id": ');
     expect(files.entities.endsWith('}\n')).toBe(true);
     expect(files.deals.endsWith('}\n')).toBe(true);
