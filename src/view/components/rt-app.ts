@@ -18,7 +18,7 @@ import { ViewCache, type DrawnView } from '../view-cache.js';
 import type { LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
-import { exportView, type ExportFormat } from '../controllers/export-view.js';
+import { exportView, type ExportChoices, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { DataSource } from '../controllers/data-source.js';
 import { Selection } from '../controllers/selection.js';
@@ -172,12 +172,15 @@ export class RtApp extends LitElement {
     return shown;
   };
 
-  private async exportAs(format: ExportFormat): Promise<void> {
+  /** The caption exported pictures carry (a story step's, for whoever shows one); null: none. */
+  exportCaption: () => string | null = () => null;
+
+  private async exportAs(format: ExportFormat, choices: ExportChoices = {}): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) return;
     const s = this.store.state;
     const { derived, sorted } = this.view(loaded, s);
-    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName });
+    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName, caption: this.exportCaption }, choices);
   }
 
   private readonly handleResetData = (): void => {
@@ -323,7 +326,7 @@ export class RtApp extends LitElement {
       case 'open':
         return void this.importer.importFiles(action.files);
       case 'export':
-        return void this.exportAs(action.format);
+        return void this.exportAs(action.format, { amounts: action.amounts });
       case 'theme':
         return this.theme.toggle();
       case 'about':
