@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGEXF } from 'graphology-gexf';
 import { parse as parseGraphML } from 'graphology-graphml';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { DEFAULT_FLOWS, flowOf, type DataChange, type Deal } from '../../src/dat
 import { filterFirmGraph } from '../../src/model/filter.js';
 import { shippedGraph } from '../fixtures/shipped.js';
 import { describe, expect, it } from 'vitest';
-import { clickElement, graphState, openApp } from './app-page.js';
+import { clickElement, elementPoint, graphState, openApp } from './app-page.js';
 import { RESULTS_DIR, screenshot } from './chromium.js';
 import { PICTURE_HEADER } from '../../src/view/cytoscape/export-image.js';
 import { useAppSession } from './session.js';
@@ -210,6 +211,42 @@ async function shownLabels(p: Page): Promise<Record<string, string>> {
     return labels;
   });
 }
+
+describe('network files that open as drawn', () => {
+  it('GraphML and GEXF from the app carry each firm where it is drawn (a dragged one too), with its colour, and each deal its colour', async () => {
+    const nvidiaAt = () => page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!.$id('nvidia').position());
+    const before = await nvidiaAt();
+    const start = await elementPoint(page, 'nvidia');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 60, start.y + 40, { steps: 5 });
+    await page.mouse.up();
+    const drawn = await page.evaluate(() => {
+      const cy = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!;
+      const hex = (e: { pstyle(n: string): { value: number[] } }, name: string) => `#${e.pstyle(name).value.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+      return {
+        firms: Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position(), size: n.width(), color: hex(n as never, 'background-color') }])),
+        deals: Object.fromEntries(cy.edges(':visible').map((e) => [e.id(), hex(e as never, 'line-color')])),
+      };
+    });
+    const view = filterFirmGraph(shippedGraph(), { flows: DEFAULT_FLOWS });
+    const round = (v: number) => Math.round(v * 100) / 100;
+    const gexf = parseGEXF(MultiDirectedGraph, (await exportFile(page, 'gexf')).bytes.toString('utf8'));
+    const graphml = parseGraphML(MultiDirectedGraph, (await exportFile(page, 'graphml')).bytes.toString('utf8'));
+    expect(gexf.order).toBe(view.order);
+    view.forEachNode((id) => {
+      const firm = drawn.firms[id]!;
+      const rgb = firm.color.slice(1).match(/../g)!.map((h) => parseInt(h, 16));
+      // Gephi's y grows upwards: the files hold the screen's y negated.
+      expect(gexf.getNodeAttributes(id), id).toMatchObject({ x: round(firm.x), y: round(-firm.y), size: round(firm.size), color: `rgb(${rgb.join(',')})` });
+      expect(graphml.getNodeAttributes(id), id).toMatchObject({ x: round(firm.x), y: round(-firm.y), size: round(firm.size), color: firm.color });
+    });
+    // The dragged firm is written where it was dropped.
+    expect(drawn.firms['nvidia']!.x).toBeGreaterThan(before.x + 10);
+    expect(gexf.getNodeAttribute('nvidia', 'x')).toBe(round(drawn.firms['nvidia']!.x));
+    for (const [id, color] of Object.entries(drawn.deals)) expect(graphml.getEdgeAttribute(id, 'color'), id).toBe(color);
+  });
+});
 
 describe('pictures a graphics desk can use', () => {
   async function expectCompleteSvg(svg: string, labels: Record<string, string>): Promise<void> {

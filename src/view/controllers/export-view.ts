@@ -10,6 +10,7 @@ import type { Derived } from '../../state/derive.js';
 import { formatViewUrl } from '../../state/url.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../cytoscape/export-image.js';
+import { networkDrawing } from '../cytoscape/network-drawing.js';
 import { download } from '../download.js';
 
 export type ExportFormat = 'png' | 'svg' | 'graphml' | 'gexf' | 'json' | 'deals' | 'loops' | 'measures';
@@ -68,10 +69,11 @@ export async function exportView(format: ExportFormat, context: ExportContext, c
       if (cy) download(`${base}.svg`, new Blob([pictureAsSvg(cy, pictureText(context), { amounts: choices.amounts ?? false })], { type: 'image/svg+xml' }));
       break;
     case 'graphml':
-      download(`${base}.graphml`, new Blob([exporters.toGraphML(derived.graph, { title: pictureText(context).title })], { type: 'application/xml' }));
+      // The network as drawn: positions (dragged firms included), sizes and colours.
+      download(`${base}.graphml`, new Blob([exporters.toGraphML(derived.graph, { title: pictureText(context).title, ...(cy ? { drawing: networkDrawing(cy) } : {}) })], { type: 'application/xml' }));
       break;
     case 'gexf':
-      download(`${base}.gexf`, new Blob([exporters.toGEXF(derived.graph)], { type: 'application/xml' }));
+      download(`${base}.gexf`, new Blob([exporters.toGEXF(derived.graph, cy ? { drawing: networkDrawing(cy) } : {})], { type: 'application/xml' }));
       break;
     case 'json': {
       const files = exporters.toDataSetJSON(derived.graph);
