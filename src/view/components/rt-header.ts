@@ -107,9 +107,13 @@ export class RtHeader extends LitElement {
       <details class="export">
         <summary>Export</summary>
         <div class="menu" role="group" aria-label="Export the view">
-          ${EXPORTS.map(([format, label]) => html`<button data-export=${format} @click=${() => this.export(format)}>${label}</button>`)}
-          <label title="Pictures (PNG, SVG) write each deal's amount on its arrow, whatever the zoom"><input type="checkbox" data-export-amounts .checked=${this.exportAmounts}
-            @change=${(e: Event) => (this.exportAmounts = (e.target as HTMLInputElement).checked)} /> Amounts on every arrow</label>
+          ${EXPORTS.map(
+            ([format, label]) => html`<button data-export=${format} @click=${() => this.export(format)}>${label}</button>
+              ${format === 'svg'
+                ? html`<label title="Pictures (PNG, SVG) write each deal's amount on its arrow, whatever the zoom"><input type="checkbox" data-export-amounts .checked=${this.exportAmounts}
+                    @change=${(e: Event) => (this.exportAmounts = (e.target as HTMLInputElement).checked)} /> Amounts on every arrow</label>`
+                : nothing}`,
+          )}
         </div>
       </details>
       <button data-theme @click=${() => this.emit({ kind: 'theme' })} title="Switch between light and dark colours (kept in the link)">${this.dark ? 'Light' : 'Dark'}</button>
