@@ -251,6 +251,7 @@ function edgeLayer(edge: EdgeSingular, layer: 'underlay' | 'overlay', d: string)
 
 function edgeSvg(edge: EdgeSingular, zoom: number, pixelRatio: number): string {
   const { points, curved, tip, tail } = edgeGeometry(edge);
+  // Cytoscape draws no line between firms that overlap (it has no endpoints): neither does the SVG.
   if (points.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) return `<g data-deal="${escapeXmlAttribute(edge.id())}"/>`;
   const d = pathData(points, curved);
   const opacity = num(edge, 'opacity') * num(edge, 'line-opacity');
