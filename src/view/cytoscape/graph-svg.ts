@@ -11,6 +11,7 @@
  * Each firm is a `<g data-firm="id">` (a `path.shape`, then its label), each deal a
  * `<g data-deal="id">` (`path.line`, `path.arrow`, then its label): a graphics desk can select a
  * firm with its name, and a test can count them. Browser only: labels are measured with a canvas.
+ * About 300 lines: the node, edge and label geometry follow one renderer and are kept together.
  */
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 
