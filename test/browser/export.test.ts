@@ -43,7 +43,7 @@ describe('exporting', () => {
   it('loads a CSV through the file picker, then downloads a PNG at twice the size and a GraphML that parses', async () => {
     const csv = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle,status\nx1,Nvidia,OpenAI,investment,1B,committed,2026-01,Stake,https://example.com/1,One,reported\nx2,OpenAI,Nvidia,purchase,,,2026-02,Chips,https://example.com/2,Two,reported\n';
     await page.locator('rt-app input#open-files').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect.poll(async () => (await graphState(page)).nodes).toEqual(['nvidia', 'openai']);
+    await expect.poll(async () => (await graphState(page)).nodes, { timeout: 15_000 }).toEqual(['nvidia', 'openai']);
     await page.waitForTimeout(300);
 
     const png = await exportFile(page, 'png');
