@@ -50,7 +50,7 @@ describe('the Content-Security-Policy', () => {
 
     const csv = 'id,from,to,type,amountUsd,amountBasis,date,title,sourceUrl,sourceTitle\nx1,Nvidia,OpenAI,investment,1B,committed,2026-01,Stake,https://example.com/1,One\nx2,OpenAI,Nvidia,purchase,,,2026-02,Chips,https://example.com/2,Two\n';
     await page.locator('rt-app input#open-files').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect.poll(async () => (await graphState(page)).nodes).toEqual(['nvidia', 'openai']);
+    await expect.poll(async () => (await graphState(page)).nodes, { timeout: 15_000 }).toEqual(['nvidia', 'openai']);
     await page.waitForTimeout(300);
     for (const format of ['png', 'svg', 'graphml', 'deals']) expect(await exportFile(page, format), format).toBeGreaterThan(0);
 

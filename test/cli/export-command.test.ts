@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, root } from './run-cli.js';
 import { shippedDataSet } from '../fixtures/shipped.js';
 import { withExplicitFlows } from '../fixtures/datasets.js';
+import { layoutKey, layoutRequestFor } from '../../src/layout/layout.js';
 
 
 
@@ -184,3 +185,39 @@ describe('roundtrip export', () => {
   });
 });
 
+
+describe('roundtrip export --layout', () => {
+  const shipped = shippedDataSet();
+  /** A layout file of the shipped data: every firm on a line, 100 apart (the key is what `layout` writes). */
+  function layoutFile(key = layoutKey(layoutRequestFor(shipped))): { file: string; positions: Record<string, { x: number; y: number }> } {
+    const positions = Object.fromEntries(shipped.entities.map((e, i) => [e.id, { x: i * 100, y: 50 - i * 10 }]));
+    const file = path.join(tempDir(), 'layout.json');
+    writeFileSync(file, JSON.stringify({ key, positions }));
+    return { file, positions };
+  }
+
+  it('GEXF and GraphML carry each firm at its place in the layout (y upwards, as Gephi draws)', async () => {
+    const { file, positions } = layoutFile();
+    const dir = tempDir();
+    expect((await cli('export', '--format', 'gexf', '--layout', file, '--out', path.join(dir, 'n.gexf'))).code).toBe(0);
+    expect((await cli('export', '--format', 'graphml', '--layout', file, '--out', path.join(dir, 'n.graphml'))).code).toBe(0);
+    const gexf = parseGEXF(MultiDirectedGraph, readFileSync(path.join(dir, 'n.gexf'), 'utf8'));
+    const graphml = parseGraphML(MultiDirectedGraph, readFileSync(path.join(dir, 'n.graphml'), 'utf8'));
+    for (const [id, { x, y }] of Object.entries(positions)) {
+      expect(gexf.getNodeAttributes(id), id).toMatchObject({ x, y: 0 - y });
+      expect(graphml.getNodeAttributes(id), id).toMatchObject({ x, y: 0 - y });
+    }
+  });
+
+  it('refuses a layout of another data set, a file that is no layout, and --layout with another format', async () => {
+    const other = layoutFile('3-2-abc');
+    const result = await cli('export', '--format', 'gexf', '--layout', other.file, '--out', path.join(tempDir(), 'n.gexf'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`--layout: ${other.file} is the layout of another data set (key 3-2-abc; this one's is ${layoutKey(layoutRequestFor(shipped))})`);
+    const junk = path.join(tempDir(), 'junk.json');
+    writeFileSync(junk, '{"positions": 1}');
+    expect((await cli('export', '--format', 'graphml', '--layout', junk, '--out', path.join(tempDir(), 'n.graphml'))).err).toContain('holds no layout');
+    expect((await cli('export', '--format', 'graphml', '--layout', '/nonexistent/l.json', '--out', path.join(tempDir(), 'n.graphml'))).err).toContain('--layout: cannot read /nonexistent/l.json: no such file');
+    expect((await cli('export', '--format', 'csv', '--layout', junk, '--out', path.join(tempDir(), 'n.csv'))).err).toContain('--layout only applies to --format graphml or gexf');
+  });
+});

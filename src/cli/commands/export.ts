@@ -3,7 +3,7 @@
  * tools, the data/ JSON files, one table as CSV, or the CSV files of a Neo4j import — with the same
  * filters as every analysis command.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { firmMeasures } from '../../analysis/centrality.js';
 import { findLoops, LOOP_DEFAULTS, sortLoops } from '../../analysis/loops.js';
@@ -12,7 +12,9 @@ import { toGEXF } from '../../export/gexf.js';
 import { toGraphML } from '../../export/graphml.js';
 import { toDataSetJSON } from '../../export/json.js';
 import { NEO4J_FILES, toNeo4jImport } from '../../export/neo4j.js';
-import { DEFAULT_FLOWS } from '../../data/types.js';
+import { DEFAULT_FLOWS, type DataSet } from '../../data/types.js';
+import type { FirmDrawing, NetworkDrawing } from '../../export/drawing.js';
+import { layoutKey, layoutRequestFor } from '../../layout/layout.js';
 import { buildFirmView } from '../../model/filter.js';
 import type { FirmGraph } from '../../model/graph.js';
 import { EXIT_OK, stringOption, UsageError, type Command, type OptionValues } from '../command.js';
@@ -89,6 +91,40 @@ function csvTable(view: FirmGraph, table: CsvTable, maxLength: number, maxCycles
   return { text: measuresCsv(firmMeasures(view, { loops: found.loops })), summary: `measures of ${plural(view.order, 'firm')}${loopNote}` };
 }
 
+/**
+ * The positions of a layout file written by `layout --out FILE` for this data set, as a drawing for
+ * GraphML and GEXF. A file of another data set (its key differs) is refused: its places would be
+ * another network's.
+ */
+async function layoutDrawing(file: string, shownAs: string, data: DataSet): Promise<NetworkDrawing> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--layout: cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : writeFailure(error)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--layout: ${shownAs} is not JSON; write it with \`layout --out ${shownAs}\``);
+  }
+  const layout = parsed as { key?: unknown; positions?: unknown };
+  if (typeof layout?.key !== 'string' || typeof layout.positions !== 'object' || layout.positions === null) {
+    throw new UsageError(`--layout: ${shownAs} holds no layout (expected {"key", "positions"}, as \`layout --out\` writes)`);
+  }
+  const key = layoutKey(layoutRequestFor(data));
+  if (layout.key !== key) throw new UsageError(`--layout: ${shownAs} is the layout of another data set (key ${layout.key}; this one's is ${key}); run \`layout --out ${shownAs}\` on it again`);
+  const firms = new Map<string, FirmDrawing>();
+  for (const [id, place] of Object.entries(layout.positions as Record<string, unknown>)) {
+    const { x, y } = (place ?? {}) as { x?: unknown; y?: unknown };
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) throw new UsageError(`--layout: ${shownAs}, positions.${id}: expected finite x and y`);
+    firms.set(id, { x, y });
+  }
+  return { firms };
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Write the filtered deal network as GraphML, GEXF, the data/ JSON files, a CSV table or a Neo4j import.',
@@ -100,6 +136,9 @@ export const exportCommand: Command = {
     'Undisclosed amounts are left out of GraphML and GEXF and empty in CSV, never written as 0. CSV cells',
     "that would start a spreadsheet formula (=, +, -, @) get a leading '. Loops are sorted by bottleneck;",
     'measures follow the data order; --max-length and --max-cycles bound the loop search for both.',
+    'With --layout FILE (written by `layout --out FILE` for the same data), GraphML and GEXF carry each',
+    "firm's position (GEXF viz:position; GraphML x and y, and yEd's geometry), so Gephi and yEd open the",
+    "network as the explorer lays it out (the explorer's own Export adds sizes and colours).",
   ].join('\n'),
   options: {
     data: DATA_OPTION,
@@ -109,6 +148,7 @@ export const exportCommand: Command = {
     out: { type: 'string', value: 'PATH', description: 'File to write (for json and neo4j: a folder); required.' },
     'max-length': { type: 'string', value: 'N|all', description: `Longest loop in hops, at least 2, or all (default ${LOOP_DEFAULTS.maxLength}).` },
     'max-cycles': { type: 'string', value: 'N', description: `Stop after N loops (default ${LOOP_DEFAULTS.maxCycles}).` },
+    layout: { type: 'string', value: 'FILE', description: 'For graphml and gexf: firm positions from `layout --out FILE` of the same data.' },
   },
   async run(values, io) {
     const format = choice(values, 'format', EXPORT_FORMATS, 'format');
@@ -127,19 +167,23 @@ export const exportCommand: Command = {
     const maxLength = maxLengthOption(values, LOOP_DEFAULTS.maxLength);
     const maxCycles = integerOption(values, 'max-cycles', LOOP_DEFAULTS.maxCycles, 0);
 
+    const layoutFile = stringOption(values, 'layout');
+    if (layoutFile !== undefined && format !== 'graphml' && format !== 'gexf') throw new UsageError(`--layout only applies to --format graphml or gexf (got --format ${format})`);
+
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
+    const drawing = layoutFile === undefined ? undefined : await layoutDrawing(path.resolve(io.cwd, layoutFile), layoutFile, loaded.data);
     const view = buildFirmView(loaded.data, filter);
     const target = path.resolve(io.cwd, out);
     const firmsAndDeals = `${plural(view.order, 'firm')} and ${plural(view.size, 'deal')}`;
 
     switch (format) {
       case 'graphml':
-        await writeText(target, out, toGraphML(view, { title: filterSummary(values) }));
+        await writeText(target, out, toGraphML(view, { title: filterSummary(values), ...(drawing ? { drawing } : {}) }));
         io.out(`${firmsAndDeals} written to ${out} (GraphML)`);
         break;
       case 'gexf':
-        await writeText(target, out, toGEXF(view));
+        await writeText(target, out, toGEXF(view, drawing ? { drawing } : {}));
         io.out(`${firmsAndDeals} written to ${out} (GEXF)`);
         break;
       case 'json': {

@@ -20,7 +20,7 @@ import type { ViewState } from '../../state/view-state.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import { lastUpdateOf, type LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
-import { exportView, type ExportFormat } from '../controllers/export-view.js';
+import { exportView, type ExportChoices, type ExportFormat } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { DataSource } from '../controllers/data-source.js';
 import { Selection } from '../controllers/selection.js';
@@ -170,12 +170,12 @@ export class RtApp extends LitElement {
     if (data.length > 0) void this.importer.importFiles(data);
   }
 
-  private async exportAs(format: ExportFormat): Promise<void> {
+  private async exportAs(format: ExportFormat, choices: ExportChoices = {}): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) return;
     const s = this.store.state;
     const { derived, sorted } = this.view(loaded, s);
-    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName });
+    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName, caption: () => this.story.caption }, choices);
   }
 
   /** How firms, deals and loops are named (the shipped names until a set is loaded). */
@@ -296,7 +296,7 @@ export class RtApp extends LitElement {
       case 'open':
         return this.openFiles(action.files);
       case 'export':
-        return void this.exportAs(action.format);
+        return void this.exportAs(action.format, { amounts: action.amounts });
       case 'theme':
         return this.theme.toggle();
       case 'about':

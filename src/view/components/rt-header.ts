@@ -15,7 +15,7 @@ import { embedCode } from '../embed-code.js';
 export type HeaderAction =
   | { kind: 'search'; query: string }
   | { kind: 'open'; files: File[] }
-  | { kind: 'export'; format: ExportFormat }
+  | { kind: 'export'; format: ExportFormat; amounts: boolean }
   | { kind: 'theme' }
   | { kind: 'about' }
   | { kind: 'reset-data' }
@@ -89,6 +89,8 @@ export class RtHeader extends LitElement {
   /** What an embedded copy of the view is called (its frame's title). */
   @property({ attribute: false }) embedTitle = 'Roundtrip: circular financing in the AI boom';
   @state() private copied = '';
+  /** Pictures write the amount on every arrow (an export choice, not part of the view). */
+  @state() private exportAmounts = false;
 
   private emit(action: HeaderAction): void {
     this.dispatchEvent(new HeaderActionEvent(action));
@@ -115,7 +117,13 @@ export class RtHeader extends LitElement {
       <details class="export">
         <summary>Export</summary>
         <div class="menu" role="group" aria-label="Export the view">
-          ${EXPORTS.map(([format, label]) => html`<button data-export=${format} @click=${() => this.export(format)}>${label}</button>`)}
+          ${EXPORTS.map(
+            ([format, label]) => html`<button data-export=${format} @click=${() => this.export(format)}>${label}</button>
+              ${format === 'svg'
+                ? html`<label title="Pictures (PNG, SVG) write each deal's amount on its arrow, whatever the zoom"><input type="checkbox" data-export-amounts .checked=${this.exportAmounts}
+                    @change=${(e: Event) => (this.exportAmounts = (e.target as HTMLInputElement).checked)} /> Amounts on every arrow</label>`
+                : nothing}`,
+          )}
         </div>
       </details>
       <button data-theme @click=${() => this.emit({ kind: 'theme' })} title="Switch between light and dark colours (kept in the link)">${this.dark ? 'Light' : 'Dark'}</button>
@@ -159,7 +167,7 @@ export class RtHeader extends LitElement {
   };
 
   private export(format: ExportFormat): void {
-    this.emit({ kind: 'export', format });
+    this.emit({ kind: 'export', format, amounts: this.exportAmounts });
     this.renderRoot.querySelector('details.export')?.removeAttribute('open');
   }
 

@@ -1,6 +1,6 @@
 /**
- * The export job of the explorer: the view as a picture (PNG, SVG with title, legend and source
- * line), as a network (GraphML, GEXF), as the two data files, or as CSV tables. The writers load
+ * The export job of the explorer: the view as a picture (PNG, SVG with title, legend, an optional
+ * caption and source line; amounts on every arrow when asked), as a network (GraphML, GEXF), as the two data files, or as CSV tables. The writers load
  * on first use.
  */
 import type { RtGraph } from '../cytoscape/rt-graph.js';
@@ -10,6 +10,7 @@ import type { Derived } from '../../state/derive.js';
 import { formatViewUrl } from '../../state/url.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
 import { pictureAsPng, pictureAsSvg, type PictureText } from '../cytoscape/export-image.js';
+import { networkDrawing } from '../cytoscape/network-drawing.js';
 import { download } from '../download.js';
 
 export type ExportFormat = 'png' | 'svg' | 'graphml' | 'gexf' | 'json' | 'deals' | 'loops' | 'measures';
@@ -24,10 +25,21 @@ export interface ExportContext {
   nameOf: (firm: string) => string;
   /** The name of an imported data set; null for the shipped one. */
   importedName: string | null;
+  /**
+   * The caption pictures carry under the graph (plain text, e.g. the story step shown); null for
+   * none. Asked at each export.
+   */
+  caption: () => string | null;
+}
+
+/** What the analyst chose in the export menu. */
+export interface ExportChoices {
+  /** Pictures write every shown deal's amount on its arrow. */
+  amounts?: boolean;
 }
 
 /** Title, legend and source line of an exported picture, from what is shown. */
-export function pictureText({ derived, state: s, nameOf, importedName }: ExportContext): PictureText {
+export function pictureText({ derived, state: s, nameOf, importedName, caption }: ExportContext): PictureText {
   const loop = s.loop ? derived.loopById.get(s.loop) : undefined;
   const title = loop
     ? `Money loop: ${[...loop.firms, loop.firms[0] ?? ''].map(nameOf).join(' → ')}`
@@ -41,26 +53,27 @@ export function pictureText({ derived, state: s, nameOf, importedName }: ExportC
   const filters = formatViewUrl({ ...DEFAULT_VIEW_STATE, types: s.types, minUsd: s.minUsd, from: s.from, to: s.to, kinds: s.kinds, statuses: s.statuses });
   const data = importedName ? `data: ${importedName}` : 'deals compiled from public reporting; each deal names its source';
   const source = `Roundtrip · ${data} · filters: ${filters ? decodeURIComponent(filters).replace(/&/g, ', ') : 'none'} · ${new Date().toISOString().slice(0, 10)}`;
-  return { title, source, kinds: ENTITY_KINDS.filter((k) => kinds.has(k)), types: DEAL_TYPES.filter((t) => types.has(t)) };
+  return { title, source, kinds: ENTITY_KINDS.filter((k) => kinds.has(k)), types: DEAL_TYPES.filter((t) => types.has(t)), caption: caption() };
 }
 
 /** Writes the view in a format and hands the file(s) to the browser's download. */
-export async function exportView(format: ExportFormat, context: ExportContext): Promise<void> {
+export async function exportView(format: ExportFormat, context: ExportContext, choices: ExportChoices = {}): Promise<void> {
   const { derived, sorted, cy } = context;
   const base = 'roundtrip';
   const exporters = await import('../../export/index.js');
   switch (format) {
     case 'png':
-      if (cy) download(`${base}.png`, await pictureAsPng(cy, pictureText(context)));
+      if (cy) download(`${base}.png`, await pictureAsPng(cy, pictureText(context), { amounts: choices.amounts ?? false }));
       break;
     case 'svg':
-      if (cy) download(`${base}.svg`, new Blob([pictureAsSvg(cy, pictureText(context))], { type: 'image/svg+xml' }));
+      if (cy) download(`${base}.svg`, new Blob([pictureAsSvg(cy, pictureText(context), { amounts: choices.amounts ?? false })], { type: 'image/svg+xml' }));
       break;
     case 'graphml':
-      download(`${base}.graphml`, new Blob([exporters.toGraphML(derived.graph, { title: pictureText(context).title })], { type: 'application/xml' }));
+      // The network as drawn: positions (dragged firms included), sizes and colours.
+      download(`${base}.graphml`, new Blob([exporters.toGraphML(derived.graph, { title: pictureText(context).title, ...(cy ? { drawing: networkDrawing(cy) } : {}) })], { type: 'application/xml' }));
       break;
     case 'gexf':
-      download(`${base}.gexf`, new Blob([exporters.toGEXF(derived.graph)], { type: 'application/xml' }));
+      download(`${base}.gexf`, new Blob([exporters.toGEXF(derived.graph, cy ? { drawing: networkDrawing(cy) } : {})], { type: 'application/xml' }));
       break;
     case 'json': {
       const files = exporters.toDataSetJSON(derived.graph);

@@ -9,6 +9,9 @@ import { DEAL_STYLE, KIND_STYLE } from '../palette.js';
 export const NODE_FONT_SIZE = 15;
 export const NODE_LABEL_GAP = 4;
 
+/** The class a picture export puts on every deal for a moment to write its amount on it. */
+export const EXPORT_AMOUNTS_CLASS = 'export-amounts';
+
 /** The page's own font: firm names and deal labels alike. */
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -101,5 +104,7 @@ export function graphStylesheet(dark: boolean, edgeCount = 0): cytoscape.Stylesh
       style: { ...edgeLabel, 'overlay-color': accent, 'overlay-opacity': 0.3, 'overlay-padding': 5, opacity: 1, label: 'data(amount)' },
     },
     { selector: 'node:active, edge:active', style: { 'overlay-opacity': 0.15 } },
+    // Set only while a picture is exported with "amounts on every arrow": every deal's amount, at any zoom.
+    { selector: `edge.${EXPORT_AMOUNTS_CLASS}`, style: { ...edgeLabel, label: 'data(amount)', 'min-zoomed-font-size': 0 } },
   ];
 }

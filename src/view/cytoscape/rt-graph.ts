@@ -15,7 +15,6 @@
  * @fires rt-viewport-change - The analyst zoomed or panned.
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import svgExport from 'cytoscape-svg';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { graphStyles } from './rt-graph.styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -33,8 +32,6 @@ import { applyDetours } from './detours.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { pinBackgrounding } from './style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
-
-cytoscape.use(svgExport);
 
 export { LABELLED_DEALS_AT_MOST } from './element-state.js';
 
