@@ -7,7 +7,7 @@ import { parseDatePeriod } from '../data/dates.js';
 import { DEAL_TYPES, DEFAULT_FLOWS, FLOW_KINDS, flowOf, type Deal, type DealType, type FlowKind } from '../data/types.js';
 import { countedAmount, isSuperseded } from '../model/amounts.js';
 import { datedDeal, sortDated, type DatedDeal } from './date-order.js';
-import type { FirmGraph } from '../model/graph.js';
+import type { DealNetwork } from '../model/deal-network.js';
 import type { IndexedGraph } from './indexed-graph.js';
 
 export interface HopDeals {
@@ -48,7 +48,7 @@ export function typesOfMask(mask: number): DealType[] {
   return DEAL_TYPES.filter((_type, i) => (mask & (1 << i)) !== 0);
 }
 
-function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
+function addDeal(entry: HopDeals, deal: Deal, graph: DealNetwork): void {
   entry.dealIds.push(deal.id);
   entry.typeMask |= TYPE_BIT.get(deal.type) ?? 0;
   entry.flowMask |= FLOW_BIT.get(flowOf(deal)) ?? 0;
@@ -80,7 +80,7 @@ export class PairDeals {
 
   /** With an indexed graph, pairs can also be looked up by vertex numbers (faster in loops). */
   constructor(
-    private readonly graph: FirmGraph,
+    private readonly graph: DealNetwork,
     private readonly indexed?: IndexedGraph,
   ) {
     const n = (this.n = indexed?.ids.length ?? 0);

@@ -3,6 +3,7 @@ import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, iterateLoops, iterateLoopsThr
 import { formatKnownSum, formatUsd } from '../../data/money.js';
 import { closesOnlyThrough } from '../../data/flows.js';
 import { foldedParties, partOf } from '../../model/acquisitions.js';
+import { buildDealNetwork } from '../../model/deal-network.js';
 import { buildFirmView } from '../../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
 import { LoopJsonWriter, loopJson, type DealOf } from '../loop-json.js';
@@ -135,12 +136,23 @@ export const cyclesCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    // The view alone is built; the whole network only when a firm outside it needs naming.
-    const view = buildFirmView(loaded.data, filter, { shareRecords: true });
-    const wordsOf: WordsOf = booleanOption(values, 'words') ? loopWordsIn(view) : null;
     let whole: FirmGraph | undefined;
     const all = (): FirmGraph => (whole ??= buildFirmGraph(loaded.data));
     const through = stringOption(values, 'through');
+    const words = booleanOption(values, 'words');
+    if (streaming && !words) {
+      // Listed as found, the loops need only the deals of each pair of firms: the light network,
+      // not a firm graph (building that took longer than the search on large data sets).
+      const network = buildDealNetwork(loaded.data, filter);
+      const search = { maxLength, inOrderOnly, windowMonths };
+      const firm = (id: string): string => (network.hasNode(id) ? id : requireFirm(id, 'through', all(), buildFirmView(loaded.data, filter, { shareRecords: true })));
+      const loops = through === undefined ? iterateLoops(network, search) : iterateLoopsThrough(network, firm(through), search);
+      await streamLoops(loops, maxCycles, format, (id) => (network.hasEdge(id) ? network.getEdgeAttributes(id) : undefined), null, io);
+      return EXIT_OK;
+    }
+    // The view alone is built; the whole network only when a firm outside it needs naming.
+    const view = buildFirmView(loaded.data, filter, { shareRecords: true });
+    const wordsOf: WordsOf = words ? loopWordsIn(view) : null;
     if (streaming) {
       const search = { maxLength, inOrderOnly, windowMonths };
       const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', view.hasNode(through) ? view : all(), view), search);
