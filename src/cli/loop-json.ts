@@ -32,6 +32,15 @@ export function loopJson(loop: MoneyLoop, dealOf: DealOf) {
   };
 }
 
+/**
+ * Where a writer puts a loop's text, piece by piece: `add` takes pieces that recur from loop to loop
+ * (punctuation, ids, a hop's text: a sink may keep their bytes), `addOnce` pieces of one loop alone.
+ */
+export interface PieceSink {
+  add(text: string): void;
+  addOnce(text: string): void;
+}
+
 /** What a hop adds to a loop: its JSON text and the parties its deals fold (see foldedParties). */
 interface HopText {
   readonly json: string;
@@ -54,62 +63,77 @@ export class LoopJsonWriter {
   private readonly ordered = new WeakMap<OrderedHop, string>();
   private readonly strings = new Map<string, string>();
   private readonly parts: string[] = [];
+  private readonly joined: PieceSink = { add: (text) => void this.parts.push(text), addOnce: (text) => void this.parts.push(text) };
 
   constructor(private readonly dealOf: DealOf) {}
 
   /** `JSON.stringify(loopJson(loop, dealOf))`, the same text. */
   write(loop: MoneyLoop): string {
     // The pieces are joined once: one flat string, not a tree of concatenations to flatten later.
-    const parts = this.parts;
-    parts.length = 0;
-    parts.push('{"id":', JSON.stringify(loop.id), ',"firms":');
-    this.pushStrings(loop.firms);
-    parts.push(',"hops":[');
+    this.parts.length = 0;
+    this.writeTo(loop, this.joined);
+    return this.parts.join('');
+  }
+
+  /** The same text as `write`, piece by piece into `sink` (pieces given to `add` recur from loop to loop). */
+  writeTo(loop: MoneyLoop, sink: PieceSink): void {
+    sink.add('{"id":');
+    sink.addOnce(JSON.stringify(loop.id));
+    sink.add(',"firms":[');
+    const { firms } = loop;
+    for (let i = 0; i < firms.length; i++) {
+      if (i > 0) sink.add(',');
+      sink.add(this.string(firms[i] as string));
+    }
+    sink.add('],"hops":[');
     const { hops } = loop;
     let folded: Map<string, string> | null = null;
     for (let i = 0; i < hops.length; i++) {
       const hop = this.hop(hops[i] as Hop);
-      if (i > 0) parts.push(',');
-      parts.push(hop.json);
+      if (i > 0) sink.add(',');
+      sink.add(hop.json);
       if (hop.folded.length > 0) {
         folded ??= new Map();
         for (const [firm, as] of hop.folded) folded.set(firm, as);
       }
     }
-    parts.push(
-      '],"length":',
-      numberText(loop.length),
-      ',"types":',
-      this.list(loop.types),
-      ',"bottleneckUsd":',
-      numberText(loop.bottleneckUsd),
-      ',"totalUsd":',
-      numberText(loop.totalUsd),
-      ',"firstDate":',
-      this.string(loop.firstDate),
-      ',"lastDate":',
-      this.string(loop.lastDate),
-      ',"closesThrough":',
-      this.list(loop.closesThrough),
-      loop.inOrder ? ',"inOrder":true' : ',"inOrder":false',
-    );
+    sink.add('],"length":');
+    sink.addOnce(numberText(loop.length));
+    sink.add(',"types":');
+    sink.add(this.list(loop.types));
+    sink.add(',"bottleneckUsd":');
+    sink.addOnce(numberText(loop.bottleneckUsd));
+    sink.add(',"totalUsd":');
+    sink.addOnce(numberText(loop.totalUsd));
+    sink.add(',"firstDate":');
+    sink.add(this.string(loop.firstDate));
+    sink.add(',"lastDate":');
+    sink.add(this.string(loop.lastDate));
+    sink.add(',"closesThrough":');
+    sink.add(this.list(loop.closesThrough));
+    sink.add(loop.inOrder ? ',"inOrder":true' : ',"inOrder":false');
     const ordered = loop.orderedHops;
     if (ordered) {
-      parts.push(',"orderedHops":[');
+      sink.add(',"orderedHops":[');
       for (let i = 0; i < ordered.length; i++) {
-        if (i > 0) parts.push(',');
-        parts.push(this.orderedHop(ordered[i] as OrderedHop));
+        if (i > 0) sink.add(',');
+        sink.add(this.orderedHop(ordered[i] as OrderedHop));
       }
-      parts.push(']');
+      sink.add(']');
     }
     if (folded) {
-      parts.push(',"folded":[');
+      sink.add(',"folded":[');
       let i = 0;
-      for (const [firm, as] of folded) parts.push(i++ === 0 ? '{"firm":' : ',{"firm":', this.string(firm), ',"as":', this.string(as), '}');
-      parts.push(']');
+      for (const [firm, as] of folded) {
+        sink.add(i++ === 0 ? '{"firm":' : ',{"firm":');
+        sink.add(this.string(firm));
+        sink.add(',"as":');
+        sink.add(this.string(as));
+        sink.add('}');
+      }
+      sink.add(']');
     }
-    parts.push('}');
-    return parts.join('');
+    sink.add('}');
   }
 
   private hop(hop: Hop): HopText {
@@ -130,16 +154,6 @@ export class LoopJsonWriter {
       this.ordered.set(hop, text);
     }
     return text;
-  }
-
-  private pushStrings(values: readonly string[]): void {
-    const parts = this.parts;
-    parts.push('[');
-    for (let i = 0; i < values.length; i++) {
-      if (i > 0) parts.push(',');
-      parts.push(this.string(values[i] as string));
-    }
-    parts.push(']');
   }
 
   /** A shared, read-only list of strings (types, flows), by identity. */

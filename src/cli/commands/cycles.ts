@@ -6,6 +6,7 @@ import { foldedParties, partOf } from '../../model/acquisitions.js';
 import { buildDealNetwork } from '../../model/deal-network.js';
 import { buildFirmView } from '../../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
+import { ByteLines } from '../byte-lines.js';
 import { LoopJsonWriter, loopJson, type DealOf } from '../loop-json.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type CliIo, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
@@ -31,8 +32,8 @@ const SORTED_AT_MOST = 1_000_000;
 const FORMATS = ['table', 'json', 'ndjson'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Text written together: one write per batch of about this many characters, not per loop. */
-const CHARS_PER_WRITE = 1 << 20;
+/** Output written together: one write per batch of about this many bytes, not per loop. */
+const BYTES_PER_WRITE = 1 << 20;
 
 /**
  * Writes loops as the search finds them, keeping none: JSON `{"cycles": [...], "count", "truncated"}`
@@ -43,37 +44,40 @@ async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format
   let count = 0;
   let truncated = false;
   const writer = new LoopJsonWriter(dealOf);
-  let lines: string[] = [];
-  let size = 0;
-  if (format === 'json') lines.push('{"cycles":[');
-  else if (format === 'table') lines.push(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', ...(wordsOf ? ['words'] : [])].join('\t'));
+  // Without a byte output (tests), each batch goes out as text, its last line break left to `out`.
+  const outBytes = io.outBytes?.bind(io);
+  const lines = new ByteLines(outBytes ?? ((bytes) => io.out(bytes.toString('utf8', 0, bytes.length - 1))), BYTES_PER_WRITE);
+  const line = (text: string): void => {
+    lines.addOnce(text);
+    lines.endLine();
+  };
+  if (format === 'json') line('{"cycles":[');
+  else if (format === 'table') line(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', ...(wordsOf ? ['words'] : [])].join('\t'));
   for (const loop of loops) {
     if (count === maxCycles) {
       truncated = true;
       break;
     }
-    let line: string;
-    if (format === 'json') line = `${count > 0 ? ',' : ''}${withWords(writer.write(loop), loop, wordsOf)}`;
-    else if (format === 'ndjson') line = withWords(writer.write(loop), loop, wordsOf);
-    else {
+    if (format === 'table') {
       const bottleneck = loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd);
       const cells = [loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'];
-      line = [...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t');
+      line([...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t'));
+    } else {
+      if (format === 'json' && count > 0) lines.add(',');
+      if (wordsOf) lines.addOnce(withWords(writer.write(loop), loop, wordsOf));
+      else writer.writeTo(loop, lines);
+      lines.endLine();
     }
-    lines.push(line);
-    size += line.length;
     count++;
-    if (size >= CHARS_PER_WRITE) {
-      io.out(lines.join('\n'));
-      lines = [];
-      size = 0;
+    if (lines.size >= BYTES_PER_WRITE) {
+      lines.flush();
       // Let the output go out (and a reader that closed it end the run) before finding more.
       await io.drain?.();
     }
   }
-  if (format === 'json') lines.push(`],"count":${count},"truncated":${truncated}}`);
-  else if (format === 'table') lines.push(`${count} loop${count === 1 ? '' : 's'} (unsorted, as found)${truncated ? `; stopped at the cap of ${maxCycles}` : ''}.`);
-  if (lines.length > 0) io.out(lines.join('\n'));
+  if (format === 'json') line(`],"count":${count},"truncated":${truncated}}`);
+  else if (format === 'table') line(`${count} loop${count === 1 ? '' : 's'} (unsorted, as found)${truncated ? `; stopped at the cap of ${maxCycles}` : ''}.`);
+  lines.flush();
 }
 
 export const cyclesCommand: Command = {
@@ -170,21 +174,7 @@ export const cyclesCommand: Command = {
       return EXIT_OK;
     }
     if (format === 'ndjson') {
-      const writer = new LoopJsonWriter(dealOf);
-      let batch: string[] = [];
-      let size = 0;
-      for (const loop of loops) {
-        const line = withWords(writer.write(loop), loop, wordsOf);
-        batch.push(line);
-        size += line.length;
-        if (size >= CHARS_PER_WRITE) {
-          io.out(batch.join('\n'));
-          batch = [];
-          size = 0;
-          await io.drain?.();
-        }
-      }
-      if (batch.length > 0) io.out(batch.join('\n'));
+      await streamLoops(loops, Number.POSITIVE_INFINITY, format, dealOf, wordsOf, io);
       return EXIT_OK;
     }
     const rows = loops.map((l) => [
