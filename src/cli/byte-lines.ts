@@ -1,20 +1,17 @@
 /**
  * Lines of output gathered as UTF-8 bytes, for commands that write millions of lines (`cycles
- * --format ndjson`). Pieces that recur (a hop's text, a firm id, punctuation) are encoded once and
- * copied; making a string per line, joining the lines and encoding the result took longer than
- * the loop search. Bytes go out in batches, each ending with a whole line.
+ * --format ndjson`). Pieces that recur (a hop's text, a firm id, punctuation) are encoded once by
+ * the writer and copied here; making a string per line, joining the lines and encoding the result
+ * took longer than the loop search. Bytes go out in batches, each ending with a whole line.
  */
 import type { PieceSink } from './loop-json.js';
 
-/** Recurring pieces kept encoded, at most this many (then new ones are encoded each time). */
-const MAX_KEPT = 100_000;
 /** Pieces shorter than this are copied byte by byte (cheaper than a typed-array copy). */
 const SHORT = 48;
 
-export class ByteLines implements PieceSink {
+export class ByteLines implements PieceSink<Uint8Array> {
   private buffer: Buffer;
   private used = 0;
-  private readonly encoded = new Map<string, Buffer>();
 
   /** `send` takes each batch of whole lines; the bytes are its to keep (a new buffer follows). */
   constructor(
@@ -29,12 +26,8 @@ export class ByteLines implements PieceSink {
     return this.used;
   }
 
-  add(text: string): void {
-    let bytes = this.encoded.get(text);
-    if (bytes === undefined) {
-      bytes = Buffer.from(text, 'utf8');
-      if (this.encoded.size < MAX_KEPT) this.encoded.set(text, bytes);
-    }
+  /** UTF-8 bytes, copied. */
+  add(bytes: Uint8Array): void {
     this.room(bytes.length);
     const { buffer } = this;
     let at = this.used;
@@ -46,7 +39,7 @@ export class ByteLines implements PieceSink {
     this.used = at;
   }
 
-  addOnce(text: string): void {
+  addText(text: string): void {
     // A UTF-16 code unit takes at most three bytes of UTF-8.
     this.room(text.length * 3);
     this.used += this.buffer.write(text, this.used, 'utf8');

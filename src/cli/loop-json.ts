@@ -34,151 +34,197 @@ export function loopJson(loop: MoneyLoop, dealOf: DealOf) {
 
 /**
  * Where a writer puts a loop's text, piece by piece: `add` takes pieces that recur from loop to loop
- * (punctuation, ids, a hop's text: a sink may keep their bytes), `addOnce` pieces of one loop alone.
+ * (punctuation, ids, a hop's text), made once by the writer's `encode`; `addText` takes text of one
+ * loop alone.
  */
-export interface PieceSink {
-  add(text: string): void;
-  addOnce(text: string): void;
+export interface PieceSink<P> {
+  add(piece: P): void;
+  addText(text: string): void;
 }
 
-/** What a hop adds to a loop: its JSON text and the parties its deals fold (see foldedParties). */
-interface HopText {
-  readonly json: string;
-  readonly folded: ReadonlyArray<readonly [firm: string, as: string]>;
+/** A recurring piece: its text (to build larger pieces from) and its encoded form. */
+interface Piece<P> {
+  readonly text: string;
+  readonly piece: P;
 }
 
-const NONE: HopText['folded'] = [];
+/** What a hop adds to a loop: its JSON and the parties its deals fold (see foldedParties). */
+interface HopPiece<P> extends Piece<P> {
+  readonly folded: ReadonlyArray<readonly [firm: Piece<P>, as: Piece<P>]>;
+}
 
 /** A number as JSON.stringify writes it (a number that is not finite is null). */
 const numberText = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : String(n));
 
+/** The fixed text between a loop's values. */
+const PUNCTUATION = {
+  open: '{"id":',
+  firms: ',"firms":[',
+  comma: ',',
+  hops: '],"hops":[',
+  length: '],"length":',
+  types: ',"types":',
+  bottleneck: ',"bottleneckUsd":',
+  total: ',"totalUsd":',
+  first: ',"firstDate":',
+  last: ',"lastDate":',
+  closes: ',"closesThrough":',
+  inOrder: ',"inOrder":true',
+  notInOrder: ',"inOrder":false',
+  ordered: ',"orderedHops":[',
+  close: ']',
+  folded: ',"folded":[',
+  firstFirm: '{"firm":',
+  nextFirm: ',{"firm":',
+  as: ',"as":',
+  end: '}',
+} as const;
+
 /**
- * Writes loops as JSON text, one object at a time. The hops, type lists and flow lists of the loops
- * (and ordered hops) are taken as read-only once written (the search freezes them); their text is
- * kept by identity.
+ * Writes loops as JSON, one object at a time, as pieces of type P (text, or bytes). The hops, type
+ * lists and flow lists of the loops (and ordered hops) are taken as read-only once written (the
+ * search freezes them); their pieces are kept by identity.
  */
-export class LoopJsonWriter {
-  private readonly hops = new WeakMap<Hop, HopText>();
-  private readonly lists = new WeakMap<readonly string[], string>();
-  private readonly ordered = new WeakMap<OrderedHop, string>();
-  private readonly strings = new Map<string, string>();
+export class LoopWriter<P> {
+  private readonly hops = new WeakMap<Hop, HopPiece<P>>();
+  private readonly lists = new WeakMap<readonly string[], Piece<P>>();
+  private readonly ordered = new WeakMap<OrderedHop, Piece<P>>();
+  private readonly strings = new Map<string, Piece<P>>();
+  private readonly p: { readonly [K in keyof typeof PUNCTUATION]: P };
+
+  constructor(
+    private readonly dealOf: DealOf,
+    private readonly encode: (text: string) => P,
+  ) {
+    this.p = Object.fromEntries(Object.entries(PUNCTUATION).map(([key, text]) => [key, encode(text)])) as { [K in keyof typeof PUNCTUATION]: P };
+  }
+
+  /** The pieces of `JSON.stringify(loopJson(loop, dealOf))`, in order, into `sink`. */
+  writeTo(loop: MoneyLoop, sink: PieceSink<P>): void {
+    const p = this.p;
+    sink.add(p.open);
+    sink.addText(JSON.stringify(loop.id));
+    sink.add(p.firms);
+    const { firms } = loop;
+    for (let i = 0; i < firms.length; i++) {
+      if (i > 0) sink.add(p.comma);
+      sink.add(this.string(firms[i] as string).piece);
+    }
+    sink.add(p.hops);
+    const { hops } = loop;
+    let folded: Map<string, readonly [Piece<P>, Piece<P>]> | null = null;
+    for (let i = 0; i < hops.length; i++) {
+      const hop = this.hop(hops[i] as Hop);
+      if (i > 0) sink.add(p.comma);
+      sink.add(hop.piece);
+      if (hop.folded.length > 0) {
+        folded ??= new Map();
+        for (const pair of hop.folded) folded.set(pair[0].text, pair);
+      }
+    }
+    sink.add(p.length);
+    sink.addText(numberText(loop.length));
+    sink.add(p.types);
+    sink.add(this.list(loop.types).piece);
+    sink.add(p.bottleneck);
+    sink.addText(numberText(loop.bottleneckUsd));
+    sink.add(p.total);
+    sink.addText(numberText(loop.totalUsd));
+    sink.add(p.first);
+    sink.add(this.string(loop.firstDate).piece);
+    sink.add(p.last);
+    sink.add(this.string(loop.lastDate).piece);
+    sink.add(p.closes);
+    sink.add(this.list(loop.closesThrough).piece);
+    sink.add(loop.inOrder ? p.inOrder : p.notInOrder);
+    const ordered = loop.orderedHops;
+    if (ordered) {
+      sink.add(p.ordered);
+      for (let i = 0; i < ordered.length; i++) {
+        if (i > 0) sink.add(p.comma);
+        sink.add(this.orderedHop(ordered[i] as OrderedHop).piece);
+      }
+      sink.add(p.close);
+    }
+    if (folded) {
+      sink.add(p.folded);
+      let i = 0;
+      for (const [firm, as] of folded.values()) {
+        sink.add(i++ === 0 ? p.firstFirm : p.nextFirm);
+        sink.add(firm.piece);
+        sink.add(p.as);
+        sink.add(as.piece);
+        sink.add(p.end);
+      }
+      sink.add(p.close);
+    }
+    sink.add(p.end);
+  }
+
+  private piece(text: string): Piece<P> {
+    return { text, piece: this.encode(text) };
+  }
+
+  private hop(hop: Hop): HopPiece<P> {
+    let piece = this.hops.get(hop);
+    if (!piece) {
+      const folded = foldedParties([hop], this.dealOf).map(({ firm, as }) => [this.string(firm), this.string(as)] as const);
+      piece = { ...this.piece(`{"from":${this.string(hop.from).text},"to":${this.string(hop.to).text},"deals":${this.stringArray(hop.deals)}}`), folded };
+      this.hops.set(hop, piece);
+    }
+    return piece;
+  }
+
+  /** An ordered hop's piece; loops share these objects (see LoopBuilder), so it is kept by identity. */
+  private orderedHop(hop: OrderedHop): Piece<P> {
+    let piece = this.ordered.get(hop);
+    if (piece === undefined) {
+      piece = this.piece(`{"from":${this.string(hop.from).text},"to":${this.string(hop.to).text},"deal":${this.string(hop.deal).text},"start":${this.string(hop.start).text}}`);
+      this.ordered.set(hop, piece);
+    }
+    return piece;
+  }
+
+  /** A shared, read-only list of strings (types, flows), by identity. */
+  private list(values: readonly string[]): Piece<P> {
+    let piece = this.lists.get(values);
+    if (piece === undefined) {
+      piece = this.piece(this.stringArray(values));
+      this.lists.set(values, piece);
+    }
+    return piece;
+  }
+
+  private stringArray(values: readonly string[]): string {
+    let text = '[';
+    for (let i = 0; i < values.length; i++) text += i === 0 ? this.string(values[i] as string).text : `,${this.string(values[i] as string).text}`;
+    return `${text}]`;
+  }
+
+  /** A string's JSON; firm ids, deal ids and dates recur, so theirs are kept (loop ids, nearly all distinct, are not asked for here). */
+  private string(value: string): Piece<P> {
+    let piece = this.strings.get(value);
+    if (piece === undefined) {
+      piece = this.piece(JSON.stringify(value));
+      if (this.strings.size < 1_000_000 && value.length <= 64) this.strings.set(value, piece);
+    }
+    return piece;
+  }
+}
+
+/** Writes loops as JSON text: `write(loop)` is `JSON.stringify(loopJson(loop, dealOf))`, the same text. */
+export class LoopJsonWriter extends LoopWriter<string> {
   private readonly parts: string[] = [];
-  private readonly joined: PieceSink = { add: (text) => void this.parts.push(text), addOnce: (text) => void this.parts.push(text) };
+  private readonly joined: PieceSink<string> = { add: (text) => void this.parts.push(text), addText: (text) => void this.parts.push(text) };
 
-  constructor(private readonly dealOf: DealOf) {}
+  constructor(dealOf: DealOf) {
+    super(dealOf, (text) => text);
+  }
 
-  /** `JSON.stringify(loopJson(loop, dealOf))`, the same text. */
   write(loop: MoneyLoop): string {
     // The pieces are joined once: one flat string, not a tree of concatenations to flatten later.
     this.parts.length = 0;
     this.writeTo(loop, this.joined);
     return this.parts.join('');
-  }
-
-  /** The same text as `write`, piece by piece into `sink` (pieces given to `add` recur from loop to loop). */
-  writeTo(loop: MoneyLoop, sink: PieceSink): void {
-    sink.add('{"id":');
-    sink.addOnce(JSON.stringify(loop.id));
-    sink.add(',"firms":[');
-    const { firms } = loop;
-    for (let i = 0; i < firms.length; i++) {
-      if (i > 0) sink.add(',');
-      sink.add(this.string(firms[i] as string));
-    }
-    sink.add('],"hops":[');
-    const { hops } = loop;
-    let folded: Map<string, string> | null = null;
-    for (let i = 0; i < hops.length; i++) {
-      const hop = this.hop(hops[i] as Hop);
-      if (i > 0) sink.add(',');
-      sink.add(hop.json);
-      if (hop.folded.length > 0) {
-        folded ??= new Map();
-        for (const [firm, as] of hop.folded) folded.set(firm, as);
-      }
-    }
-    sink.add('],"length":');
-    sink.addOnce(numberText(loop.length));
-    sink.add(',"types":');
-    sink.add(this.list(loop.types));
-    sink.add(',"bottleneckUsd":');
-    sink.addOnce(numberText(loop.bottleneckUsd));
-    sink.add(',"totalUsd":');
-    sink.addOnce(numberText(loop.totalUsd));
-    sink.add(',"firstDate":');
-    sink.add(this.string(loop.firstDate));
-    sink.add(',"lastDate":');
-    sink.add(this.string(loop.lastDate));
-    sink.add(',"closesThrough":');
-    sink.add(this.list(loop.closesThrough));
-    sink.add(loop.inOrder ? ',"inOrder":true' : ',"inOrder":false');
-    const ordered = loop.orderedHops;
-    if (ordered) {
-      sink.add(',"orderedHops":[');
-      for (let i = 0; i < ordered.length; i++) {
-        if (i > 0) sink.add(',');
-        sink.add(this.orderedHop(ordered[i] as OrderedHop));
-      }
-      sink.add(']');
-    }
-    if (folded) {
-      sink.add(',"folded":[');
-      let i = 0;
-      for (const [firm, as] of folded) {
-        sink.add(i++ === 0 ? '{"firm":' : ',{"firm":');
-        sink.add(this.string(firm));
-        sink.add(',"as":');
-        sink.add(this.string(as));
-        sink.add('}');
-      }
-      sink.add(']');
-    }
-    sink.add('}');
-  }
-
-  private hop(hop: Hop): HopText {
-    let text = this.hops.get(hop);
-    if (!text) {
-      const folded = foldedParties([hop], this.dealOf).map(({ firm, as }) => [firm, as] as const);
-      text = { json: `{"from":${this.string(hop.from)},"to":${this.string(hop.to)},"deals":${this.stringArray(hop.deals)}}`, folded: folded.length > 0 ? folded : NONE };
-      this.hops.set(hop, text);
-    }
-    return text;
-  }
-
-  /** An ordered hop's text; loops share these objects (see LoopBuilder), so it is kept by identity. */
-  private orderedHop(hop: OrderedHop): string {
-    let text = this.ordered.get(hop);
-    if (text === undefined) {
-      text = `{"from":${this.string(hop.from)},"to":${this.string(hop.to)},"deal":${this.string(hop.deal)},"start":${this.string(hop.start)}}`;
-      this.ordered.set(hop, text);
-    }
-    return text;
-  }
-
-  /** A shared, read-only list of strings (types, flows), by identity. */
-  private list(values: readonly string[]): string {
-    let text = this.lists.get(values);
-    if (text === undefined) {
-      text = this.stringArray(values);
-      this.lists.set(values, text);
-    }
-    return text;
-  }
-
-  private stringArray(values: readonly string[]): string {
-    let text = '[';
-    for (let i = 0; i < values.length; i++) text += i === 0 ? this.string(values[i] as string) : `,${this.string(values[i] as string)}`;
-    return `${text}]`;
-  }
-
-  /** A string's JSON text; firm ids, deal ids and dates recur, so theirs are kept (loop ids, nearly all distinct, are not asked for here). */
-  private string(value: string): string {
-    let text = this.strings.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      if (this.strings.size < 1_000_000 && value.length <= 64) this.strings.set(value, text);
-    }
-    return text;
   }
 }

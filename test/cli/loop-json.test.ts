@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Hop, MoneyLoop, OrderedHop } from '../../src/analysis/loops.js';
 import { ByteLines } from '../../src/cli/byte-lines.js';
-import { LoopJsonWriter, loopJson, type DealOf } from '../../src/cli/loop-json.js';
+import { LoopJsonWriter, LoopWriter, loopJson, type DealOf } from '../../src/cli/loop-json.js';
 
 /** Text with what JSON escapes: quotes, backslashes, control characters, lone surrogates, emoji. */
 const text = fc.oneof(
@@ -73,7 +73,7 @@ describe('LoopJsonWriter', () => {
     );
   });
 
-  it('writeTo(loop, ByteLines) gives the UTF-8 bytes of the same lines, in batches of whole lines', () => {
+  it('LoopWriter over bytes into ByteLines gives the UTF-8 bytes of the same lines, in batches of whole lines', () => {
     fc.assert(
       fc.property(
         world.chain((w) => fc.tuple(fc.constant(w), loopsOf(w))),
@@ -81,7 +81,7 @@ describe('LoopJsonWriter', () => {
         ([w, loops], batchBytes) => {
           const byId = new Map(w.dealIds.map((id, i) => [id, w.parties[i]]));
           const dealOf: DealOf = (id) => byId.get(id);
-          const writer = new LoopJsonWriter(dealOf);
+          const writer = new LoopWriter<Uint8Array>(dealOf, (text) => Buffer.from(text, 'utf8'));
           const batches: Buffer[] = [];
           // Small batches: lines longer than a batch make the buffer grow.
           const lines = new ByteLines((bytes) => batches.push(bytes), batchBytes);

@@ -7,7 +7,7 @@ import { buildDealNetwork } from '../../model/deal-network.js';
 import { buildFirmView } from '../../model/filter.js';
 import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
 import { ByteLines } from '../byte-lines.js';
-import { LoopJsonWriter, loopJson, type DealOf } from '../loop-json.js';
+import { LoopJsonWriter, LoopWriter, loopJson, type DealOf } from '../loop-json.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type CliIo, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
 import { formatTable } from '../table.js';
@@ -44,11 +44,13 @@ async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format
   let count = 0;
   let truncated = false;
   const writer = new LoopJsonWriter(dealOf);
+  const bytesWriter = new LoopWriter<Uint8Array>(dealOf, (text) => Buffer.from(text, 'utf8'));
+  const comma = Buffer.from(',');
   // Without a byte output (tests), each batch goes out as text, its last line break left to `out`.
   const outBytes = io.outBytes?.bind(io);
   const lines = new ByteLines(outBytes ?? ((bytes) => io.out(bytes.toString('utf8', 0, bytes.length - 1))), BYTES_PER_WRITE);
   const line = (text: string): void => {
-    lines.addOnce(text);
+    lines.addText(text);
     lines.endLine();
   };
   if (format === 'json') line('{"cycles":[');
@@ -63,9 +65,9 @@ async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format
       const cells = [loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'];
       line([...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t'));
     } else {
-      if (format === 'json' && count > 0) lines.add(',');
-      if (wordsOf) lines.addOnce(withWords(writer.write(loop), loop, wordsOf));
-      else writer.writeTo(loop, lines);
+      if (format === 'json' && count > 0) lines.add(comma);
+      if (wordsOf) lines.addText(withWords(writer.write(loop), loop, wordsOf));
+      else bytesWriter.writeTo(loop, lines);
       lines.endLine();
     }
     count++;
