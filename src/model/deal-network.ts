@@ -9,7 +9,7 @@
 import { periodEnd } from '../data/dates.js';
 import type { DataSet, Deal, Entity } from '../data/types.js';
 import { acquirersAmong } from './acquisitions.js';
-import { dealMatcher, entityMatcher, type DealFilter } from './filter.js';
+import { dealMatcher, entityMatcher, type DealFilter } from './deal-filter.js';
 
 /** What loop search reads of a firm graph (a FirmGraph is one). */
 export interface DealNetwork {
