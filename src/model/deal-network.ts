@@ -23,10 +23,12 @@ export interface DealNetwork {
 }
 
 /** A deal network held in arrays: the deals kept, and the firms each runs between. */
-class DealList implements DealNetwork {
+export class DealList implements DealNetwork {
   private byId: Map<string, number> | null = null;
 
   constructor(
+    /** Whether a deal may run between other firms than its own parties (an acquired firm folded into its acquirer). */
+    readonly foldsFirms: boolean,
     private readonly firms: ReadonlySet<string>,
     private readonly deals: readonly Deal[],
     private readonly froms: readonly string[],
@@ -74,7 +76,7 @@ class DealList implements DealNetwork {
  * folded into their acquirers as of the filter's month (or today) unless `acquisitions: false`.
  * The data set's own records are held, not copies: neither may change while the network is used.
  */
-export function buildDealNetwork(data: DataSet, filter: DealFilter, options: { acquisitions?: boolean } = {}): DealNetwork {
+export function buildDealNetwork(data: DataSet, filter: DealFilter, options: { acquisitions?: boolean } = {}): DealList {
   const keepEntity = entityMatcher(filter);
   const keepDeal = dealMatcher(filter);
   const kept = new Map<string, Entity>();
@@ -98,5 +100,5 @@ export function buildDealNetwork(data: DataSet, filter: DealFilter, options: { a
     for (const to of tos) touched.add(to);
     firms = new Set([...firms].filter((id) => touched.has(id)));
   }
-  return new DealList(firms, deals, froms, tos);
+  return new DealList(into.size > 0, firms, deals, froms, tos);
 }

@@ -2,6 +2,7 @@ import { LOOP_DEFAULTS, LOOP_SORT_KEYS, iterateLoops, iterateLoopsThrough, type 
 import { buildDealNetwork } from '../../model/deal-network.js';
 import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
+import type { DealOf } from '../loop-json.js';
 import { LOOP_FORMATS, streamLoops, type LoopFormat } from '../loop-stream.js';
 import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption } from '../view-options.js';
 
@@ -79,7 +80,10 @@ export const cyclesCommand: Command = {
       if (through === undefined || network.hasNode(through)) {
         const search = { maxLength, inOrderOnly, windowMonths };
         const loops = through === undefined ? iterateLoops(network, search) : iterateLoopsThrough(network, through, search);
-        await streamLoops(loops, maxCycles, format, (id) => (network.hasEdge(id) ? network.getEdgeAttributes(id) : undefined), null, io);
+        // A deal's parties matter to the output only where firms are folded (see foldedParties):
+        // elsewhere they are the hop's own, and the deals need no index by id.
+        const dealOf: DealOf = network.foldsFirms ? (id) => (network.hasEdge(id) ? network.getEdgeAttributes(id) : undefined) : () => undefined;
+        await streamLoops(loops, maxCycles, format, dealOf, null, io);
         return EXIT_OK;
       }
     }
