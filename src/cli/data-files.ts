@@ -50,7 +50,7 @@ async function readTextFile(file: string, shownAs: string): Promise<{ text: stri
     }
     if (length > MAX_DATA_FILE_BYTES) return tooLarge(`more than ${mb(MAX_DATA_FILE_BYTES)}`);
     const bytes = buffer.subarray(0, length);
-    // Node checks UTF-8 natively, several times faster than a fatal TextDecoder; decodeUtf8 words the problem.
+    // Node checks UTF-8 natively (simdutf), faster than a fatal TextDecoder; decodeUtf8 words the problem.
     if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
     const decoded = decodeUtf8(bytes, shownAs);
     return decoded.ok ? { text: decoded.text } : { problem: formatProblem(decoded.problem) };
