@@ -7,8 +7,8 @@ import { parseDatePeriod } from '../data/dates.js';
 import { DEAL_TYPES, DEFAULT_FLOWS, FLOW_KINDS, flowOf, type Deal, type DealType, type FlowKind } from '../data/types.js';
 import { countedAmount, isSuperseded } from '../model/amounts.js';
 import { datedDeal, sortDated, type DatedDeal } from './date-order.js';
-import type { FirmGraph } from '../model/graph.js';
-import type { IndexedGraph } from './indexed-graph.js';
+import type { DealNetwork } from '../model/deal-network.js';
+import { arcIndex, type IndexedGraph } from './indexed-graph.js';
 
 export interface HopDeals {
   /** The pair's deal ids in data order (frozen once built). */
@@ -48,7 +48,7 @@ export function typesOfMask(mask: number): DealType[] {
   return DEAL_TYPES.filter((_type, i) => (mask & (1 << i)) !== 0);
 }
 
-function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
+function addDeal(entry: HopDeals, deal: Deal, graph: DealNetwork): void {
   entry.dealIds.push(deal.id);
   entry.typeMask |= TYPE_BIT.get(deal.type) ?? 0;
   entry.flowMask |= FLOW_BIT.get(flowOf(deal)) ?? 0;
@@ -74,25 +74,17 @@ function addDeal(entry: HopDeals, deal: Deal, graph: FirmGraph): void {
  */
 export class PairDeals {
   private readonly byKey = new Map<string, Deal[]>();
-  private readonly byIndex = new Map<number, Deal[]>();
-  private readonly entries = new Map<string | number, HopDeals>();
-  private readonly n: number;
+  private readonly entries = new Map<string, HopDeals>();
+  /** With an indexed graph: the deals grouped by arc (made when first asked for), and each arc's summary. */
+  private byArc: { start: Int32Array; deals: Deal[] } | null = null;
+  private arcEntries: Array<HopDeals | undefined> = [];
 
   /** With an indexed graph, pairs can also be looked up by vertex numbers (faster in loops). */
   constructor(
-    private readonly graph: FirmGraph,
+    private readonly graph: DealNetwork,
     private readonly indexed?: IndexedGraph,
   ) {
-    const n = (this.n = indexed?.ids.length ?? 0);
-    if (indexed) {
-      const { indexOf } = indexed;
-      graph.forEachEdge((_id, deal, from, to) => {
-        const key = (indexOf.get(from) as number) * n + (indexOf.get(to) as number);
-        const list = this.byIndex.get(key);
-        if (list) list.push(deal);
-        else this.byIndex.set(key, [deal]);
-      });
-    } else {
+    if (!indexed) {
       graph.forEachEdge((_id, deal, from, to) => {
         const key = `${from}\u0000${to}`;
         const list = this.byKey.get(key);
@@ -102,17 +94,35 @@ export class PairDeals {
     }
   }
 
-  private entry(key: string | number, deals: Deal[] | undefined): HopDeals {
-    if (!deals) return NO_DEALS;
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { dealIds: [], dated: [], amountUsd: null, typeMask: 0, flowMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
-      for (const deal of deals) addDeal(entry, deal, this.graph);
-      // Loops share these lists (one per pair, not per loop): frozen, so no caller can reorder them.
-      Object.freeze(entry.dealIds);
-      Object.freeze(sortDated(entry.dated));
-      this.entries.set(key, entry);
+  /** The deals in arc order (a counting sort: data order within an arc), and where each arc's start. */
+  private groupByArc(indexed: IndexedGraph): { start: Int32Array; deals: Deal[] } {
+    const { indexOf } = indexed;
+    const arcs = indexed.targets.length;
+    const listed: Deal[] = [];
+    const arcOf: number[] = [];
+    this.graph.forEachEdge((_id, deal, from, to) => {
+      listed.push(deal);
+      arcOf.push(arcIndex(indexed, indexOf.get(from) as number, indexOf.get(to) as number));
+    });
+    this.arcEntries = new Array<HopDeals | undefined>(arcs);
+    const start = new Int32Array(arcs + 1);
+    for (const arc of arcOf) (start[arc + 1] as number)++;
+    for (let arc = 0; arc < arcs; arc++) start[arc + 1] = (start[arc + 1] as number) + (start[arc] as number);
+    const next = start.slice(0, arcs);
+    const deals = new Array<Deal>(listed.length);
+    for (let i = 0; i < listed.length; i++) {
+      const arc = arcOf[i] as number;
+      deals[(next[arc] as number)++] = listed[i] as Deal;
     }
+    return { start, deals };
+  }
+
+  private summary(deals: readonly Deal[]): HopDeals {
+    const entry: HopDeals = { dealIds: [], dated: [], amountUsd: null, typeMask: 0, flowMask: 0, firstStart: '', firstDate: '', lastEnd: '', lastDate: '' };
+    for (const deal of deals) addDeal(entry, deal, this.graph);
+    // Loops share these lists (one per pair, not per loop): frozen, so no caller can reorder them.
+    Object.freeze(entry.dealIds);
+    Object.freeze(sortDated(entry.dated));
     return entry;
   }
 
@@ -123,12 +133,28 @@ export class PairDeals {
       return u === undefined || v === undefined ? NO_DEALS : this.getByIndex(u, v);
     }
     const key = `${from}\u0000${to}`;
-    return this.entry(key, this.byKey.get(key));
+    const deals = this.byKey.get(key);
+    if (!deals) return NO_DEALS;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = this.summary(deals);
+      this.entries.set(key, entry);
+    }
+    return entry;
   }
 
   getByIndex(u: number, v: number): HopDeals {
-    const key = u * this.n + v;
-    return this.entry(key, this.byIndex.get(key));
+    const indexed = this.indexed;
+    if (!indexed) throw new Error('roundtrip/hops: getByIndex needs the indexed graph');
+    const arc = arcIndex(indexed, u, v);
+    if (arc < 0) return NO_DEALS;
+    const { start, deals } = (this.byArc ??= this.groupByArc(indexed));
+    let entry = this.arcEntries[arc];
+    if (!entry) {
+      entry = this.summary(deals.slice(start[arc], start[arc + 1]));
+      this.arcEntries[arc] = entry;
+    }
+    return entry;
   }
 }
 

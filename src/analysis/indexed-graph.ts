@@ -4,7 +4,7 @@
  * loop is also its smallest firm id, and every neighbour list is sorted: enumeration order is
  * deterministic.
  */
-import type { FirmGraph } from '../model/graph.js';
+import type { DealNetwork } from '../model/deal-network.js';
 
 export interface IndexedGraph {
   /** Vertex ids, ascending (plain code-unit order). */
@@ -45,8 +45,8 @@ export function indexGraph(nodeIds: Iterable<string>, arcs: Iterable<readonly [s
   return { ids, indexOf, offsets, targets };
 }
 
-/** The indexed form of a firm graph (one arc per ordered pair of firms with at least one deal). */
-export function indexFirmGraph(graph: FirmGraph): IndexedGraph {
+/** The indexed form of a firm graph or deal network (one arc per ordered pair of firms with at least one deal). */
+export function indexFirmGraph(graph: DealNetwork): IndexedGraph {
   const arcs: Array<[string, string]> = [];
   graph.forEachEdge((_id, _deal, from, to) => {
     arcs.push([from, to]);

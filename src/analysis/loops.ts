@@ -7,6 +7,7 @@
  */
 import { periodEnd, periodStart } from '../data/dates.js';
 import type { DealType, FlowKind } from '../data/types.js';
+import type { DealNetwork } from '../model/deal-network.js';
 import type { FirmGraph } from '../model/graph.js';
 import { circuitsThrough, collectCircuits, elementaryCircuits, type CircuitList } from './circuits.js';
 import { dateOrderChoice, type DatedDeal } from './date-order.js';
@@ -119,7 +120,7 @@ class LoopBuilder {
   private readonly orderedHops = new Map<DatedDeal, OrderedHop>();
 
   constructor(
-    graph: FirmGraph,
+    graph: DealNetwork,
     readonly indexed: IndexedGraph,
     private readonly windowMonths: number | null = null,
     pairs?: PairDeals,
@@ -231,7 +232,7 @@ class LoopBuilder {
 }
 
 /** Every money loop of the graph, one at a time (stop iterating to stop the search). */
-export function* iterateLoops(graph: FirmGraph, options: Omit<LoopOptions, 'maxCycles'> = {}): Generator<MoneyLoop> {
+export function* iterateLoops(graph: DealNetwork, options: Omit<LoopOptions, 'maxCycles'> = {}): Generator<MoneyLoop> {
   const { maxLength, inOrderOnly, windowMonths } = resolveOptions(options);
   const builder = new LoopBuilder(graph, indexFirmGraph(graph), windowMonths);
   for (const circuit of elementaryCircuits(builder.indexed, { maxLength })) {
@@ -241,7 +242,7 @@ export function* iterateLoops(graph: FirmGraph, options: Omit<LoopOptions, 'maxC
 }
 
 /** Every money loop through one firm, one at a time. Throws on an unknown firm. */
-export function* iterateLoopsThrough(graph: FirmGraph, firm: string, options: Omit<LoopOptions, 'maxCycles'> = {}): Generator<MoneyLoop> {
+export function* iterateLoopsThrough(graph: DealNetwork, firm: string, options: Omit<LoopOptions, 'maxCycles'> = {}): Generator<MoneyLoop> {
   const { maxLength, inOrderOnly, windowMonths } = resolveOptions(options);
   if (!graph.hasNode(firm)) throw new Error(`roundtrip/loops: unknown firm ${JSON.stringify(firm)}`);
   const builder = new LoopBuilder(graph, indexFirmGraph(graph), windowMonths);

@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   /** Resolves once what was written has gone out (a slow or closed reader holds a long stream back). */
   drain?(): Promise<void>;
+  /** Writes UTF-8 bytes as they are, whole lines each ending in a line break; without it, lines go through `out`. */
+  outBytes?(bytes: Uint8Array): void;
 }
 
 export interface OptionSpec {

@@ -32,139 +32,199 @@ export function loopJson(loop: MoneyLoop, dealOf: DealOf) {
   };
 }
 
-/** What a hop adds to a loop: its JSON text and the parties its deals fold (see foldedParties). */
-interface HopText {
-  readonly json: string;
-  readonly folded: ReadonlyArray<readonly [firm: string, as: string]>;
+/**
+ * Where a writer puts a loop's text, piece by piece: `add` takes pieces that recur from loop to loop
+ * (punctuation, ids, a hop's text), made once by the writer's `encode`; `addText` takes text of one
+ * loop alone.
+ */
+export interface PieceSink<P> {
+  add(piece: P): void;
+  addText(text: string): void;
 }
 
-const NONE: HopText['folded'] = [];
+/** A recurring piece: its text (to build larger pieces from) and its encoded form. */
+interface Piece<P> {
+  readonly text: string;
+  readonly piece: P;
+}
+
+/** What a hop adds to a loop: its JSON and the parties its deals fold (see foldedParties). */
+interface HopPiece<P> extends Piece<P> {
+  readonly folded: ReadonlyArray<readonly [firm: Piece<P>, as: Piece<P>]>;
+}
 
 /** A number as JSON.stringify writes it (a number that is not finite is null). */
 const numberText = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : String(n));
 
+/** The fixed text between a loop's values. */
+const PUNCTUATION = {
+  open: '{"id":',
+  firms: ',"firms":[',
+  comma: ',',
+  hops: '],"hops":[',
+  length: '],"length":',
+  types: ',"types":',
+  bottleneck: ',"bottleneckUsd":',
+  total: ',"totalUsd":',
+  first: ',"firstDate":',
+  last: ',"lastDate":',
+  closes: ',"closesThrough":',
+  inOrder: ',"inOrder":true',
+  notInOrder: ',"inOrder":false',
+  ordered: ',"orderedHops":[',
+  close: ']',
+  folded: ',"folded":[',
+  firstFirm: '{"firm":',
+  nextFirm: ',{"firm":',
+  as: ',"as":',
+  end: '}',
+} as const;
+
 /**
- * Writes loops as JSON text, one object at a time. The hops, type lists and flow lists of the loops
- * (and ordered hops) are taken as read-only once written (the search freezes them); their text is
- * kept by identity.
+ * Writes loops as JSON, one object at a time, as pieces of type P (text, or bytes). The hops, type
+ * lists and flow lists of the loops (and ordered hops) are taken as read-only once written (the
+ * search freezes them); their pieces are kept by identity.
  */
-export class LoopJsonWriter {
-  private readonly hops = new WeakMap<Hop, HopText>();
-  private readonly lists = new WeakMap<readonly string[], string>();
-  private readonly ordered = new WeakMap<OrderedHop, string>();
-  private readonly strings = new Map<string, string>();
-  private readonly parts: string[] = [];
+export class LoopWriter<P> {
+  private readonly hops = new WeakMap<Hop, HopPiece<P>>();
+  private readonly lists = new WeakMap<readonly string[], Piece<P>>();
+  private readonly ordered = new WeakMap<OrderedHop, Piece<P>>();
+  private readonly strings = new Map<string, Piece<P>>();
+  private readonly p: { readonly [K in keyof typeof PUNCTUATION]: P };
 
-  constructor(private readonly dealOf: DealOf) {}
+  constructor(
+    private readonly dealOf: DealOf,
+    private readonly encode: (text: string) => P,
+  ) {
+    this.p = Object.fromEntries(Object.entries(PUNCTUATION).map(([key, text]) => [key, encode(text)])) as { [K in keyof typeof PUNCTUATION]: P };
+  }
 
-  /** `JSON.stringify(loopJson(loop, dealOf))`, the same text. */
-  write(loop: MoneyLoop): string {
-    // The pieces are joined once: one flat string, not a tree of concatenations to flatten later.
-    const parts = this.parts;
-    parts.length = 0;
-    parts.push('{"id":', JSON.stringify(loop.id), ',"firms":');
-    this.pushStrings(loop.firms);
-    parts.push(',"hops":[');
+  /** The pieces of `JSON.stringify(loopJson(loop, dealOf))`, in order, into `sink`. */
+  writeTo(loop: MoneyLoop, sink: PieceSink<P>): void {
+    const p = this.p;
+    sink.add(p.open);
+    sink.addText(JSON.stringify(loop.id));
+    sink.add(p.firms);
+    const { firms } = loop;
+    for (let i = 0; i < firms.length; i++) {
+      if (i > 0) sink.add(p.comma);
+      sink.add(this.string(firms[i] as string).piece);
+    }
+    sink.add(p.hops);
     const { hops } = loop;
-    let folded: Map<string, string> | null = null;
+    let folded: Map<string, readonly [Piece<P>, Piece<P>]> | null = null;
     for (let i = 0; i < hops.length; i++) {
       const hop = this.hop(hops[i] as Hop);
-      if (i > 0) parts.push(',');
-      parts.push(hop.json);
+      if (i > 0) sink.add(p.comma);
+      sink.add(hop.piece);
       if (hop.folded.length > 0) {
         folded ??= new Map();
-        for (const [firm, as] of hop.folded) folded.set(firm, as);
+        for (const pair of hop.folded) folded.set(pair[0].text, pair);
       }
     }
-    parts.push(
-      '],"length":',
-      numberText(loop.length),
-      ',"types":',
-      this.list(loop.types),
-      ',"bottleneckUsd":',
-      numberText(loop.bottleneckUsd),
-      ',"totalUsd":',
-      numberText(loop.totalUsd),
-      ',"firstDate":',
-      this.string(loop.firstDate),
-      ',"lastDate":',
-      this.string(loop.lastDate),
-      ',"closesThrough":',
-      this.list(loop.closesThrough),
-      loop.inOrder ? ',"inOrder":true' : ',"inOrder":false',
-    );
+    sink.add(p.length);
+    sink.addText(numberText(loop.length));
+    sink.add(p.types);
+    sink.add(this.list(loop.types).piece);
+    sink.add(p.bottleneck);
+    sink.addText(numberText(loop.bottleneckUsd));
+    sink.add(p.total);
+    sink.addText(numberText(loop.totalUsd));
+    sink.add(p.first);
+    sink.add(this.string(loop.firstDate).piece);
+    sink.add(p.last);
+    sink.add(this.string(loop.lastDate).piece);
+    sink.add(p.closes);
+    sink.add(this.list(loop.closesThrough).piece);
+    sink.add(loop.inOrder ? p.inOrder : p.notInOrder);
     const ordered = loop.orderedHops;
     if (ordered) {
-      parts.push(',"orderedHops":[');
+      sink.add(p.ordered);
       for (let i = 0; i < ordered.length; i++) {
-        if (i > 0) parts.push(',');
-        parts.push(this.orderedHop(ordered[i] as OrderedHop));
+        if (i > 0) sink.add(p.comma);
+        sink.add(this.orderedHop(ordered[i] as OrderedHop).piece);
       }
-      parts.push(']');
+      sink.add(p.close);
     }
     if (folded) {
-      parts.push(',"folded":[');
+      sink.add(p.folded);
       let i = 0;
-      for (const [firm, as] of folded) parts.push(i++ === 0 ? '{"firm":' : ',{"firm":', this.string(firm), ',"as":', this.string(as), '}');
-      parts.push(']');
+      for (const [firm, as] of folded.values()) {
+        sink.add(i++ === 0 ? p.firstFirm : p.nextFirm);
+        sink.add(firm.piece);
+        sink.add(p.as);
+        sink.add(as.piece);
+        sink.add(p.end);
+      }
+      sink.add(p.close);
     }
-    parts.push('}');
-    return parts.join('');
+    sink.add(p.end);
   }
 
-  private hop(hop: Hop): HopText {
-    let text = this.hops.get(hop);
-    if (!text) {
-      const folded = foldedParties([hop], this.dealOf).map(({ firm, as }) => [firm, as] as const);
-      text = { json: `{"from":${this.string(hop.from)},"to":${this.string(hop.to)},"deals":${this.stringArray(hop.deals)}}`, folded: folded.length > 0 ? folded : NONE };
-      this.hops.set(hop, text);
-    }
-    return text;
+  private piece(text: string): Piece<P> {
+    return { text, piece: this.encode(text) };
   }
 
-  /** An ordered hop's text; loops share these objects (see LoopBuilder), so it is kept by identity. */
-  private orderedHop(hop: OrderedHop): string {
-    let text = this.ordered.get(hop);
-    if (text === undefined) {
-      text = `{"from":${this.string(hop.from)},"to":${this.string(hop.to)},"deal":${this.string(hop.deal)},"start":${this.string(hop.start)}}`;
-      this.ordered.set(hop, text);
+  private hop(hop: Hop): HopPiece<P> {
+    let piece = this.hops.get(hop);
+    if (!piece) {
+      const folded = foldedParties([hop], this.dealOf).map(({ firm, as }) => [this.string(firm), this.string(as)] as const);
+      piece = { ...this.piece(`{"from":${this.string(hop.from).text},"to":${this.string(hop.to).text},"deals":${this.stringArray(hop.deals)}}`), folded };
+      this.hops.set(hop, piece);
     }
-    return text;
+    return piece;
   }
 
-  private pushStrings(values: readonly string[]): void {
-    const parts = this.parts;
-    parts.push('[');
-    for (let i = 0; i < values.length; i++) {
-      if (i > 0) parts.push(',');
-      parts.push(this.string(values[i] as string));
+  /** An ordered hop's piece; loops share these objects (see LoopBuilder), so it is kept by identity. */
+  private orderedHop(hop: OrderedHop): Piece<P> {
+    let piece = this.ordered.get(hop);
+    if (piece === undefined) {
+      piece = this.piece(`{"from":${this.string(hop.from).text},"to":${this.string(hop.to).text},"deal":${this.string(hop.deal).text},"start":${this.string(hop.start).text}}`);
+      this.ordered.set(hop, piece);
     }
-    parts.push(']');
+    return piece;
   }
 
   /** A shared, read-only list of strings (types, flows), by identity. */
-  private list(values: readonly string[]): string {
-    let text = this.lists.get(values);
-    if (text === undefined) {
-      text = this.stringArray(values);
-      this.lists.set(values, text);
+  private list(values: readonly string[]): Piece<P> {
+    let piece = this.lists.get(values);
+    if (piece === undefined) {
+      piece = this.piece(this.stringArray(values));
+      this.lists.set(values, piece);
     }
-    return text;
+    return piece;
   }
 
   private stringArray(values: readonly string[]): string {
     let text = '[';
-    for (let i = 0; i < values.length; i++) text += i === 0 ? this.string(values[i] as string) : `,${this.string(values[i] as string)}`;
+    for (let i = 0; i < values.length; i++) text += i === 0 ? this.string(values[i] as string).text : `,${this.string(values[i] as string).text}`;
     return `${text}]`;
   }
 
-  /** A string's JSON text; firm ids, deal ids and dates recur, so theirs are kept (loop ids, nearly all distinct, are not asked for here). */
-  private string(value: string): string {
-    let text = this.strings.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      if (this.strings.size < 1_000_000 && value.length <= 64) this.strings.set(value, text);
+  /** A string's JSON; firm ids, deal ids and dates recur, so theirs are kept (loop ids, nearly all distinct, are not asked for here). */
+  private string(value: string): Piece<P> {
+    let piece = this.strings.get(value);
+    if (piece === undefined) {
+      piece = this.piece(JSON.stringify(value));
+      if (this.strings.size < 1_000_000 && value.length <= 64) this.strings.set(value, piece);
     }
-    return text;
+    return piece;
+  }
+}
+
+/** Writes loops as JSON text: `write(loop)` is `JSON.stringify(loopJson(loop, dealOf))`, the same text. */
+export class LoopJsonWriter extends LoopWriter<string> {
+  private readonly parts: string[] = [];
+  private readonly joined: PieceSink<string> = { add: (text) => void this.parts.push(text), addText: (text) => void this.parts.push(text) };
+
+  constructor(dealOf: DealOf) {
+    super(dealOf, (text) => text);
+  }
+
+  write(loop: MoneyLoop): string {
+    // The pieces are joined once: one flat string, not a tree of concatenations to flatten later.
+    this.parts.length = 0;
+    this.writeTo(loop, this.joined);
+    return this.parts.join('');
   }
 }

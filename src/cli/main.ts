@@ -12,6 +12,7 @@ runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
+  outBytes: (bytes) => process.stdout.write(bytes),
   drain: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : new Promise<void>((resolve) => setImmediate(resolve))),
 }).then(
   (code) => {

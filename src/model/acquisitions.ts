@@ -11,12 +11,19 @@ import type { FirmGraph } from './graph.js';
 
 /** The acquirer that each acquired firm of the view belongs to at that time (day YYYY-MM-DD, or null: now). */
 export function acquirersAt(graph: FirmGraph, day: string | null): Map<string, string> {
+  const firms: Array<readonly [string, Entity]> = [];
+  graph.forEachNode((id, entity) => void firms.push([id, entity]));
+  return acquirersAmong(firms, (id) => graph.hasNode(id), day);
+}
+
+/** acquirersAt over firms given as [id, record] pairs, `has` saying which firms are in the view. */
+export function acquirersAmong(firms: Iterable<readonly [string, Entity]>, has: (id: string) => boolean, day: string | null): Map<string, string> {
   const into = new Map<string, string>();
-  graph.forEachNode((id, entity) => {
-    if (entity.acquiredBy === undefined || entity.acquiredDate === undefined) return;
-    if (!graph.hasNode(entity.acquiredBy)) return;
+  for (const [id, entity] of firms) {
+    if (entity.acquiredBy === undefined || entity.acquiredDate === undefined) continue;
+    if (!has(entity.acquiredBy)) continue;
     if (day === null || periodEnd(entity.acquiredDate) <= day) into.set(id, entity.acquiredBy);
-  });
+  }
   return into;
 }
 

@@ -5,14 +5,14 @@
  * earlier deal is the current one and its amount counts.
  */
 import type { Deal } from '../data/types.js';
-import type { FirmGraph } from './graph.js';
+import type { DealNetwork } from './deal-network.js';
 
 /** Whether a later deal in the same graph replaces this one. */
-export function isSuperseded(deal: Deal, graph: FirmGraph): boolean {
+export function isSuperseded(deal: Deal, graph: Pick<DealNetwork, 'hasEdge'>): boolean {
   return deal.supersededBy !== undefined && graph.hasEdge(deal.supersededBy);
 }
 
 /** The amount a deal adds to sums in this graph: null when undisclosed or superseded. */
-export function countedAmount(deal: Deal, graph: FirmGraph): number | null {
+export function countedAmount(deal: Deal, graph: Pick<DealNetwork, 'hasEdge'>): number | null {
   return isSuperseded(deal, graph) ? null : deal.amountUsd;
 }

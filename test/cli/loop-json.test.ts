@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Hop, MoneyLoop, OrderedHop } from '../../src/analysis/loops.js';
-import { LoopJsonWriter, loopJson, type DealOf } from '../../src/cli/loop-json.js';
+import { ByteLines } from '../../src/cli/byte-lines.js';
+import { LoopJsonWriter, LoopWriter, loopJson, type DealOf } from '../../src/cli/loop-json.js';
 
 /** Text with what JSON escapes: quotes, backslashes, control characters, lone surrogates, emoji. */
 const text = fc.oneof(
@@ -66,6 +67,33 @@ describe('LoopJsonWriter', () => {
           const writer = new LoopJsonWriter(dealOf);
           // Twice each: the second time every hop and list comes from the writer's memory.
           for (const loop of [...loops, ...loops]) expect(writer.write(loop)).toBe(JSON.stringify(loopJson(loop, dealOf)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('LoopWriter over bytes into ByteLines gives the UTF-8 bytes of the same lines, in batches of whole lines', () => {
+    fc.assert(
+      fc.property(
+        world.chain((w) => fc.tuple(fc.constant(w), loopsOf(w))),
+        fc.integer({ min: 1, max: 400 }),
+        ([w, loops], batchBytes) => {
+          const byId = new Map(w.dealIds.map((id, i) => [id, w.parties[i]]));
+          const dealOf: DealOf = (id) => byId.get(id);
+          const writer = new LoopWriter<Uint8Array>(dealOf, (text) => Buffer.from(text, 'utf8'));
+          const batches: Buffer[] = [];
+          // Small batches: lines longer than a batch make the buffer grow.
+          const lines = new ByteLines((bytes) => batches.push(bytes), batchBytes);
+          for (const loop of [...loops, ...loops]) {
+            writer.writeTo(loop, lines);
+            lines.endLine();
+            if (lines.size >= batchBytes) lines.flush();
+          }
+          lines.flush();
+          const expected = [...loops, ...loops].map((loop) => `${JSON.stringify(loopJson(loop, dealOf))}\n`).join('');
+          expect(Buffer.concat(batches).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+          for (const batch of batches) expect(batch[batch.length - 1]).toBe(10);
         },
       ),
       { numRuns: 400 },

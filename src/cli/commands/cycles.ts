@@ -1,79 +1,13 @@
-import { loopWordsIn } from '../../analysis/loop-words.js';
-import { LOOP_DEFAULTS, LOOP_SORT_KEYS, findLoops, iterateLoops, iterateLoopsThrough, loopsThrough, sortLoops, type LoopSortKey, type MoneyLoop } from '../../analysis/loops.js';
-import { formatKnownSum, formatUsd } from '../../data/money.js';
-import { closesOnlyThrough } from '../../data/flows.js';
-import { foldedParties, partOf } from '../../model/acquisitions.js';
-import { buildFirmView } from '../../model/filter.js';
-import { buildFirmGraph, type FirmGraph } from '../../model/graph.js';
-import { LoopJsonWriter, loopJson, type DealOf } from '../loop-json.js';
-import { booleanOption, EXIT_OK, stringOption, UsageError, type CliIo, type Command } from '../command.js';
+import { LOOP_DEFAULTS, LOOP_SORT_KEYS, iterateLoops, iterateLoopsThrough, type LoopSortKey } from '../../analysis/loops.js';
+import { buildDealNetwork } from '../../model/deal-network.js';
+import { booleanOption, EXIT_OK, stringOption, UsageError, type Command } from '../command.js';
 import { DATA_OPTION, requireDataSet } from '../data-files.js';
-import { formatTable } from '../table.js';
-import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption, requireFirm } from '../view-options.js';
-
-/** The loop in one sentence (see analysis/loop-words.ts), when --words asks for it. */
-type WordsOf = ((loop: MoneyLoop) => string) | null;
-
-/** A loop's JSON object, with its sentence last when --words asks for it. */
-function loopObject(loop: MoneyLoop, dealOf: DealOf, wordsOf: WordsOf) {
-  return wordsOf ? { ...loopJson(loop, dealOf), words: wordsOf(loop) } : loopJson(loop, dealOf);
-}
-
-/** The writer's text of a loop (JSON.stringify of loopJson), with its sentence added last. */
-function withWords(text: string, loop: MoneyLoop, wordsOf: WordsOf): string {
-  return wordsOf ? `${text.slice(0, -1)},"words":${JSON.stringify(wordsOf(loop))}}` : text;
-}
+import type { DealOf } from '../loop-json.js';
+import { LOOP_FORMATS, streamLoops, type LoopFormat } from '../loop-stream.js';
+import { FILTER_OPTIONS, filterFromOptions, integerOption, maxLengthOption } from '../view-options.js';
 
 /** Above this cap the loops are streamed as found, unsorted, so memory stays bounded. */
 const SORTED_AT_MOST = 1_000_000;
-
-const FORMATS = ['table', 'json', 'ndjson'] as const;
-type Format = (typeof FORMATS)[number];
-
-/** Text written together: one write per batch of about this many characters, not per loop. */
-const CHARS_PER_WRITE = 1 << 20;
-
-/**
- * Writes loops as the search finds them, keeping none: JSON `{"cycles": [...], "count", "truncated"}`
- * (the count comes last, once known), one compact loop object per line (ndjson, nothing else), or
- * one tab-separated line per loop.
- */
-async function streamLoops(loops: Iterable<MoneyLoop>, maxCycles: number, format: Format, dealOf: DealOf, wordsOf: WordsOf, io: CliIo): Promise<void> {
-  let count = 0;
-  let truncated = false;
-  const writer = new LoopJsonWriter(dealOf);
-  let lines: string[] = [];
-  let size = 0;
-  if (format === 'json') lines.push('{"cycles":[');
-  else if (format === 'table') lines.push(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', ...(wordsOf ? ['words'] : [])].join('\t'));
-  for (const loop of loops) {
-    if (count === maxCycles) {
-      truncated = true;
-      break;
-    }
-    let line: string;
-    if (format === 'json') line = `${count > 0 ? ',' : ''}${withWords(writer.write(loop), loop, wordsOf)}`;
-    else if (format === 'ndjson') line = withWords(writer.write(loop), loop, wordsOf);
-    else {
-      const bottleneck = loop.bottleneckUsd === null ? 'undisclosed' : formatUsd(loop.bottleneckUsd);
-      const cells = [loop.firms.concat(loop.firms[0] ?? '').join(' → '), loop.length, bottleneck, formatUsd(loop.totalUsd), loop.firstDate, loop.lastDate, loop.types.join(','), loop.inOrder ? 'yes' : 'no'];
-      line = [...cells, ...(wordsOf ? [wordsOf(loop)] : [])].join('\t');
-    }
-    lines.push(line);
-    size += line.length;
-    count++;
-    if (size >= CHARS_PER_WRITE) {
-      io.out(lines.join('\n'));
-      lines = [];
-      size = 0;
-      // Let the output go out (and a reader that closed it end the run) before finding more.
-      await io.drain?.();
-    }
-  }
-  if (format === 'json') lines.push(`],"count":${count},"truncated":${truncated}}`);
-  else if (format === 'table') lines.push(`${count} loop${count === 1 ? '' : 's'} (unsorted, as found)${truncated ? `; stopped at the cap of ${maxCycles}` : ''}.`);
-  if (lines.length > 0) io.out(lines.join('\n'));
-}
 
 export const cyclesCommand: Command = {
   name: 'cycles',
@@ -117,11 +51,11 @@ export const cyclesCommand: Command = {
       throw new UsageError(`--sort: unknown key ${JSON.stringify(sortKey)}; expected ${LOOP_SORT_KEYS.join(', ')}`);
     }
     const formatText = stringOption(values, 'format');
-    if (formatText !== undefined && !(FORMATS as readonly string[]).includes(formatText)) {
-      throw new UsageError(`--format: unknown format ${JSON.stringify(formatText)}; expected ${FORMATS.join(', ')}`);
+    if (formatText !== undefined && !(LOOP_FORMATS as readonly string[]).includes(formatText)) {
+      throw new UsageError(`--format: unknown format ${JSON.stringify(formatText)}; expected ${LOOP_FORMATS.join(', ')}`);
     }
     if (booleanOption(values, 'json') && formatText !== undefined && formatText !== 'json') throw new UsageError(`--json and --format ${formatText} say different things; give one`);
-    const format: Format = booleanOption(values, 'json') ? 'json' : ((formatText as Format | undefined) ?? 'table');
+    const format: LoopFormat = booleanOption(values, 'json') ? 'json' : ((formatText as LoopFormat | undefined) ?? 'table');
     const pretty = booleanOption(values, 'pretty');
     if (pretty && format !== 'json') throw new UsageError('--pretty only applies to --json (ndjson is one compact object a line)');
     // ndjson streams unless a sort is asked for; the others above the cap where sorting stops.
@@ -135,76 +69,26 @@ export const cyclesCommand: Command = {
     }
     const loaded = await requireDataSet(stringOption(values, 'data'), io);
     if ('exitCode' in loaded) return loaded.exitCode;
-    // The view alone is built; the whole network only when a firm outside it needs naming.
-    const view = buildFirmView(loaded.data, filter, { shareRecords: true });
-    const wordsOf: WordsOf = booleanOption(values, 'words') ? loopWordsIn(view) : null;
-    let whole: FirmGraph | undefined;
-    const all = (): FirmGraph => (whole ??= buildFirmGraph(loaded.data));
     const through = stringOption(values, 'through');
-    if (streaming) {
-      const search = { maxLength, inOrderOnly, windowMonths };
-      const loops = through === undefined ? iterateLoops(view, search) : iterateLoopsThrough(view, requireFirm(through, 'through', view.hasNode(through) ? view : all(), view), search);
-      await streamLoops(loops, maxCycles, format, (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined), wordsOf, io);
-      return EXIT_OK;
-    }
-    const result =
-      through === undefined
-        ? findLoops(view, { maxLength, maxCycles, inOrderOnly, windowMonths })
-        : loopsThrough(view, requireFirm(through, 'through', view.hasNode(through) ? view : all(), view), { maxLength, maxCycles, inOrderOnly, windowMonths });
-    const loops = sortLoops(result.loops, sortKey as LoopSortKey);
-    const dealOf: DealOf = (id) => (view.hasEdge(id) ? view.getEdgeAttributes(id) : undefined);
-    if (format === 'json') {
-      io.out(JSON.stringify({ count: result.count, truncated: result.truncated, cycles: loops.map((loop) => loopObject(loop, dealOf, wordsOf)) }, null, pretty ? 2 : undefined));
-      return EXIT_OK;
-    }
-    if (format === 'ndjson') {
-      const writer = new LoopJsonWriter(dealOf);
-      let batch: string[] = [];
-      let size = 0;
-      for (const loop of loops) {
-        const line = withWords(writer.write(loop), loop, wordsOf);
-        batch.push(line);
-        size += line.length;
-        if (size >= CHARS_PER_WRITE) {
-          io.out(batch.join('\n'));
-          batch = [];
-          size = 0;
-          await io.drain?.();
-        }
+    const words = booleanOption(values, 'words');
+    if (streaming && !words) {
+      // Listed as found, the loops need only the deals of each pair of firms: the light network,
+      // not a firm graph (building that took longer than the search on large data sets, and
+      // loading graphology is a good part of the command's start). A firm the filters removed is
+      // named by the firm view.
+      const network = buildDealNetwork(loaded.data, filter);
+      if (through === undefined || network.hasNode(through)) {
+        const search = { maxLength, inOrderOnly, windowMonths };
+        const loops = through === undefined ? iterateLoops(network, search) : iterateLoopsThrough(network, through, search);
+        // A deal's parties matter to the output only where firms are folded (see foldedParties):
+        // elsewhere they are the hop's own, and the deals need no index by id.
+        const dealOf: DealOf = network.foldsFirms ? (id) => (network.hasEdge(id) ? network.getEdgeAttributes(id) : undefined) : () => undefined;
+        await streamLoops(loops, maxCycles, format, dealOf, null, io);
+        return EXIT_OK;
       }
-      if (batch.length > 0) io.out(batch.join('\n'));
-      return EXIT_OK;
     }
-    const rows = loops.map((l) => [
-      l.firms.concat(l.firms[0] ?? '').join(' → '),
-      String(l.length),
-      l.bottleneckUsd === null ? 'undisclosed' : formatUsd(l.bottleneckUsd),
-      formatKnownSum(l.totalUsd, l.hops.filter((hop) => hop.amountUsd !== null).length, l.length),
-      l.firstDate,
-      l.lastDate,
-      l.types.join(','),
-      l.inOrder ? 'yes' : 'no',
-      [
-        l.closesThrough.length === 0 ? '' : closesOnlyThrough(l.closesThrough),
-        ...foldedParties(l.hops, dealOf).map(({ firm, as }) => {
-          const whole = all();
-          const entity = whole.hasNode(firm) ? whole.getNodeAttributes(firm) : undefined;
-          return `through ${entity ? partOf(entity, whole.hasNode(as) ? whole.getNodeAttributes(as).name : as) : firm}`;
-        }),
-      ]
-        .filter((note) => note !== '')
-        .join('; '),
-    ]);
-    const table = formatTable(['loop', 'hops', 'bottleneck', 'total', 'first', 'last', 'types', 'in date order', 'note'], rows, ['left', 'right', 'right', 'right']);
-    // With --words, each loop's sentence goes on an indented line under its row.
-    table.forEach((line, i) => {
-      io.out(line);
-      const loop = i >= 2 ? loops[i - 2] : undefined;
-      if (wordsOf && loop) io.out(`  ${wordsOf(loop)}`);
-    });
-    const scope = `${inOrderOnly ? ` in date order${windowMonths === null ? '' : ` within ${windowMonths} months`}` : ''}${through === undefined ? '' : ` through ${through}`}`;
-    const capped = result.truncated ? ` (stopped at the cap of ${maxCycles}; more exist — raise --max-cycles)` : '';
-    io.out(`${result.count} loop${result.count === 1 ? '' : 's'}${scope}${capped}.`);
-    return EXIT_OK;
+    // Sorted lists, tables, sentences: the firm view.
+    const listing = await import('./cycles-view.js');
+    return listing.listFromView(loaded.data, { filter, maxLength, maxCycles, inOrderOnly, windowMonths, through, words, streaming, format, sortKey: sortKey as LoopSortKey, pretty }, io);
   },
 };
