@@ -116,7 +116,7 @@ export class DataSource implements ReactiveController {
     this.layoutJob?.cancel();
     // A network too large to draw whole is drawn in part, and only that part is laid out.
     const part = analysis ? analysis.part : drawnPart(data);
-    const request = layoutRequestFor(part ? partOf(data, part) : data);
+    const request = layoutRequestFor(analysis?.partRecords ?? (part ? partOf(data, part) : data));
     const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
     const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
     this.layoutJob = job;
