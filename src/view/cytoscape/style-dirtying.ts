@@ -90,3 +90,18 @@ export function pinBackgrounding(nodes: NodeCollection): void {
     });
   }
 }
+
+interface StyleQueueRenderer {
+  flushRenderedStyleQueue?: () => void;
+}
+
+/**
+ * Works out now the style (and the drawn sizes, label boxes and deal ends) of every element added
+ * or changed since the last drawing, instead of in the next drawing: a graph added in slices is
+ * styled slice by slice, each in its own task, and its first drawing only draws. On a renderer
+ * without the queue (another version) nothing happens here and the drawing does the work, as stock.
+ */
+export function computeStylesNow(cy: Core): void {
+  const renderer = (cy as unknown as { renderer?: () => StyleQueueRenderer | undefined }).renderer?.();
+  if (typeof renderer?.flushRenderedStyleQueue === 'function') renderer.flushRenderedStyleQueue();
+}
