@@ -14,16 +14,20 @@ import { monthsOf } from './timeline.js';
 import type { QuarterPoint } from './timeline.js';
 import type { ViewState } from './view-state.js';
 
-export interface FirstViewAnalysis {
+/** A view's loops, measures and circularity, worked out where the data set is also held (a worker). */
+export interface ViewAnalysis {
   /** The view state analysed (its filters decide the view). */
   state: ViewState;
-  /** Every firm's measures on the whole network, without loop counts (Deriver.wholeNetworkMeasures). */
-  wholeNetwork: FirmMeasures[];
   /** The view's measures, loop counts included. */
   measures: FirmMeasures[];
   loops: MoneyLoop[];
   truncated: boolean;
   circularity: PackedCircularity;
+}
+
+export interface FirstViewAnalysis extends ViewAnalysis {
+  /** Every firm's measures on the whole network, without loop counts (Deriver.wholeNetworkMeasures). */
+  wholeNetwork: FirmMeasures[];
   timeline: QuarterPoint[];
   /** Every month the deals span, and the first and last month of a deal. */
   months: string[];
@@ -50,9 +54,9 @@ export function monthRange(data: Pick<DataSet, 'deals'>): { minMonth: string; ma
   return { minMonth, maxMonth };
 }
 
-export function analyseFirstView(data: DataSet, state: ViewState): FirstViewAnalysis {
+/** `deriver`: one of `data` kept for later views (a worker's), or a new one. */
+export function analyseFirstView(data: DataSet, state: ViewState, deriver: Deriver = new Deriver(data)): FirstViewAnalysis {
   const part = drawnPart(data);
-  const deriver = new Deriver(data);
   const wholeNetwork = [...deriver.wholeNetworkMeasures().values()];
   const derived = deriver.derive(state);
   return {
@@ -77,4 +81,10 @@ function drawnRecords(data: DataSet, part: DrawnPart): NonNullable<FirstViewAnal
     entities: records.entities.map((e) => ({ id: e.id, name: e.name })),
     deals: records.deals.map((d) => ({ id: d.id, from: d.from, to: d.to })),
   };
+}
+
+/** The analysis of any view of a data set, by a deriver of it kept where it runs (a worker). */
+export function analyseView(deriver: Deriver, state: ViewState): ViewAnalysis {
+  const derived = deriver.derive(state);
+  return { state, measures: [...derived.measures.values()], loops: derived.loops.loops, truncated: derived.loops.truncated, circularity: packCircularity(derived.circularity) };
 }

@@ -67,6 +67,15 @@ class GraphIds implements ReadonlySet<string> {
   }
 }
 
+const idsByGraph = new WeakMap<FirmGraph, { graph: FirmGraph; nodes: ReadonlySet<string>; edges: ReadonlySet<string> }>();
+
+/** The firms and deals of a graph as sets read from it (the same sets for the same graph). */
+export function idsOf(graph: FirmGraph): { graph: FirmGraph; nodes: ReadonlySet<string>; edges: ReadonlySet<string> } {
+  let ids = idsByGraph.get(graph);
+  if (!ids) idsByGraph.set(graph, (ids = { graph, nodes: new GraphIds(graph, 'nodes'), edges: new GraphIds(graph, 'edges') }));
+  return ids;
+}
+
 /** The deals of a view drawn between other firms than the deal's own (see model/acquisitions.ts). */
 export function movedEndpoints(view: FirmGraph): Map<string, { source: string; target: string }> | null {
   // Only an acquired firm's deals move (to its acquirer): without one in the view, none does.
@@ -104,8 +113,7 @@ export class ViewCache {
       this.sort = '';
       this.size = null;
       this.width = null;
-      this.nodes = new GraphIds(derived.graph, 'nodes');
-      this.edges = new GraphIds(derived.graph, 'edges');
+      ({ nodes: this.nodes, edges: this.edges } = idsOf(derived.graph));
       this.endpoints = movedEndpoints(derived.graph);
       this.isolated = derived.graph.filterNodes((id) => derived.graph.degree(id) === 0).length;
       this.newSince = undefined;

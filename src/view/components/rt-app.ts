@@ -14,7 +14,7 @@ import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/view-state.js';
-import { ViewCache, type DrawnView } from '../view-cache.js';
+import { idsOf, ViewCache, type DrawnView } from '../view-cache.js';
 import type { LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
@@ -144,7 +144,7 @@ export class RtApp extends LitElement {
     const { notices, patch } = checkSelection(s, {
       firm: (id) => loaded.entities.has(id),
       deal: (id) => loaded.deals.has(id),
-      view: () => this.view(loaded, s).derived,
+      view: () => this.viewNow(loaded, s).derived,
     });
     if (Object.keys(patch).length > 0) this.store.update(patch, 'replace');
     return notices;
@@ -176,7 +176,7 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     if (!loaded) return;
     const s = this.store.state;
-    const { derived, sorted } = this.view(loaded, s);
+    const { derived, sorted } = this.viewNow(loaded, s);
     await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName });
   }
 
@@ -198,10 +198,19 @@ export class RtApp extends LitElement {
 
   private readonly nameOf = (id: string): string => this.names.nameOf(id);
 
-  /** The derived view and what is drawn from it. */
-  private view(loaded: Loaded, s: ViewState): DrawnView {
-    return this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
+  /** The derived view and what is drawn from it; null while a large set's is worked out in its worker. */
+  private view(loaded: Loaded, s: ViewState): DrawnView | null {
+    const derived = this.source.derived(s);
+    return derived ? this.drawn.view(derived, s, loaded.data.changes) : null;
   }
+
+  /** The derived view, worked out on the page if need be (checking a link, an export). */
+  private viewNow(loaded: Loaded, s: ViewState): DrawnView {
+    return this.view(loaded, s) ?? this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
+  }
+
+  /** The view last drawn: shown while the next one is worked out in the analysis worker. */
+  private shownView: DrawnView | null = null;
 
   override render(): TemplateResult {
     const loaded = this.loaded;
@@ -231,7 +240,14 @@ export class RtApp extends LitElement {
   private renderExplorer(loaded: Loaded): TemplateResult {
     const s = this.store.state;
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
-    const view = this.source.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
+    const sketch = this.source.sketching && drawableWithoutLoops(s);
+    const fresh = sketch ? null : this.view(loaded, s);
+    // While the worker works out a new view, the last one stays, the new filters hide what they
+    // hide at once, and the toolbar says the loops are being found.
+    const pending = !sketch && fresh === null;
+    const view = fresh ?? (pending ? this.shownView : null);
+    if (fresh) this.shownView = fresh;
+    const shown = pending ? idsOf(loaded.deriver.viewGraph(s)) : null;
     const derived = view?.derived ?? null;
     const highlight = derived ? this.currentHighlight(derived, s) : null;
     // Looked up only when a loop is shown: the lookup makes every loop of the view.
@@ -239,9 +255,9 @@ export class RtApp extends LitElement {
     const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? distressAt(scenario, s.round) : null;
-    const graph = derived?.graph ?? loaded.deriver.baseGraph;
-    const sketchVisible = view ? null : loaded.deriver.baseVisibility;
-    const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
+    const graph = shown?.graph ?? derived?.graph ?? loaded.deriver.baseGraph;
+    const sketchVisible = shown ?? (view ? null : loaded.deriver.baseVisibility);
+    const loopCount = derived && !pending ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
     return html`<main class=${this.wideMeasures && (this.selection.tab === 'measures' || this.selection.tab === 'deals') ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
         ${this.source.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
@@ -251,7 +267,7 @@ export class RtApp extends LitElement {
       <section class="center" aria-label="Deal network">
         <rt-toolbar size=${s.size} width=${s.width} .summary=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`} .isolated=${view && !s.hideIsolated ? view.isolated : 0} .drawnPart=${loaded.part}
           @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.selection.fit(view?.nodes ?? graph.nodes())}>${this.movedFirms.render()}</rt-toolbar>
-        <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
+        <rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${shown?.nodes ?? view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${shown?.edges ?? view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
           .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark}
           @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-clear-selection=${this.selection.onClear}
@@ -260,7 +276,7 @@ export class RtApp extends LitElement {
         <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.source.graphDrawn)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
-      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
+      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait || pending ? 'true' : 'false'}>
         ${this.source.panelsWait || !view
           ? nothing
           : html`<rt-panels .tab=${this.selection.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}

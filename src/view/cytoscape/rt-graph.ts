@@ -30,7 +30,7 @@ import { resizeAfterPageScroll } from './page-scroll.js';
 import { fitViewport } from '../fit.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP } from './graph-stylesheet.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
-import { computeStylesNow, pinBackgrounding } from './style-dirtying.js';
+import { computeStylesNow, pinBackgrounding, skipNextDrawing } from './style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
 
 cytoscape.use(svgExport);
@@ -356,8 +356,9 @@ export class RtGraph extends LitElement {
     this.drawnState.reset(positions);
     const at = (id: string): { x: number; y: number } => ({ ...((Object.hasOwn(positions, id) ? positions[id] : undefined) ?? { x: 0, y: 0 }) });
     // Firms first, then deals, a slice per task: styling every element in one go held the page for
-    // half a second on 1,500 deals. Each slice is styled as it is added, so a drawing in between
-    // only draws; the view is fitted once the firms are in, so it does not jump as deals arrive.
+    // half a second on 1,500 deals. Each slice is styled as it is added, and no frame is drawn
+    // until the last is in (each would draw all the firms added so far); the view is fitted once
+    // the firms are in.
     const definitions: cytoscape.ElementDefinition[] = [
       ...elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: at(data.id) })),
       ...elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })),
@@ -366,6 +367,7 @@ export class RtGraph extends LitElement {
     let fitted = false;
     for (let start = 0; start < definitions.length; start += ELEMENTS_PER_CHUNK) {
       if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+        skipNextDrawing(cy);
         await nextTask();
         if (this.elements !== elements || this.instance !== cy) return;
         sliceStart = performance.now();

@@ -105,3 +105,14 @@ export function computeStylesNow(cy: Core): void {
   const renderer = (cy as unknown as { renderer?: () => StyleQueueRenderer | undefined }).renderer?.();
   if (typeof renderer?.flushRenderedStyleQueue === 'function') renderer.flushRenderedStyleQueue();
 }
+
+/**
+ * Lets the next animation frame go by without drawing: between the slices of a graph being added,
+ * each drawing would draw every element added so far (thousands of firms, a tenth of a second or
+ * more each), only to be drawn over by the next. The picture is drawn once the last slice is in.
+ * On a renderer without the flag (another version) the frames are drawn, as stock.
+ */
+export function skipNextDrawing(cy: Core): void {
+  const renderer = (cy as unknown as { renderer?: () => { requestedFrame?: boolean } | undefined }).renderer?.();
+  if (renderer && typeof renderer.requestedFrame === 'boolean') renderer.requestedFrame = false;
+}
