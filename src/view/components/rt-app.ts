@@ -209,8 +209,8 @@ export class RtApp extends LitElement {
     return this.view(loaded, s) ?? this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
   }
 
-  /** The view last drawn: shown while the next one is worked out in the analysis worker. */
-  private shownView: DrawnView | null = null;
+  /** The view last drawn, and of which set: shown while the next one is worked out in the analysis worker. */
+  private shownView: { of: Loaded; view: DrawnView } | null = null;
 
   override render(): TemplateResult {
     const loaded = this.loaded;
@@ -245,8 +245,8 @@ export class RtApp extends LitElement {
     // While the worker works out a new view, the last one stays, the new filters hide what they
     // hide at once, and the toolbar says the loops are being found.
     const pending = !sketch && fresh === null;
-    const view = fresh ?? (pending ? this.shownView : null);
-    if (fresh) this.shownView = fresh;
+    const view = fresh ?? (pending && this.shownView?.of === loaded ? this.shownView.view : null);
+    if (fresh) this.shownView = { of: loaded, view: fresh };
     const shown = pending ? idsOf(loaded.deriver.viewGraph(s)) : null;
     const derived = view?.derived ?? null;
     const highlight = derived ? this.currentHighlight(derived, s) : null;
