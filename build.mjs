@@ -55,6 +55,7 @@ export async function buildAll({ quiet = false } = {}) {
       app: path.join(root, 'src/app/main.ts'),
       'layout-worker': path.join(root, 'src/view/layout-worker.ts'),
       'import-worker': path.join(root, 'src/view/import-worker.ts'),
+      'analysis-worker': path.join(root, 'src/view/analysis-worker.ts'),
     },
     outdir: dist,
     splitting: true,

@@ -8,8 +8,9 @@
  * some rows), ratio = peer_ms / ours_ms, each time the median of several runs. The peers section
  * (bench/loop-peers.ts) runs the loop search against networkx and igraph in Python, in process and
  * as whole processes, and checks our loops against networkx's on 2,000 small random graphs.
- * --only a,b runs just those sections (loops, peers, paths, centrality, pipeline, circularity, date-order, browser, import;
- * browser includes import, the explorer's import of a 200,000-deal CSV).
+ * --only a,b runs just those sections (loops, peers, paths, centrality, pipeline, circularity, date-order, browser, import,
+ * large; browser includes import, the explorer's import of a 200,000-deal CSV, and large, the explorer on 5,000 firms and
+ * 25,000 deals).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -51,7 +52,7 @@ interface Row extends PeerRow {
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['loops', 'peers', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'import'] as const;
+const SECTIONS = ['loops', 'peers', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'import', 'large'] as const;
 type Section = (typeof SECTIONS)[number];
 /** --only a,b: just those sections; --browser-only: just the explorer's timings in Chromium. */
 const onlyAt = process.argv.indexOf('--only');
@@ -62,7 +63,7 @@ for (const name of only ?? []) {
     process.exit(2);
   }
 }
-const wanted = (section: Section): boolean => only === null || only.has(section) || (section === 'import' && only.has('browser'));
+const wanted = (section: Section): boolean => only === null || only.has(section) || ((section === 'import' || section === 'large') && only.has('browser'));
 /** The repository (the bundle runs from node_modules/.cache/roundtrip). */
 const root = process.env.ROUNDTRIP_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -459,7 +460,7 @@ if (wanted('date-order')) {
 // ---- the explorer in Chromium -------------------------------------------------------------------
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const inBrowser = wanted('browser') || wanted('import');
+const inBrowser = wanted('browser') || wanted('import') || wanted('large');
 if (!inBrowser || process.argv.includes('--no-browser')) {
   console.error(`  skipped: browser timings (${inBrowser ? '--no-browser' : '--only'})`);
 } else if (!existsSync(chromiumPath)) {
@@ -470,7 +471,7 @@ if (!inBrowser || process.argv.includes('--no-browser')) {
     serveDirectory(dir: string, o: { port: number }): Promise<Server>;
   };
   await buildAll({ quiet: true });
-  const parts = { views: wanted('browser'), import: wanted('import') };
+  const parts = { views: wanted('browser'), import: wanted('import'), large: wanted('large') };
   for (const timing of await browserTimings(root, path.join(root, 'dist'), (dir) => serveDirectory(dir, { port: 0 }), chromiumPath, parts)) {
     record({
       name: timing.name,

@@ -90,6 +90,9 @@ const ROUND_SETTLE_MS = 1500;
 const FILTER_PASSES = 3;
 const FILTER_ROUNDS = 5;
 
+/** The median, or NaN when every run failed (the note says why). */
+const medianOrNaN = (values: number[]): number => (values.length > 0 ? median(values) : Number.NaN);
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -98,10 +101,65 @@ function median(values: number[]): number {
 /** Opens `url` in a new page; the time from navigation to the performance mark `mark`. */
 async function firstGraph(browser: Browser, url: string, mark: string): Promise<{ ms: number; page: Page }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(watchLongTasks);
   await page.goto(url);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000 });
   const ms = await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);
   return { ms, page };
+}
+
+declare global {
+  interface Window {
+    /** Every long task of the page since it started (bench/browser.ts). */
+    benchLongTasks?: PageTask[];
+  }
+}
+
+/** Records the page's long tasks from its start (an init script: it runs before the page's own). */
+function watchLongTasks(): void {
+  const tasks: PageTask[] = [];
+  window.benchLongTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** The longest task the page has run since it started, once those already ended have been reported. */
+async function longestTaskSoFar(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return Math.max(0, ...(window.benchLongTasks ?? []).map((t) => t.duration));
+  });
+}
+
+/** How long the scripted pan lasts, and how far it moves the view per frame (there and back). */
+const PAN_MS = 3000;
+const PAN_STEP_PX = 6;
+
+/**
+ * A scripted pan, frame by frame: each animation frame moves the view a few pixels (right and
+ * down for half the time, then back), and its timestamp is kept. The time per frame is the pan's
+ * length over the frames drawn (at 60 frames per second, 16.7 ms). Runs in the page; `ours` picks
+ * the explorer's graph, else the peer's.
+ */
+function scriptedPan([ours, panMs, step]: readonly [boolean, number, number]): Promise<{ msPerFrame: number; frames: number; worstMs: number }> {
+  const cy = ours ? document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy! : window.peerCy;
+  const stamps: number[] = [];
+  return new Promise((resolve) => {
+    const frame = (time: number): void => {
+      stamps.push(time);
+      const elapsed = time - (stamps[0] as number);
+      if (elapsed >= panMs) {
+        const gaps = stamps.slice(1).map((t, i) => t - (stamps[i] as number));
+        resolve({ msPerFrame: elapsed / gaps.length, frames: gaps.length, worstMs: Math.max(...gaps) });
+        return;
+      }
+      const sign = elapsed < panMs / 2 ? 1 : -1;
+      cy.panBy({ x: sign * step, y: (sign * step) / 2 });
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
 }
 
 /**
@@ -130,6 +188,15 @@ async function filterUpdate(page: Page, round: number): Promise<number> {
 async function peerFilterUpdate(page: Page, round: number): Promise<number> {
   return page.evaluate((type) => window.peerHideType(type), TYPES[round % TYPES.length] as string);
 }
+
+/** The large data set of the views (first graph, filter changes, pan, longest task). */
+const LARGE_FIRMS = 5000;
+const LARGE_DEALS = 25_000;
+/** Pan target: 30 frames per second. */
+const PAN_TARGET_MS = 1000 / 30;
+/** The page never blocks longer than this. */
+const LONG_TASK_TARGET_MS = 200;
+const LARGE_NOTE = `The explorer draws its part of the network (the 1,500 largest deals among the 3,000 firms with the most money, model/drawing-budget.ts; loops, measures and tables cover all ${LARGE_DEALS.toLocaleString('en-US')} deals); the peer, stock Cytoscape, draws every firm and deal, at the positions the explorer's layout gives the whole network.`;
 
 /** The imported CSV: deals among firms (all new to the explorer). */
 const IMPORT_FIRMS = 300;
@@ -355,13 +422,13 @@ export async function browserTimings(
   distDir: string,
   serve: (dir: string) => Promise<Server>,
   chromiumPath: string,
-  parts: { views: boolean; import: boolean } = { views: true, import: true },
+  parts: { views: boolean; import: boolean; large: boolean } = { views: true, import: true, large: true },
 ): Promise<BrowserTiming[]> {
   const results: BrowserTiming[] = [];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
   const scratch = mkdtempSync(path.join(tmpdir(), 'roundtrip-bench-'));
   try {
-    if (parts.views) results.push(...(await viewTimings(root, distDir, serve, browser, scratch)));
+    if (parts.views || parts.large) results.push(...(await viewTimings(root, distDir, serve, browser, scratch, parts)));
     if (parts.import) {
       const server = await serve(distDir);
       try {
@@ -378,7 +445,7 @@ export async function browserTimings(
 }
 
 /** First drawn graph and filter changes, on the shipped and a generated data set, against the peer. */
-async function viewTimings(root: string, distDir: string, serve: (dir: string) => Promise<Server>, browser: Browser, scratch: string): Promise<BrowserTiming[]> {
+async function viewTimings(root: string, distDir: string, serve: (dir: string) => Promise<Server>, browser: Browser, scratch: string, parts: { views: boolean; large: boolean }): Promise<BrowserTiming[]> {
   const results: BrowserTiming[] = [];
   const peerScript = path.join(scratch, 'peer.js');
   await bundlePeerScript(root, peerScript);
@@ -387,15 +454,26 @@ async function viewTimings(root: string, distDir: string, serve: (dir: string) =
     { name: 'deals.json', text: readFileSync(path.join(distDir, 'data/deals.json'), 'utf8') },
   );
   if (!shipped.ok) throw new Error(`the shipped data set is invalid: ${shipped.problems.map((p) => p.message).join('; ')}`);
-  const generated = randomDataSet(1000, 5000, 5);
-  const generatedDir = path.join(scratch, 'generated');
-  cpSync(distDir, generatedDir, { recursive: true });
-  writeFileSync(path.join(generatedDir, 'data/entities.json'), JSON.stringify({ entities: generated.entities }));
-  writeFileSync(path.join(generatedDir, 'data/deals.json'), JSON.stringify({ deals: generated.deals }));
-  for (const [label, dir, data, firstTarget, updateTarget, runs] of [
-    [`shipped data (${shipped.data.entities.length} firms, ${shipped.data.deals.length} deals)`, distDir, shipped.data, 1000, 100, 5],
-    ['generated 1,000 firms / 5,000 deals', generatedDir, generated, 5000, 500, 3],
-  ] as const) {
+  /** A copy of the app serving a generated data set as its own. */
+  const servedAsShipped = (name: string, data: DataSet): string => {
+    const dir = path.join(scratch, name);
+    cpSync(distDir, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'data/entities.json'), JSON.stringify({ entities: data.entities }));
+    writeFileSync(path.join(dir, 'data/deals.json'), JSON.stringify({ deals: data.deals }));
+    return dir;
+  };
+  const sets: Array<readonly [string, string, DataSet, number, number, number]> = [];
+  if (parts.views) {
+    const generated = randomDataSet(1000, 5000, 5);
+    sets.push([`shipped data (${shipped.data.entities.length} firms, ${shipped.data.deals.length} deals)`, distDir, shipped.data, 1000, 100, 5]);
+    sets.push(['generated 1,000 firms / 5,000 deals', servedAsShipped('generated', generated), generated, 5000, 500, 3]);
+  }
+  if (parts.large) {
+    const large = randomDataSet(LARGE_FIRMS, LARGE_DEALS, 5);
+    sets.push([`generated ${LARGE_FIRMS.toLocaleString('en-US')} firms / ${LARGE_DEALS.toLocaleString('en-US')} deals`, servedAsShipped('large', large), large, 5000, 500, 3]);
+  }
+  for (const [label, dir, data, firstTarget, updateTarget, runs] of sets) {
+    const large = data.deals.length >= LARGE_DEALS;
     const peerDir = path.join(scratch, `peer-${data.entities.length}`);
     await writePeerPage(peerDir, data, peerScript);
     const servers = [await serve(dir), await serve(peerDir)];
@@ -411,7 +489,7 @@ async function viewTimings(root: string, distDir: string, serve: (dir: string) =
         await page.close();
       }
     }
-    results.push({ name: `first drawn graph, ${label}`, target_ms: firstTarget, ms: median(firsts), peer_ms: median(peerFirsts) });
+    results.push({ name: `first drawn graph, ${label}`, target_ms: firstTarget, ms: median(firsts), peer_ms: median(peerFirsts), ...(large ? { note: LARGE_NOTE } : {}) });
     if (data.entities.length >= 1000) {
       // Cytoscape's own WebGL renderer as the peer: whichever draws faster is the one to keep.
       const webglFirsts: number[] = [];
@@ -429,21 +507,59 @@ async function viewTimings(root: string, distDir: string, serve: (dir: string) =
     // down by the explorer's).
     const updates: number[] = [];
     const peerUpdates: number[] = [];
+    // On the large set each page is also panned, and its longest task read, after its filter changes.
+    const pans: Array<Awaited<ReturnType<typeof scriptedPan>>> = [];
+    const peerPans: Array<Awaited<ReturnType<typeof scriptedPan>>> = [];
+    const longest: number[] = [];
+    const peerLongest: number[] = [];
+    const failures: string[] = [];
     for (let pass = 0; pass < FILTER_PASSES; pass++) {
-      for (const [mark, into, pageUrl, change] of [
-        ['roundtrip:graph-drawn', updates, url, filterUpdate],
-        ['peer:graph-drawn', peerUpdates, peerUrl, peerFilterUpdate],
+      for (const [mark, into, pageUrl, change, ours] of [
+        ['roundtrip:graph-drawn', updates, url, filterUpdate, true],
+        ['peer:graph-drawn', peerUpdates, peerUrl, peerFilterUpdate, false],
       ] as const) {
         const { page } = await firstGraph(browser, pageUrl, mark);
-        await page.waitForTimeout(SETTLE_MS);
-        for (let round = 0; round < FILTER_ROUNDS; round++) {
-          into.push(await change(page, round));
-          await page.waitForTimeout(ROUND_SETTLE_MS);
+        const crashed = (): void => void failures.push(`${ours ? 'the explorer' : 'the peer'}'s page crashed in pass ${pass + 1}`);
+        page.on('crash', crashed);
+        try {
+          await page.waitForTimeout(SETTLE_MS);
+          for (let round = 0; round < FILTER_ROUNDS; round++) {
+            into.push(await change(page, round));
+            await page.waitForTimeout(ROUND_SETTLE_MS);
+          }
+          if (large) {
+            (ours ? pans : peerPans).push(await page.evaluate(scriptedPan, [ours, PAN_MS, PAN_STEP_PX] as const));
+            await page.waitForTimeout(ROUND_SETTLE_MS);
+            (ours ? longest : peerLongest).push(await longestTaskSoFar(page));
+          }
+        } catch (error) {
+          // A page that crashes (out of memory, say) is reported, and the other passes still count.
+          if (!large) throw error;
+          failures.push(`${ours ? 'the explorer' : 'the peer'}, pass ${pass + 1}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
         }
-        await page.close();
+        await page.close().catch(() => {});
       }
     }
-    results.push({ name: `filter change to redrawn graph, ${label}`, target_ms: updateTarget, ms: median(updates), peer_ms: median(peerUpdates) });
+    results.push({ name: `filter change to redrawn graph, ${label}`, target_ms: updateTarget, ms: medianOrNaN(updates), peer_ms: medianOrNaN(peerUpdates), ...(failures.length > 0 ? { note: `FAILED: ${failures.join('; ')}` } : {}) });
+    if (large) {
+      const fps = (ms: number): string => `${(1000 / ms).toFixed(1)} frames per second`;
+      const ourPan = medianOrNaN(pans.map((p) => p.msPerFrame));
+      const peerPan = medianOrNaN(peerPans.map((p) => p.msPerFrame));
+      results.push({
+        name: `pan: time per frame, ${label}`,
+        target_ms: PAN_TARGET_MS,
+        ms: ourPan,
+        peer_ms: peerPan,
+        note: `a ${PAN_MS / 1000} s scripted pan (${PAN_STEP_PX} px per animation frame, there and back) on a page at rest after its filter changes, timed by requestAnimationFrame timestamps; median of ${FILTER_PASSES} pages each: ours ${fps(ourPan)} (the slowest frame of each: ${pans.map((p) => `${Math.round(p.worstMs)} ms`).join(', ')}), the peer ${fps(peerPan)} (${peerPans.map((p) => `${Math.round(p.worstMs)} ms`).join(', ')}); target 30 frames per second. ${LARGE_NOTE}`,
+      });
+      results.push({
+        name: `longest main-thread task, ${label}`,
+        target_ms: LONG_TASK_TARGET_MS,
+        ms: longest.length > 0 ? Math.max(...longest) : Number.NaN,
+        peer_ms: peerLongest.length > 0 ? Math.max(...peerLongest) : Number.NaN,
+        note: `the longest task (a PerformanceObserver of long tasks from the page's start) over the page's load, first picture, ${FILTER_ROUNDS} filter changes and the pan, the worst of ${FILTER_PASSES} pages each: ours ${longest.map(millis).join(', ')}; the peer ${peerLongest.map(millis).join(', ')}. ${LARGE_NOTE}`,
+      });
+    }
     for (const server of servers) await closeServer(server);
   }
   return results;

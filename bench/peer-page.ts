@@ -20,6 +20,8 @@ interface PeerElements {
 declare global {
   interface Window {
     peerHideType(type: string): Promise<number>;
+    /** The peer's Cytoscape, for the bench's scripted pan. */
+    peerCy: cytoscape.Core;
   }
 }
 
@@ -38,6 +40,7 @@ const cy = cytoscape({
   minZoom: 0.05,
   maxZoom: 6,
 });
+window.peerCy = cy;
 // The WebGL renderer fires no render event: its first frame is drawn by the frame after the next.
 if (webgl) requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('peer:graph-drawn')));
 else cy.one('render', () => performance.mark('peer:graph-drawn'));

@@ -11,7 +11,7 @@ import { filterFirmGraph, filterFirmGraphSteps, keepsDefaultFlowsOnly, keepsEver
 import { DEFAULT_FLOWS, FLOW_KINDS, flowOf } from '../data/types.js';
 import { acquirersAt } from '../model/acquisitions.js';
 import { buildFirmGraphSteps, runSteps, runStepsWithPauses, type FirmGraph, type Steps } from '../model/graph.js';
-import type { FirstViewAnalysis } from './first-view.js';
+import type { FirstViewAnalysis, ViewAnalysis } from './first-view.js';
 import { paths, type PathSearchResult } from '../analysis/paths.js';
 import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
@@ -163,7 +163,18 @@ export class Deriver {
   private graphOf(filter: DealFilter): FirmGraph {
     if (keepsEverything(filter)) return this.everyFlow;
     if (keepsDefaultFlowsOnly(filter)) return this.base;
-    return filterFirmGraph(this.full, filter);
+    // The last filtered graph is kept: a view shown before its analysis arrives (viewGraph) and the
+    // analysis adopted then are of the same graph.
+    const key = JSON.stringify(filter);
+    if (this.lastFiltered?.key !== key) this.lastFiltered = { key, graph: filterFirmGraph(this.full, filter) };
+    return this.lastFiltered.graph;
+  }
+
+  private lastFiltered: { key: string; graph: FirmGraph } | null = null;
+
+  /** The firms and deals of `state`'s view, without its loops or measures (which may be worked out elsewhere). */
+  viewGraph(state: ViewState): FirmGraph {
+    return this.graphOf(filterOf(state));
   }
 
   /**
@@ -180,15 +191,27 @@ export class Deriver {
    * that view, and the whole network's measures and the view's timeline, then costs nothing here.
    */
   adopt(analysis: FirstViewAnalysis): void {
+    this.adoptView(analysis);
+    this.quickMeasures = new Map(analysis.wholeNetwork.map((m) => [m.id, m]));
+    this.cachedTimeline = { key: filterKey({ ...analysis.state, asOf: null }), history: analysis.timeline };
+  }
+
+  /** Takes the analysis of one view made elsewhere of this very data set (see first-view.ts's analyseView). */
+  adoptView(analysis: ViewAnalysis): void {
     const key = filterKey(analysis.state);
+    if (this.recent.some((d) => d.key === key)) return;
     const graph = this.graphOf(filterOf(analysis.state));
     adoptCircularity(graph, analysis.circularity);
     const loops = loopSearchResultOf(graph, analysis.loops, analysis.truncated);
     const measures = new Map(analysis.measures.map((m) => [m.id, m]));
     this.recent.push(withLoopLookups({ key, graph, loops, measures }));
     if (this.recent.length > RECENT_VIEWS) this.recent.shift();
-    this.quickMeasures = new Map(analysis.wholeNetwork.map((m) => [m.id, m]));
-    this.cachedTimeline = { key: filterKey({ ...analysis.state, asOf: null }), history: analysis.timeline };
+  }
+
+  /** Whether the view of `state` is derived already (deriving it costs nothing). */
+  hasView(state: ViewState): boolean {
+    const key = filterKey(state);
+    return this.recent.some((d) => d.key === key);
   }
 
   derive(state: ViewState): Derived {

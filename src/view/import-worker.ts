@@ -7,14 +7,14 @@ import { dataSetFingerprint } from '../data/fingerprint.js';
 import { importFromBytes } from '../data/import/import-bytes.js';
 import { analyseFirstView } from '../state/first-view.js';
 import { DEFAULT_VIEW_STATE } from '../state/view-state.js';
-import { DEALS_PER_MESSAGE, LOOPS_PER_MESSAGE, type ImportReply, type ImportRequest, type WorkerProgress } from './import-client.js';
+import { DEALS_PER_MESSAGE, LOOPS_PER_MESSAGE, readRequestFiles, type ImportReply, type ImportRequest, type WorkerProgress } from './import-client.js';
 
 const reply = (message: ImportReply, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
 const progress = (p: WorkerProgress): void => reply({ kind: 'progress', progress: p });
 
-self.onmessage = (event: MessageEvent<ImportRequest>) => {
+self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   try {
-    const result = importFromBytes(event.data.files, event.data.options, progress);
+    const result = importFromBytes(await readRequestFiles(event.data), event.data.options, progress);
     if (!result.ok) {
       reply({ kind: 'done', result, fingerprint: null });
       return;

@@ -32,8 +32,10 @@ export interface LoadedSet {
   maxMonth: string;
 }
 
-/** Deals built into the network between two pauses (each pause lets the page draw and answer). */
-const DEALS_PER_SLICE = 20_000;
+/** Sets with more deals than this are made ready in slices. */
+const LARGE_SET = 20_000;
+/** Deals built into the network, or indexed, between two pauses (each pause lets the page draw and answer). */
+const DEALS_PER_SLICE = 4_000;
 
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -48,13 +50,17 @@ export interface LoadOptions {
 
 export async function loadSet(data: DataSet, options: LoadOptions): Promise<LoadedSet> {
   const { part, analysis, state } = options;
-  const large = data.deals.length > DEALS_PER_SLICE;
+  const large = data.deals.length > LARGE_SET;
   const deriver = large ? await Deriver.inSlices(data, DEALS_PER_SLICE, pause) : new Deriver(data);
   if (large) await pause();
   if (analysis) deriver.adopt(analysis);
   if (large) await pause();
   const entities = new Map(data.entities.map((e) => [e.id, e]));
-  const deals = new Map(data.deals.map((d) => [d.id, d]));
+  const deals = new Map<string, Deal>();
+  for (let start = 0; start < data.deals.length; start += DEALS_PER_SLICE) {
+    if (large && start > 0) await pause();
+    for (const deal of data.deals.slice(start, start + DEALS_PER_SLICE)) deals.set(deal.id, deal);
+  }
   if (large) await pause();
   const measures = options.sketch
     ? deriver.wholeNetworkMeasures()

@@ -119,8 +119,8 @@ describe('importing data', () => {
       rows.push(`big${i};Firm ${from};Firm ${to};purchase;${(i + 1) * 1_000_000};committed;2025-${String(1 + (i % 12)).padStart(2, '0')};Deal ${i};https://example.com/${i};Source ${i};reported`);
     }
     const before = await drawnCount(page);
-    // What the page sends the import worker and what it hears back: the files' bytes go out; the
-    // worker reports checking and analysing them, then sends the analysis and the deals in parts.
+    // What the page sends the import worker and what it hears back: the files go out as handles
+    // (File objects, read in the worker: the page never copies their bytes); the worker reports checking and analysing them, then sends the analysis and the deals in parts.
     await page.evaluate(() => {
       const RealWorker = window.Worker;
       const seen = { requests: [] as boolean[][], replies: [] as string[] };
@@ -132,8 +132,8 @@ describe('importing data', () => {
           if (!String(url).includes('import-worker')) return;
           this.addEventListener('message', (e: MessageEvent<{ kind: string; progress?: { stage: string } }>) => seen.replies.push(e.data.progress ? `progress:${e.data.progress.stage}` : e.data.kind));
           const post = this.postMessage.bind(this) as (message: unknown, options?: StructuredSerializeOptions) => void;
-          this.postMessage = ((message: { files: Array<{ bytes: unknown }> }, options?: StructuredSerializeOptions) => {
-            seen.requests.push(message.files.map((f) => f.bytes instanceof ArrayBuffer));
+          this.postMessage = ((message: { files: Array<{ blob: unknown }> }, options?: StructuredSerializeOptions) => {
+            seen.requests.push(message.files.map((f) => f.blob instanceof File));
             post(message, options);
           }) as Worker['postMessage'];
         }

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { DIRECT_DRAW_UP_TO, fillTexturesBeforeDrawing } from '../../src/view/cytoscape/batched-textures.js';
+import { DIRECT_DRAW_UP_TO, TEXTURES_PER_CALL, fillTexturesBeforeDrawing } from '../../src/view/cytoscape/batched-textures.js';
 
 /** A stand-in for Cytoscape's canvas renderer with the parts the hook uses, logging every call. */
 function fakeRenderer(log: string[]) {
@@ -37,12 +37,30 @@ describe('fillTexturesBeforeDrawing', () => {
   it('fills at the layer cache\'s level (zoom 0.3 → level −1) before a large network\'s layers are built', () => {
     const log: string[] = [];
     const { cy, renderer, elements } = fakeRenderer(log);
+    Object.assign(renderer.data.lyrTxrCache, { firstGet: true });
     fillTexturesBeforeDrawing(cy);
     const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => elements[i % 2]!);
     renderer.data.lyrTxrCache.getLayers(many, 1);
     expect(log.slice(0, 4)).toEqual(['body:a@-1', 'label:a@-1', 'body:b@-1', 'label:b@-1']);
     expect(log.length).toBe(2 * many.length + 1);
     expect(log[log.length - 1]).toBe('layers');
+  });
+
+  it('while the cache queues its layers, fills the textures a part per call, each element once per level', () => {
+    const log: string[] = [];
+    const { cy, renderer, element } = fakeRenderer(log);
+    Object.assign(renderer.data.lyrTxrCache, { firstGet: false });
+    fillTexturesBeforeDrawing(cy);
+    const many = Array.from({ length: DIRECT_DRAW_UP_TO + 1 }, (_, i) => element(`e${i}`));
+    const filled = (): string[] => log.filter((entry) => entry.startsWith('body:'));
+    renderer.data.lyrTxrCache.getLayers(many, 1);
+    expect(filled()).toEqual(many.slice(0, TEXTURES_PER_CALL).map((e) => `body:${e.id}@-1`));
+    expect(log[log.length - 1]).toBe('layers');
+    for (let call = 1; call * TEXTURES_PER_CALL < many.length; call++) renderer.data.lyrTxrCache.getLayers(many, 1);
+    expect(filled()).toEqual(many.map((e) => `body:${e.id}@-1`));
+    const before = log.length;
+    renderer.data.lyrTxrCache.getLayers(many, 1);
+    expect(log.slice(before)).toEqual(['layers']);
   });
 
   it('fills no texture when the layer cache will not draw: its level is complete, or it skips layers after changes', () => {
@@ -84,7 +102,9 @@ describe('fillTexturesBeforeDrawing', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(redraws).toBe(1);
     expect(log).toEqual(['hint']);
-    // The next frame goes to the cache (still on its first get, so it makes every layer at once).
+    // The next frame goes to the cache, no longer on its first get: it queues the layers and
+    // draws them a few per frame instead of all at once.
+    expect((renderer.data.lyrTxrCache as { firstGet?: boolean }).firstGet).toBe(false);
     renderer.data.lyrTxrCache.getLayers(many, 1);
     expect(log[log.length - 1]).toBe('layers');
     expect(redraws).toBe(1);

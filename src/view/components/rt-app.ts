@@ -17,7 +17,7 @@ import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import type { ViewState } from '../../state/view-state.js';
-import { ViewCache, type DrawnView } from '../view-cache.js';
+import { idsOf, ViewCache, type DrawnView } from '../view-cache.js';
 import { lastUpdateOf, type LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
 import { exportView, type ExportChoices, type ExportFormat } from '../controllers/export-view.js';
@@ -76,7 +76,7 @@ export class RtApp extends LitElement {
   /** Whether the side panel is widened for the measures and deals tables; wide by default, as the narrow panel cuts them off. */
   @state() private wideMeasures = true;
   /** What the link asked for that could not be shown, in words; dismissable. */
-  private readonly linkCheck = new LinkCheck(this, this.store, () => this.loaded, (loaded, s) => this.view(loaded, s).derived, this.initialUrl.notices);
+  private readonly linkCheck = new LinkCheck(this, this.store, () => this.loaded, (loaded, s) => this.viewNow(loaded, s).derived, this.initialUrl.notices);
   /** The loop history behind the timeline chart. */
   private readonly timeline = new TimelineHistory(this);
   /** Files dropped on the explorer open as data (or as a story). */
@@ -124,7 +124,7 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     this.linkCheck.check();
     if (s.view || !loaded) return;
-    const { derived, nodes } = this.view(loaded, this.store.state);
+    const { derived, nodes } = this.viewNow(loaded, this.store.state);
     this.selection.fitView(this.store.state, derived, nodes);
   }
 
@@ -174,7 +174,7 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     if (!loaded) return;
     const s = this.store.state;
-    const { derived, sorted } = this.view(loaded, s);
+    const { derived, sorted } = this.viewNow(loaded, s);
     await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName, caption: () => this.story.caption }, choices);
   }
 
@@ -185,10 +185,19 @@ export class RtApp extends LitElement {
 
   private readonly nameOf = (id: string): string => this.names.nameOf(id);
 
-  /** The derived view and what is drawn from it. */
-  private view(loaded: Loaded, s: ViewState): DrawnView {
-    return this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
+  /** The derived view and what is drawn from it; null while a large set's is worked out in its worker. */
+  private view(loaded: Loaded, s: ViewState): DrawnView | null {
+    const derived = this.source.derived(s);
+    return derived ? this.drawn.view(derived, s, loaded.data.changes) : null;
   }
+
+  /** The derived view, worked out on the page if need be (checking a link, an export, a story's step). */
+  private viewNow(loaded: Loaded, s: ViewState): DrawnView {
+    return this.view(loaded, s) ?? this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
+  }
+
+  /** The view last drawn, and of which set: shown while the next one is worked out in the analysis worker. */
+  private shownView: { of: Loaded; view: DrawnView } | null = null;
 
   override render(): TemplateResult {
     const loaded = this.loaded;
@@ -210,11 +219,18 @@ export class RtApp extends LitElement {
   private renderExplorer(loaded: Loaded): TemplateResult {
     const s = this.store.state;
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
-    const view = this.source.sketching && drawableWithoutLoops(s) ? null : this.view(loaded, s);
+    const sketch = this.source.sketching && drawableWithoutLoops(s);
+    const fresh = sketch ? null : this.view(loaded, s);
+    // While the worker works out a new view, the last one stays, the new filters hide what they
+    // hide at once, and the toolbar says the loops are being found.
+    const pending = !sketch && fresh === null;
+    const view = fresh ?? (pending && this.shownView?.of === loaded ? this.shownView.view : null);
+    if (fresh) this.shownView = { of: loaded, view: fresh };
+    const shown = pending ? idsOf(loaded.deriver.viewGraph(s)) : null;
     const derived = view?.derived ?? null;
     const scenario = loaded.deriver.scenario(s);
-    const graph = derived?.graph ?? loaded.deriver.baseGraph;
-    const loopCount = derived ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
+    const graph = shown?.graph ?? derived?.graph ?? loaded.deriver.baseGraph;
+    const loopCount = derived && !pending ? `${derived.loops.count}${derived.loops.truncated ? '+' : ''} loops${roundShare(derived.circularity.index)}` : 'finding loops…';
     return html`<main class=${this.wideMeasures && (this.selection.tab === 'measures' || this.selection.tab === 'deals') ? 'wide' : ''}>
       <aside aria-label="Filters" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
         ${this.source.panelsWait ? nothing : html`<rt-filters .state=${s} .kindsPresent=${loaded.kindsPresent} .lastUpdate=${lastChange(loaded.data.changes)?.date ?? null} minMonth=${loaded.minMonth} maxMonth=${loaded.maxMonth}
@@ -225,11 +241,11 @@ export class RtApp extends LitElement {
         <rt-toolbar size=${s.size} width=${s.width} .summary=${`${graph.order} firms · ${graph.size} deals · ${loopCount}`} .isolated=${view && !s.hideIsolated ? view.isolated : 0} .drawnPart=${loaded.part}
           @rt-toolbar-change=${(e: ToolbarChangeEvent) => this.store.update(e.patch)} @rt-fit=${() => this.selection.fit(view?.nodes ?? graph.nodes())}>${this.movedFirms.render()}</rt-toolbar>
         ${this.renderStory(false)}
-        ${this.renderGraph(loaded, view)}
+        ${this.renderGraph(loaded, view, shown)}
         <rt-timeline .months=${loaded.months} .asOf=${s.asOf} .history=${this.timeline.of(loaded.deriver, s, this.source.graphDrawn)}
           @rt-timeline-change=${(e: TimelineChangeEvent) => this.store.update({ asOf: e.asOf }, e.continuous ? 'replace' : 'push')}></rt-timeline>
       </section>
-      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait ? 'true' : 'false'}>
+      <section class="panel" aria-label="Details, loops and measures" aria-busy=${this.source.panelsWait || pending ? 'true' : 'false'}>
         ${this.source.panelsWait || !view
           ? nothing
           : html`<rt-panels .tab=${this.selection.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
@@ -246,7 +262,7 @@ export class RtApp extends LitElement {
   }
 
   /** The network itself, the same in the full app and the embedded view. */
-  private renderGraph(loaded: Loaded, view: DrawnView | null): TemplateResult {
+  private renderGraph(loaded: Loaded, view: DrawnView | null, shown: ReturnType<typeof idsOf> | null = null): TemplateResult {
     const s = this.store.state;
     const derived = view?.derived ?? null;
     const highlight = derived ? this.selection.highlight(derived, s, this.newDealsOf(derived, s)) : null;
@@ -255,8 +271,8 @@ export class RtApp extends LitElement {
     const shownLoop = shownLoopId ? (derived?.loopById.get(shownLoopId) ?? null) : null;
     const scenario = loaded.deriver.scenario(s);
     const distress = scenario ? distressAt(scenario, s.round) : null;
-    const sketchVisible = view ? null : loaded.deriver.baseVisibility;
-    return html`<rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${view?.edges ?? sketchVisible?.edges ?? null}
+    const sketchVisible = shown ?? (view ? null : loaded.deriver.baseVisibility);
+    return html`<rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${shown?.nodes ?? view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${shown?.edges ?? view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
           .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark} ?glide=${this.story.story !== null}
           @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-clear-selection=${this.selection.onClear}
@@ -272,7 +288,7 @@ export class RtApp extends LitElement {
 
   /** Inside another page (`embed=1`): the graph and the story's caption, and the way to the full app. */
   private renderEmbedded(loaded: Loaded | null): TemplateResult {
-    const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.view(loaded, this.store.state) : null;
+    const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.viewNow(loaded, this.store.state) : null;
     return html`<main class="embedded">
       <h1 class="sr">${this.story.story?.title ?? 'Roundtrip: circular financing in the AI boom'}</h1>
       ${this.source.render()}

@@ -10,10 +10,11 @@ import { formatProblem, type Problem } from '../../data/problem.js';
 import type { DataSet } from '../../data/types.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import { drawnPart, partOf } from '../../model/drawing-budget.js';
-import { drawableWithoutLoops } from '../../state/derive.js';
+import { drawableWithoutLoops, type Derived } from '../../state/derive.js';
 import type { FirstViewAnalysis } from '../../state/first-view.js';
 import type { ViewStore } from '../../state/store.js';
-import { DEFAULT_VIEW_STATE } from '../../state/view-state.js';
+import { DEFAULT_VIEW_STATE, filterKey, type ViewState } from '../../state/view-state.js';
+import { ANALYSED_IN_WORKER_ABOVE, AnalysisWorker, SENT_TO_WORKER_AT_MOST } from '../analysis-client.js';
 import { afterThisFrame } from '../after-frame.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
@@ -65,6 +66,7 @@ export class DataSource implements ReactiveController {
   hostDisconnected(): void {
     clearTimeout(this.panelsTimer);
     this.layoutJob?.cancel();
+    this.analysis?.stop();
   }
 
   /** The firms a deals file may name without an entities file. */
@@ -141,13 +143,14 @@ export class DataSource implements ReactiveController {
     return true;
   }
 
-  private async show(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null, analysis: FirstViewAnalysis | null = null): Promise<void> {
+  private async show(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null, firstView: FirstViewAnalysis | null = null): Promise<void> {
+    let analysis = firstView;
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
     // A network too large to draw whole is drawn in part, and only that part is laid out.
     const part = analysis ? analysis.part : drawnPart(data);
-    const request = layoutRequestFor(part ? partOf(data, part) : data);
+    const request = layoutRequestFor(analysis?.partRecords ?? (part ? partOf(data, part) : data));
     const positionsKnown = precomputed !== null && precomputed.key === layoutKey(request);
     const job = positionsKnown ? settledLayout(precomputed.positions) : startLayout(request);
     this.layoutJob = job;
@@ -166,6 +169,15 @@ export class DataSource implements ReactiveController {
     await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (this.layoutJob !== job) return;
     const state = this.store.state;
+    // A large set's loops and measures are worked out in the analysis worker, the first view's too.
+    this.analysis?.stop();
+    this.analysis = null;
+    if (data.deals.length > ANALYSED_IN_WORKER_ABOVE && data.deals.length <= SENT_TO_WORKER_AT_MOST) {
+      const worker = AnalysisWorker.start(data);
+      this.analysis = worker;
+      if (worker && !analysis) analysis = await worker.firstView(state).catch(() => null);
+      if (this.layoutJob !== job) return;
+    }
     const loaded = await loadSet(data, { part, analysis, state, sketch, sizeBy: state.size });
     if (this.layoutJob !== job) return;
     this.importedName = importedName;
@@ -174,6 +186,40 @@ export class DataSource implements ReactiveController {
     performance.mark('roundtrip:analysis-done');
     this.host.requestUpdate();
     this.onShown();
+  }
+
+  /** The analysis worker of a large set (null: views are derived on the page). */
+  private analysis: AnalysisWorker | null = null;
+  /** Views asked of the analysis worker and not answered yet, by filter key. */
+  private readonly asked = new Set<string>();
+
+  /**
+   * The derived view of `state`: at once, or for a large set whose view is not derived yet, null
+   * while the analysis worker works it out (the host is updated when it is adopted). Should the
+   * worker fail, views are derived on the page from then on.
+   */
+  derived(state: ViewState): Derived | null {
+    const loaded = this.loaded;
+    if (!loaded) return null;
+    const worker = this.analysis;
+    if (!worker || loaded.deriver.hasView(state)) return loaded.deriver.derive(state);
+    const key = filterKey(state);
+    if (!this.asked.has(key)) {
+      this.asked.add(key);
+      const { deriver } = loaded;
+      worker.view(state).then(
+        (analysis) => {
+          if (this.loaded?.deriver === deriver) deriver.adoptView(analysis);
+        },
+        () => {
+          if (this.analysis === worker) this.analysis = null;
+        },
+      ).finally(() => {
+        this.asked.delete(key);
+        this.host.requestUpdate();
+      });
+    }
+    return null;
   }
 
   /** The graph element drew its first picture. */

@@ -64,8 +64,7 @@ export class ImportController implements ReactiveController {
     this.status = `Reading and checking ${files.map((f) => `${f.name} (${mb(f.size)})`).join(', ')}…`;
     this.host.requestUpdate();
     try {
-      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-      const job = startImport({ files: read, options: { knownEntities: [...this.knownEntities()] } }, (progress) => {
+      const job = startImport({ files: files.map((f) => ({ name: f.name, blob: f })), options: { knownEntities: [...this.knownEntities()] } }, (progress) => {
         if (this.job !== job) return;
         this.status = progressText(progress);
         this.host.requestUpdate();

@@ -66,6 +66,9 @@ interface CanvasRenderer {
   redraw?(): void;
 }
 
+/** Elements whose textures are filled per call while the layer cache queues its layers. */
+export const TEXTURES_PER_CALL = 150;
+
 /** Up to this many drawn elements, the renderer skips its layer cache and element textures. */
 export const DIRECT_DRAW_UP_TO = 400;
 
@@ -102,6 +105,20 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
   if (typeof drawCached !== 'function' || typeof layers?.getLayers !== 'function') return false;
 
   const [bodyCache, labelCache] = textureCaches as [TextureCache, TextureCache];
+  /** The elements whose textures were filled, per level, while the layers are queued. */
+  const filledAt = new Map<number, WeakSet<RenderedElement>>();
+  const notFilledYet = (eles: RenderedElement[], level: number, atMost: number): RenderedElement[] => {
+    let filled = filledAt.get(level);
+    if (!filled) filledAt.set(level, (filled = new WeakSet()));
+    const next: RenderedElement[] = [];
+    for (const ele of eles) {
+      if (next.length >= atMost) break;
+      if (filled.has(ele)) continue;
+      filled.add(ele);
+      next.push(ele);
+    }
+    return next;
+  };
   const fill = (eles: RenderedElement[], pxRatio: number, extent: Box | null | undefined, lvl: number | undefined, reason: unknown): void => {
     for (const ele of eles) {
       // A deal is drawn as a line, never from a texture: only its label, if it shows one, has one.
@@ -133,11 +150,13 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
     // A small network is drawn element by element (no layers): the layer canvases cost more to
     // make than they save, and making them is most of the first frame.
     if (eles.length <= DIRECT_DRAW_UP_TO) return null;
-    // The first picture of a large network is drawn straight onto the screen; its layers, which
-    // the cache would make at once (over half of that frame), are made in the frame after it,
-    // before the analyst pans or zooms.
+    // The first picture of a large network is drawn straight onto the screen. On its first call
+    // the cache would draw every element into its layers at once (over half a second for 1,500
+    // deals); on later calls it queues them and draws a few per frame, within a time budget.
+    // So the first call is skipped, and the layers are queued from the frame after the picture.
     if (this.firstGet === true && !firstLayersPut && typeof renderer.redraw === 'function') {
       firstLayersPut = true;
+      this.firstGet = false;
       afterThisFrame(() => {
         renderer.redrawHint?.('eles', true);
         renderer.redraw?.();
@@ -145,8 +164,15 @@ export function fillTexturesBeforeDrawing(cy: Core): boolean {
       return null;
     }
     // The layer cache draws each element at the level of its layers and asks for full quality.
+    // On its first call it draws them all now: every texture is filled first. Later, it queues
+    // them and draws a few per frame: the textures are filled a part per call, ahead of it, so
+    // no frame fills them all.
     const level = lvl ?? textureLevel(cy.zoom(), pxRatio);
-    if (drawsIntoLayers(this, eles, level)) fill(eles, pxRatio, null, level, textureCaches[0]?.reasons?.highQuality ?? null);
+    if (drawsIntoLayers(this, eles, level)) {
+      const reason = textureCaches[0]?.reasons?.highQuality ?? null;
+      if (this.firstGet === true) fill(eles, pxRatio, null, level, reason);
+      else fill(notFilledYet(eles, level, TEXTURES_PER_CALL), pxRatio, null, level, reason);
+    }
     return getLayers.call(this, eles, pxRatio, lvl);
   };
   return true;

@@ -90,3 +90,29 @@ export function pinBackgrounding(nodes: NodeCollection): void {
     });
   }
 }
+
+interface StyleQueueRenderer {
+  flushRenderedStyleQueue?: () => void;
+}
+
+/**
+ * Works out now the style (and the drawn sizes, label boxes and deal ends) of every element added
+ * or changed since the last drawing, instead of in the next drawing: a graph added in slices is
+ * styled slice by slice, each in its own task, and its first drawing only draws. On a renderer
+ * without the queue (another version) nothing happens here and the drawing does the work, as stock.
+ */
+export function computeStylesNow(cy: Core): void {
+  const renderer = (cy as unknown as { renderer?: () => StyleQueueRenderer | undefined }).renderer?.();
+  if (typeof renderer?.flushRenderedStyleQueue === 'function') renderer.flushRenderedStyleQueue();
+}
+
+/**
+ * Lets the next animation frame go by without drawing: between the slices of a graph being added,
+ * each drawing would draw every element added so far (thousands of firms, a tenth of a second or
+ * more each), only to be drawn over by the next. The picture is drawn once the last slice is in.
+ * On a renderer without the flag (another version) the frames are drawn, as stock.
+ */
+export function skipNextDrawing(cy: Core): void {
+  const renderer = (cy as unknown as { renderer?: () => { requestedFrame?: boolean } | undefined }).renderer?.();
+  if (renderer && typeof renderer.requestedFrame === 'boolean') renderer.requestedFrame = false;
+}

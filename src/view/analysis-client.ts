@@ -1,0 +1,108 @@
+/**
+ * The analysis worker's client: a large data set's loop search, measures and circularity run in a
+ * worker that holds the set, so the page never waits on them. The first view of the set comes with
+ * the whole network's measures and its timeline (as an import's does); each later view (a filter
+ * change) is asked for once and adopted by the page's deriver when it arrives.
+ */
+import type { MoneyLoop } from '../analysis/loops.js';
+import type { DataSet } from '../data/types.js';
+import type { FirstViewAnalysis, ViewAnalysis } from '../state/first-view.js';
+import type { ViewState } from '../state/view-state.js';
+import { newModuleWorker } from './module-worker.js';
+
+/** Where the worker script is served, next to the app bundle. */
+export const ANALYSIS_WORKER_URL = 'analysis-worker.js';
+
+/** Sets with more deals than this are analysed in the worker; smaller ones on the page, at once. */
+export const ANALYSED_IN_WORKER_ABOVE = 10_000;
+
+/**
+ * Larger sets are not handed to the worker: copying them into its message would hold the page for
+ * longer than the analysis it saves (an imported set that large comes with its first view from the
+ * import worker; later views are derived on the page).
+ */
+export const SENT_TO_WORKER_AT_MOST = 50_000;
+
+/** Loops the worker sends in one message at most (a message is taken in one task of the page's). */
+export const ANALYSIS_LOOPS_PER_MESSAGE = 1_000;
+
+export type AnalysisRequest = { kind: 'data'; data: DataSet } | { kind: 'first-view' | 'view'; id: number; state: ViewState };
+
+export type AnalysisReply =
+  | { kind: 'loops'; id: number; loops: MoneyLoop[] }
+  | { kind: 'first-view'; id: number; analysis: FirstViewAnalysis }
+  | { kind: 'view'; id: number; analysis: ViewAnalysis }
+  | { kind: 'failed'; id: number; message: string };
+
+interface Pending {
+  loops: MoneyLoop[][];
+  resolve(analysis: ViewAnalysis): void;
+  reject(error: Error): void;
+}
+
+export class AnalysisWorker {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private stopped = false;
+
+  private constructor(private readonly worker: Worker) {
+    worker.onmessage = (event: MessageEvent<AnalysisReply>) => this.take(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new Error('the analysis worker could not run'));
+    };
+  }
+
+  /** A worker holding `data`, or null where workers cannot run. */
+  static start(data: DataSet): AnalysisWorker | null {
+    const worker = newModuleWorker(ANALYSIS_WORKER_URL);
+    if (!worker) return null;
+    const request: AnalysisRequest = { kind: 'data', data };
+    worker.postMessage(request);
+    return new AnalysisWorker(worker);
+  }
+
+  /** The set's first view: `state`'s loops and measures, and the whole network's measures and timeline. */
+  firstView(state: ViewState): Promise<FirstViewAnalysis> {
+    return this.ask('first-view', state) as Promise<FirstViewAnalysis>;
+  }
+
+  /** The loops, measures and circularity of `state`'s view. */
+  view(state: ViewState): Promise<ViewAnalysis> {
+    return this.ask('view', state);
+  }
+
+  /** Stops the worker; what was asked and not answered rejects. */
+  stop(): void {
+    this.fail(new Error('the analysis was stopped'));
+  }
+
+  private ask(kind: 'first-view' | 'view', state: ViewState): Promise<ViewAnalysis> {
+    if (this.stopped) return Promise.reject(new Error('the analysis was stopped'));
+    const id = this.nextId++;
+    const request: AnalysisRequest = { kind, id, state };
+    return new Promise<ViewAnalysis>((resolve, reject) => {
+      this.pending.set(id, { loops: [], resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+
+  private take(reply: AnalysisReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    if (reply.kind === 'loops') {
+      pending.loops.push(reply.loops);
+      return;
+    }
+    this.pending.delete(reply.id);
+    if (reply.kind === 'failed') pending.reject(new Error(reply.message));
+    else pending.resolve({ ...reply.analysis, loops: pending.loops.flat() });
+  }
+
+  private fail(error: Error): void {
+    this.stopped = true;
+    this.worker.terminate();
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
