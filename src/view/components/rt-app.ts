@@ -17,7 +17,8 @@ import { StoreController } from '../../state/store-controller.js';
 import { ViewStore } from '../../state/store.js';
 import { UrlSync } from '../../state/url-sync.js';
 import type { ViewState } from '../../state/view-state.js';
-import { idsOf, ViewCache, type DrawnView } from '../view-cache.js';
+import { ViewCache, type DrawnView } from '../view-cache.js';
+import { ViewsShown, type PictureViews } from '../controllers/views-shown.js';
 import { lastUpdateOf, type LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
 import { exportView, type ExportChoices, type ExportFormat } from '../controllers/export-view.js';
@@ -76,7 +77,7 @@ export class RtApp extends LitElement {
   /** Whether the side panel is widened for the measures and deals tables; wide by default, as the narrow panel cuts them off. */
   @state() private wideMeasures = true;
   /** What the link asked for that could not be shown, in words; dismissable. */
-  private readonly linkCheck = new LinkCheck(this, this.store, () => this.loaded, (loaded, s) => this.viewNow(loaded, s).derived, this.initialUrl.notices);
+  private readonly linkCheck = new LinkCheck(this, this.store, () => this.loaded, (loaded, s) => this.views.now(loaded, s).derived, this.initialUrl.notices);
   /** The loop history behind the timeline chart. */
   private readonly timeline = new TimelineHistory(this);
   /** Files dropped on the explorer open as data (or as a story). */
@@ -99,6 +100,8 @@ export class RtApp extends LitElement {
 
   /** What is drawn from the derived view, kept while nothing it depends on changes. */
   private readonly drawn = new ViewCache();
+  /** Which derived view is shown (a large set's comes from its worker). */
+  private readonly views = new ViewsShown(this.drawn, (s) => this.source.derived(s));
 
   /** The firm, deal, loop or path chosen, the tab open and what to bring into view. */
   private readonly selection = new Selection(this, this.store, () => this.drawn.current, () => this.loaded?.data.entities ?? null);
@@ -124,7 +127,7 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     this.linkCheck.check();
     if (s.view || !loaded) return;
-    const { derived, nodes } = this.viewNow(loaded, this.store.state);
+    const { derived, nodes } = this.views.now(loaded, this.store.state);
     this.selection.fitView(this.store.state, derived, nodes);
   }
 
@@ -163,10 +166,7 @@ export class RtApp extends LitElement {
 
   /** Story files open as stories, the rest as data. */
   private openFiles(files: readonly File[]): void {
-    const isStory = (f: File): boolean => /\.story\.json$/i.test(f.name);
-    const story = files.find(isStory);
-    if (story) void this.story.openFile(story);
-    const data = files.filter((f) => !isStory(f));
+    const data = this.story.openStoryFiles(files);
     if (data.length > 0) void this.importer.importFiles(data);
   }
 
@@ -174,7 +174,7 @@ export class RtApp extends LitElement {
     const loaded = this.loaded;
     if (!loaded) return;
     const s = this.store.state;
-    const { derived, sorted } = this.viewNow(loaded, s);
+    const { derived, sorted } = this.views.now(loaded, s);
     await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName, caption: () => this.story.caption }, choices);
   }
 
@@ -184,20 +184,6 @@ export class RtApp extends LitElement {
   }
 
   private readonly nameOf = (id: string): string => this.names.nameOf(id);
-
-  /** The derived view and what is drawn from it; null while a large set's is worked out in its worker. */
-  private view(loaded: Loaded, s: ViewState): DrawnView | null {
-    const derived = this.source.derived(s);
-    return derived ? this.drawn.view(derived, s, loaded.data.changes) : null;
-  }
-
-  /** The derived view, worked out on the page if need be (checking a link, an export, a story's step). */
-  private viewNow(loaded: Loaded, s: ViewState): DrawnView {
-    return this.view(loaded, s) ?? this.drawn.view(loaded.deriver.derive(s), s, loaded.data.changes);
-  }
-
-  /** The view last drawn, and of which set: shown while the next one is worked out in the analysis worker. */
-  private shownView: { of: Loaded; view: DrawnView } | null = null;
 
   override render(): TemplateResult {
     const loaded = this.loaded;
@@ -219,14 +205,9 @@ export class RtApp extends LitElement {
   private renderExplorer(loaded: Loaded): TemplateResult {
     const s = this.store.state;
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
-    const sketch = this.source.sketching && drawableWithoutLoops(s);
-    const fresh = sketch ? null : this.view(loaded, s);
-    // While the worker works out a new view, the last one stays, the new filters hide what they
+    // While a worker works out a new view, the last one stays, the new filters hide what they
     // hide at once, and the toolbar says the loops are being found.
-    const pending = !sketch && fresh === null;
-    const view = fresh ?? (pending && this.shownView?.of === loaded ? this.shownView.view : null);
-    if (fresh) this.shownView = { of: loaded, view: fresh };
-    const shown = pending ? idsOf(loaded.deriver.viewGraph(s)) : null;
+    const { view, shown, pending } = this.views.forPicture(loaded, s, this.source.sketching && drawableWithoutLoops(s));
     const derived = view?.derived ?? null;
     const scenario = loaded.deriver.scenario(s);
     const graph = shown?.graph ?? derived?.graph ?? loaded.deriver.baseGraph;
@@ -262,7 +243,7 @@ export class RtApp extends LitElement {
   }
 
   /** The network itself, the same in the full app and the embedded view. */
-  private renderGraph(loaded: Loaded, view: DrawnView | null, shown: ReturnType<typeof idsOf> | null = null): TemplateResult {
+  private renderGraph(loaded: Loaded, view: DrawnView | null, shown: PictureViews['shown'] = null): TemplateResult {
     const s = this.store.state;
     const derived = view?.derived ?? null;
     const highlight = derived ? this.selection.highlight(derived, s, this.newDealsOf(derived, s)) : null;
@@ -288,7 +269,7 @@ export class RtApp extends LitElement {
 
   /** Inside another page (`embed=1`): the graph and the story's caption, and the way to the full app. */
   private renderEmbedded(loaded: Loaded | null): TemplateResult {
-    const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.viewNow(loaded, this.store.state) : null;
+    const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.views.now(loaded, this.store.state) : null;
     return html`<main class="embedded">
       <h1 class="sr">${this.story.story?.title ?? 'Roundtrip: circular financing in the AI boom'}</h1>
       ${this.source.render()}

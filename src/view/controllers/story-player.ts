@@ -154,6 +154,14 @@ export class StoryPlayer implements ReactiveController {
     this.go(0);
   }
 
+  /** Opens the first story file (`*.story.json`) among `files`; returns the others (data files). */
+  openStoryFiles(files: readonly File[]): File[] {
+    const isStory = (f: File): boolean => /\.story\.json$/i.test(f.name);
+    const story = files.find(isStory);
+    if (story) void this.openFile(story);
+    return files.filter((f) => !isStory(f));
+  }
+
   /** Opens a story file and plays it from its first step. */
   async openFile(file: File): Promise<void> {
     const ticket = ++this.opening;

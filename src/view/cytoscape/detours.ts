@@ -65,21 +65,27 @@ export function applyDetours(cy: Core, isHidden: (id: string) => boolean, wasBen
     if (edge.nonempty()) edge.removeStyle(BENT_STYLE);
   }
   const firms = obstacles(cy, isHidden);
-  const shown = cy.edges().filter((edge: EdgeSingular) => !isHidden(edge.id()) && edge.data('source') !== edge.data('target'));
+  // Cytoscape gives no middle for a deal it does not draw (one of its firms hidden, say).
+  const shown = cy.edges().filter((edge: EdgeSingular) => !isHidden(edge.id()) && edge.data('source') !== edge.data('target') && middleOf(edge) !== null);
   const bent = new Set<string>();
   for (let pass = 0; pass < 3 && bent.size < MAX_BENT; pass++) {
-    const under = shown.filter((edge: EdgeSingular) => !bent.has(edge.id()) && !clear(edge.midpoint(), firms));
+    const under = shown.filter((edge: EdgeSingular) => {
+      const middle = middleOf(edge);
+      return !bent.has(edge.id()) && middle !== null && !clear(middle, firms);
+    });
     if (under.empty()) break;
     const middles = new Map<string, Point>();
     shown.forEach((edge: EdgeSingular) => {
-      middles.set(edge.id(), edge.midpoint());
+      const middle = middleOf(edge);
+      if (middle) middles.set(edge.id(), middle);
     });
     under.forEach((edge: EdgeSingular) => {
       if (bent.size >= MAX_BENT) return;
       const others = [...middles].filter(([id]) => id !== edge.id()).map(([, p]) => p);
       if (bend(edge, firms, others)) {
         bent.add(edge.id());
-        middles.set(edge.id(), edge.midpoint());
+        const middle = middleOf(edge);
+        if (middle) middles.set(edge.id(), middle);
       }
     });
   }
@@ -93,25 +99,33 @@ function bend(edge: EdgeSingular, firms: readonly Obstacle[], others: readonly P
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   if (length === 0) return false;
   const normal = { x: -(to.y - from.y) / length, y: (to.x - from.x) / length };
-  const middle = edge.midpoint();
-  const drawnWith = (distance: number): Point => {
+  const middle = middleOf(edge);
+  if (!middle) return false;
+  const drawnWith = (distance: number): Point | null => {
     edge.style({ 'curve-style': 'unbundled-bezier', 'control-point-distances': distance, 'control-point-weights': 0.5 });
-    return edge.midpoint();
+    return middleOf(edge);
   };
   // How far the middle moves across the line per unit of control-point distance, measured as
   // Cytoscape draws it (its ends sit on the firms' outlines, not at their centres).
   const straight = drawnWith(0);
-  const across = (p: Point): number => (p.x - straight.x) * normal.x + (p.y - straight.y) * normal.y;
-  const perUnit = across(drawnWith(100)) / 100;
-  if (Math.abs(perUnit) > 0.05) {
-    const now = across(middle) / perUnit;
+  const bent = drawnWith(100);
+  const across = (p: Point, from: Point): number => (p.x - from.x) * normal.x + (p.y - from.y) * normal.y;
+  const perUnit = straight && bent ? across(bent, straight) / 100 : 0;
+  if (straight && Math.abs(perUnit) > 0.05) {
+    const now = across(middle, straight) / perUnit;
     for (let k = 1; k <= TRIES; k++) {
       for (const shift of [k * STEP, -k * STEP]) {
         const placed = drawnWith(now + shift / perUnit);
-        if (clear(placed, firms) && !near(placed, others)) return true;
+        if (placed && clear(placed, firms) && !near(placed, others)) return true;
       }
     }
   }
   edge.removeStyle(BENT_STYLE);
   return false;
+}
+
+/** Where Cytoscape draws the deal's middle; null when it draws no line for it. */
+function middleOf(edge: EdgeSingular): Point | null {
+  const middle = edge.midpoint() as Point | undefined;
+  return middle && Number.isFinite(middle.x) && Number.isFinite(middle.y) ? middle : null;
 }
