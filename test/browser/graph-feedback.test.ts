@@ -98,13 +98,13 @@ describe('the picture answers the pointer', () => {
           })
           .map((e) => e.id());
       });
-    expect(await underFirms()).toEqual([]);
+    await expect.poll(underFirms).toEqual([]);
     // The letter of intent runs past AMD: its middle selects the deal, not the firm.
     await clickElement(page, 'nvidia-openai-loi-2025');
     await expect.poll(async () => (await graphState(page)).selected).toEqual(['nvidia-openai-loi-2025']);
     // Firms sized by another measure, and a filter: still clear.
     await openApp(page, inject('baseUrl'), '?size=loops&types=investment,purchase,loan');
-    expect(await underFirms()).toEqual([]);
+    await expect.poll(underFirms).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

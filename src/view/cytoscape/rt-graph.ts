@@ -29,6 +29,7 @@ import { resizeAfterPageScroll } from './page-scroll.js';
 import { fitViewport } from '../fit.js';
 import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP, STRAIGHT_EDGES_ABOVE } from './graph-stylesheet.js';
 import { applyDetours } from './detours.js';
+import { afterThisFrame } from '../after-frame.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
 import { computeStylesNow, pinBackgrounding, skipNextDrawing } from './style-dirtying.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
@@ -262,9 +263,17 @@ export class RtGraph extends LitElement {
 
   /** Deals whose middle lies under another firm are bent clear of it (curved networks only). */
   private bendDeals(cy: Core): void {
-    if ((this.elements?.edges.length ?? 0) > STRAIGHT_EDGES_ABOVE) return;
-    this.bentDeals = applyDetours(cy, (id) => this.drawnState.isHidden(id), this.bentDeals);
+    if ((this.elements?.edges.length ?? 0) > STRAIGHT_EDGES_ABOVE || this.bendPending) return;
+    // Once the picture is on screen: the bends refine it and must not hold back the redraw.
+    this.bendPending = true;
+    afterThisFrame(() => {
+      this.bendPending = false;
+      if (this.instance !== cy || this.layingOut) return;
+      this.bentDeals = applyDetours(cy, (id) => this.drawnState.isHidden(id), this.bentDeals);
+    });
   }
+
+  private bendPending = false;
 
   /** Moves the focus to the network (the skip link's target). */
   focusGraph(): void {
