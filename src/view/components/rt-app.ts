@@ -192,7 +192,7 @@ export class RtApp extends LitElement {
       ${this.keys.renderSkipLinks()}
       <rt-header .importedName=${this.source.importedName} .entities=${loaded?.data.entities ?? []} .searchMiss=${this.selection.searchMiss} ?dark=${this.theme.dark}
         .summary=${loaded ? { deals: loaded.data.deals.length, firms: loaded.data.entities.length, asOf: loaded.data.asOf ?? null } : null}
-        .embedTitle=${this.story.story ? `${this.story.story.title} (Roundtrip)` : 'Roundtrip: circular financing in the AI boom'} @rt-header-action=${this.handleHeader}></rt-header>
+        .embedTitle=${this.story.frameTitle} @rt-header-action=${this.handleHeader}></rt-header>
       ${this.importer.render()}
       ${this.fileDrop.render()}
       ${this.linkCheck.render()}
@@ -271,7 +271,7 @@ export class RtApp extends LitElement {
   private renderEmbedded(loaded: Loaded | null): TemplateResult {
     const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.views.now(loaded, this.store.state) : null;
     return html`<main class="embedded">
-      <h1 class="sr">${this.story.story?.title ?? 'Roundtrip: circular financing in the AI boom'}</h1>
+      <h1 class="sr">${this.story.frameTitle}</h1>
       ${this.source.render()}
       <section class="center" aria-label="Deal network">${loaded ? this.renderGraph(loaded, view) : nothing}</section>
       ${this.renderStory(true)}

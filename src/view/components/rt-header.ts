@@ -11,6 +11,7 @@ import type { Entity } from '../../data/types.js';
 import type { ExportFormat } from '../controllers/export-view.js';
 import { SHIPPED_STORIES } from '../../state/story-link.js';
 import { embedCode } from '../embed-code.js';
+import { APP_TITLE } from '../controllers/story-player.js';
 
 export type HeaderAction =
   | { kind: 'search'; query: string }
@@ -87,7 +88,7 @@ export class RtHeader extends LitElement {
   @property({ attribute: false }) searchMiss = '';
   @property({ type: Boolean }) dark = false;
   /** What an embedded copy of the view is called (its frame's title). */
-  @property({ attribute: false }) embedTitle = 'Roundtrip: circular financing in the AI boom';
+  @property({ attribute: false }) embedTitle = APP_TITLE;
   @state() private copied = '';
   /** Pictures write the amount on every arrow (an export choice, not part of the view). */
   @state() private exportAmounts = false;

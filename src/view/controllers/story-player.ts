@@ -17,6 +17,9 @@ import type { ViewState } from '../../state/view-state.js';
 import { download } from '../download.js';
 import type { StoryActionEvent } from '../components/rt-story.js';
 
+/** The app's name as a frame or an embedded page gives it. */
+export const APP_TITLE = 'Roundtrip: circular financing in the AI boom';
+
 /** A story file larger than this is refused before it is read: the schema allows far less. */
 export const MAX_STORY_FILE_BYTES = 1024 * 1024;
 
@@ -97,6 +100,11 @@ export class StoryPlayer implements ReactiveController {
     return made === null
       ? 'This story was made with the shipped data, not the data shown: its steps may name firms, deals and loops this data does not hold.'
       : `This story was made with an imported data set (${made})${this.store.state.data ? ', not the one shown' : ' and the shipped data is shown'}: its steps may name firms, deals and loops this data does not hold.`;
+  }
+
+  /** What a page framing this view calls it: the story's title, or the app's. */
+  get frameTitle(): string {
+    return this.story ? `${this.story.title} (Roundtrip)` : APP_TITLE;
   }
 
   /** The caption of the step shown, for the embedded view and the exported pictures. */
