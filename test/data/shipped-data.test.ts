@@ -105,6 +105,7 @@ const BALANCES: ReadonlyArray<readonly [string, number, string, RegExp, string]>
   ['amd', 63.0e9, '2025-12-27', /^COMPUTED, not read as one figure/, 'Stock Analysis on Net'],
   ['lambda', 2.5e9, '2025-02', /valuation .*not book equity/, 'TechCrunch'],
   ['cerebras', 23.1e9, '2026-02-04', /valuation .*not book equity/, 'MarketScreener'],
+  ['vantage', 12e9, '2024-12', /^private company: equity raised, not book equity and not a valuation.*A floor\./, 'Bisnow'],
 ];
 
 /** Sources added in December 2026, by deal: who published the page and whether it is the outlet's own report. */
