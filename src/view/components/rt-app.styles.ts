@@ -29,11 +29,8 @@ export const appStyles = css`
   .skip { position: absolute; top: 0; left: 0; }
   .skip a { position: absolute; left: -10000px; top: 0.4rem; z-index: 20; padding: 0.3rem 0.6rem; background: Canvas; color: LinkText; border: 2px solid Highlight; border-radius: 4px; }
   .skip a:focus { left: 0.5rem; }
-  /* Inside another page: the graph fills the frame, the caption and the link under it. */
-  main.embedded { display: grid; grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr) auto auto; height: 100vh; }
-  main.embedded .center { grid-template-rows: minmax(0, 1fr); }
-  main.embedded .caption { margin: 0; padding: 0.4rem 0.75rem 0; font-size: 0.9rem; line-height: 1.35; border-top: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
-  main.embedded footer { padding: 0.2rem 0.6rem 0.4rem; font-size: 0.85rem; text-align: right; }
+  /* Inside another page (rt-embedded): what is slotted in takes the cells of the frame's grid itself. */
+  .contents { display: contents; }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
   @media (max-width: 900px) {

@@ -21,7 +21,7 @@ import { ViewCache, type DrawnView } from '../view-cache.js';
 import { ViewsShown, type PictureViews } from '../controllers/views-shown.js';
 import { lastUpdateOf, type LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
-import { exportView, type ExportChoices, type ExportFormat } from '../controllers/export-view.js';
+import { ViewExporter } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { DataSource } from '../controllers/data-source.js';
 import { Selection } from '../controllers/selection.js';
@@ -54,11 +54,10 @@ import type { ScenarioChangeEvent } from './rt-scenario.js';
 import './rt-timeline.js';
 import type { TimelineChangeEvent } from './rt-timeline.js';
 import './rt-story.js';
+import './rt-embedded.js';
 import type { DataLoader } from '../controllers/data-source.js';
 export type { DataLoader };
 
-
-type Loaded = LoadedSet;
 
 const NO_NAMES = new Names(new Map(), new Map());
 
@@ -108,6 +107,14 @@ export class RtApp extends LitElement {
 
   /** The story played or built, step by step. */
   private readonly story = new StoryPlayer(this, this.store);
+
+  /** Pictures, networks, data and tables of what is shown. */
+  private readonly exporter = new ViewExporter(() => {
+    const loaded = this.loaded;
+    if (!loaded) return null;
+    const { derived, sorted } = this.views.now(loaded, this.store.state);
+    return { derived, sorted, state: this.store.state, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName, caption: () => this.story.caption };
+  });
 
   /** Escape, and the arrows through a story. */
   private readonly keys = new PageKeys(this, {
@@ -170,14 +177,6 @@ export class RtApp extends LitElement {
     if (data.length > 0) void this.importer.importFiles(data);
   }
 
-  private async exportAs(format: ExportFormat, choices: ExportChoices = {}): Promise<void> {
-    const loaded = this.loaded;
-    if (!loaded) return;
-    const s = this.store.state;
-    const { derived, sorted } = this.views.now(loaded, s);
-    await exportView(format, { derived, sorted, state: s, cy: this.renderRoot.querySelector('rt-graph')?.cy ?? null, nameOf: this.nameOf, importedName: this.source.importedName, caption: () => this.story.caption }, choices);
-  }
-
   /** How firms, deals and loops are named (the shipped names until a set is loaded). */
   private get names(): Names {
     return this.source.loaded?.names ?? NO_NAMES;
@@ -202,7 +201,7 @@ export class RtApp extends LitElement {
     `;
   }
 
-  private renderExplorer(loaded: Loaded): TemplateResult {
+  private renderExplorer(loaded: LoadedSet): TemplateResult {
     const s = this.store.state;
     // The first picture of the whole network needs no loops: it is drawn from the elements alone.
     // While a worker works out a new view, the last one stays, the new filters hide what they
@@ -234,7 +233,7 @@ export class RtApp extends LitElement {
               .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
               @rt-tab-change=${(e: TabChangeEvent) => this.selection.showTab(e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
               @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-loop-select=${this.selection.onLoop} @rt-path-select=${this.selection.onPath}
-              @rt-export-request=${(e: ExportRequestEvent) => void this.exportAs(e.format)}
+              @rt-export-request=${(e: ExportRequestEvent) => void this.exporter.exportAs(e.format)}
               @rt-loop-preview=${this.selection.onPreview} @rt-sort-change=${(e: SortChangeEvent) => this.store.update({ sort: e.sort })}
               @rt-trace=${this.selection.onTrace}
               @rt-scenario-change=${(e: ScenarioChangeEvent) => this.store.update(e.patch, 'round' in e.patch && Object.keys(e.patch).length === 1 ? 'replace' : 'push')}></rt-panels>`}
@@ -243,7 +242,7 @@ export class RtApp extends LitElement {
   }
 
   /** The network itself, the same in the full app and the embedded view. */
-  private renderGraph(loaded: Loaded, view: DrawnView | null, shown: PictureViews['shown'] = null): TemplateResult {
+  private renderGraph(loaded: LoadedSet, view: DrawnView | null, shown: PictureViews['shown'] = null): TemplateResult {
     const s = this.store.state;
     const derived = view?.derived ?? null;
     const highlight = derived ? this.selection.highlight(derived, s, this.newDealsOf(derived, s)) : null;
@@ -268,16 +267,14 @@ export class RtApp extends LitElement {
   }
 
   /** Inside another page (`embed=1`): the graph and the story's caption, and the way to the full app. */
-  private renderEmbedded(loaded: Loaded | null): TemplateResult {
-    const view = loaded && !(this.source.sketching && drawableWithoutLoops(this.store.state)) ? this.views.now(loaded, this.store.state) : null;
-    return html`<main class="embedded">
-      <h1 class="sr">${this.story.frameTitle}</h1>
-      ${this.source.render()}
-      <section class="center" aria-label="Deal network">${loaded ? this.renderGraph(loaded, view) : nothing}</section>
-      ${this.renderStory(true)}
-      ${!this.story.story && view && this.store.state.loop ? html`<p class="caption" data-caption>${loopSentence(view.derived, this.store.state.loop)}</p>` : nothing}
-      <footer><a data-open-full href=${fullAppUrl(location.href)} target="_blank" rel="noopener">Open in Roundtrip ↗</a></footer>
-    </main>`;
+  private renderEmbedded(loaded: LoadedSet | null): TemplateResult {
+    const s = this.store.state;
+    const view = loaded && !(this.source.sketching && drawableWithoutLoops(s)) ? this.views.now(loaded, s) : null;
+    return html`<rt-embedded .heading=${this.story.frameTitle} .openUrl=${fullAppUrl(location.href)} .caption=${!this.story.story && view && s.loop ? loopSentence(view.derived, s.loop) : null}>
+      <div slot="status" class="contents">${this.source.render()}</div>
+      <div slot="graph" class="contents">${loaded ? this.renderGraph(loaded, view) : nothing}</div>
+      <div slot="story" class="contents">${this.renderStory(true)}</div>
+    </rt-embedded>`;
   }
 
   /** The deals added after the state's "new since" date (kept with the drawn view). */
@@ -293,7 +290,7 @@ export class RtApp extends LitElement {
       case 'open':
         return this.openFiles(action.files);
       case 'export':
-        return void this.exportAs(action.format, { amounts: action.amounts });
+        return void this.exporter.exportAs(action.format, { amounts: action.amounts });
       case 'theme':
         return this.theme.toggle();
       case 'about':

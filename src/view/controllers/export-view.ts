@@ -94,3 +94,13 @@ export async function exportView(format: ExportFormat, context: ExportContext, c
       break;
   }
 }
+
+/** The explorer's export job: what is shown when asked (nothing while no data set is loaded). */
+export class ViewExporter {
+  constructor(private readonly shown: () => ExportContext | null) {}
+
+  readonly exportAs = async (format: ExportFormat, choices: ExportChoices = {}): Promise<void> => {
+    const context = this.shown();
+    if (context) await exportView(format, context, choices);
+  };
+}
