@@ -9,7 +9,7 @@ import { validateStory } from '../data/generated/validators.js';
 import { parseJsonText } from '../data/json-text.js';
 import type { Problem } from '../data/problem.js';
 import { formatViewUrl, parseViewUrl } from './url.js';
-import type { ViewState } from './view-state.js';
+import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.js';
 
 export interface StoryStep {
   title: string;
@@ -92,6 +92,15 @@ export function stateOfStep(story: Story, index: number, current: ViewState, sto
   const step = story.steps[index];
   if (!step) return current;
   return { ...parseViewUrl(step.view).state, data: current.data, theme: current.theme, embed: current.embed, story: storyParam, step: index + 1 };
+}
+
+/**
+ * Whether a view names nothing but its story and step (and the data set, theme and frame): a
+ * link such as `?story=five-loops&step=3`, typed or shortened by hand, which should show that
+ * step's view rather than the whole network under the step's caption.
+ */
+export function namesOnlyItsStep(current: ViewState): boolean {
+  return formatViewUrl({ ...current, data: null, theme: DEFAULT_VIEW_STATE.theme, embed: false, story: null, step: null }) === '';
 }
 
 /** A file name for the story: its title as a slug. */

@@ -69,6 +69,15 @@ describe('stories', () => {
     expect((await graphState(other)).highlighted).toEqual((await graphState(page)).highlighted);
     await other.close();
 
+    // A link naming only the story and its step (typed, or shortened by hand) shows that step's view.
+    const bare = await context.newPage();
+    errors.push(...collectPageErrors(bare));
+    await openApp(bare, inject('baseUrl'), '?story=five-loops&step=2');
+    await expect.poll(() => param(bare, 'loop')).toBe('nvidia>openai>oracle');
+    expect(await stepCount(bare)).toBe('Step 2 of 7');
+    await expect.poll(async () => (await graphState(bare)).highlighted).toEqual((await graphState(page)).highlighted);
+    await bare.close();
+
     // The last step is the scenario; Next stops there.
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => stepCount(page)).toBe('Step 7 of 7');
@@ -207,7 +216,7 @@ describe('the embedded view', () => {
         header: app.querySelectorAll('rt-header, rt-filters, rt-panels, rt-timeline').length,
         highlighted: cy.$('.highlighted').map((e) => e.id()).sort(),
         graph: { width: box.width, height: box.height },
-        open: app.querySelector<HTMLAnchorElement>('a[data-open-full]')!.href,
+        open: app.querySelector('rt-embedded')!.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-open-full]')!.href,
         editing: app.querySelector('rt-story')!.shadowRoot!.querySelectorAll('[data-edit], [data-save]').length,
       };
     });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loopWordsIn } from '../../src/analysis/loop-words.js';
 import { formatProblem } from '../../src/data/problem.js';
 import { Deriver } from '../../src/state/derive.js';
-import { checkStory, formatStory, readStory, stateOfStep, stepViewOf, storyFileName, STORY_LIMITS, type Story } from '../../src/state/story.js';
+import { checkStory, formatStory, namesOnlyItsStep, readStory, stateOfStep, stepViewOf, storyFileName, STORY_LIMITS, type Story } from '../../src/state/story.js';
 import { LINKED_STORY, MAX_STORY_LINK_LENGTH, readStoryLink, SHIPPED_STORIES, storyLinkValue, storyRefOf } from '../../src/state/story-link.js';
 import { parseViewUrl } from '../../src/state/url.js';
 import { DEFAULT_VIEW_STATE } from '../../src/state/view-state.js';
@@ -158,5 +158,16 @@ describe('the shipped stories', () => {
         for (const id of Object.keys(state.shock ?? {})) expect(derived.graph.hasNode(id)).toBe(true);
       }
     }
+  });
+});
+
+describe('a view that names only its story step', () => {
+  it('is one whose link says nothing but the story, the step, the data set, the theme and the frame', () => {
+    expect(namesOnlyItsStep(parseViewUrl('story=five-loops&step=3').state)).toBe(true);
+    expect(namesOnlyItsStep(parseViewUrl('story=five-loops&step=3&theme=dark&embed=1').state)).toBe(true);
+    expect(namesOnlyItsStep(parseViewUrl('story=five-loops').state)).toBe(true);
+    expect(namesOnlyItsStep(parseViewUrl('story=five-loops&step=3&firm=nvidia').state)).toBe(false);
+    expect(namesOnlyItsStep(parseViewUrl('story=five-loops&step=3&loop=amd>openai').state)).toBe(false);
+    expect(namesOnlyItsStep(parseViewUrl('story=five-loops&step=3&types=loan').state)).toBe(false);
   });
 });

@@ -11,7 +11,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import type { ViewStore } from '../../state/store.js';
-import { formatStory, readStory, stateOfStep, stepViewOf, storyFileName, STORY_LIMITS, type Story, type StoryResult, type StoryStep } from '../../state/story.js';
+import { formatStory, namesOnlyItsStep, readStory, stateOfStep, stepViewOf, storyFileName, STORY_LIMITS, type Story, type StoryResult, type StoryStep } from '../../state/story.js';
 import { readStoryLink, SHIPPED_STORIES, shippedStoryPath, storyLinkValue, storyRefOf } from '../../state/story-link.js';
 import type { ViewState } from '../../state/view-state.js';
 import { download } from '../download.js';
@@ -135,6 +135,12 @@ export class StoryPlayer implements ReactiveController {
     this.unlinked = false;
     this.problems = [];
     this.editing = false;
+    // A link that names only the story and its step shows that step's view.
+    if (namesOnlyItsStep(this.store.state)) {
+      this.store.update(stateOfStep(result.story, this.index, this.store.state, value), 'replace');
+      this.viewedIndex = this.index;
+      this.host.stepShown(this.store.state);
+    }
     this.changed();
   }
 
