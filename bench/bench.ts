@@ -8,12 +8,11 @@
  * some rows), ratio = peer_ms / ours_ms, each time the median of several runs. The peers section
  * (bench/loop-peers.ts) runs the loop search against networkx and igraph in Python, in process and
  * as whole processes, and checks our loops against networkx's on 2,000 small random graphs.
- * --only a,b runs just those sections (loops, peers, paths, centrality, pipeline, circularity, date-order, browser, import,
- * large; browser includes import, the explorer's import of a 200,000-deal CSV, and large, the explorer on 5,000 firms and
- * 25,000 deals).
+ * --only a,b runs just those sections (loops, peers, paths, centrality, pipeline, circularity, date-order, browser, views,
+ * import, large; browser is the last three: views, the explorer on the shipped data and on 1,000 firms and 5,000 deals;
+ * import, its import of a 200,000-deal CSV; large, the explorer on 5,000 firms and 25,000 deals).
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,7 +32,7 @@ import { findLoops, LOOP_DEFAULTS, type LoopOptions } from '../src/analysis/loop
 import { maxCirculation } from '../src/analysis/max-circulation.js';
 import { simplePaths } from '../src/analysis/paths.js';
 import { buildFirmGraph } from '../src/model/graph.js';
-import { browserTimings } from './browser.js';
+import { browserTimings, serveInChild } from './browser.js';
 import { circulationLp, circulationNetwork, networkxMaxCirculation, networkxPython, pythonHas } from './circulation.js';
 import { completeDigraph, randomDataSet, randomDigraph, vertexId, type ArcList } from './graphs.js';
 import { differentialCheck, loopPeerRows, type PeerRow } from './loop-peers.js';
@@ -52,7 +51,7 @@ interface Row extends PeerRow {
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['loops', 'peers', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'import', 'large'] as const;
+const SECTIONS = ['loops', 'peers', 'paths', 'centrality', 'pipeline', 'circularity', 'date-order', 'browser', 'views', 'import', 'large'] as const;
 type Section = (typeof SECTIONS)[number];
 /** --only a,b: just those sections; --browser-only: just the explorer's timings in Chromium. */
 const onlyAt = process.argv.indexOf('--only');
@@ -63,7 +62,8 @@ for (const name of only ?? []) {
     process.exit(2);
   }
 }
-const wanted = (section: Section): boolean => only === null || only.has(section) || ((section === 'import' || section === 'large') && only.has('browser'));
+const wanted = (section: Section): boolean =>
+  only === null || only.has(section) || ((section === 'views' || section === 'import' || section === 'large') && only.has('browser'));
 /** The repository (the bundle runs from node_modules/.cache/roundtrip). */
 const root = process.env.ROUNDTRIP_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -460,19 +460,16 @@ if (wanted('date-order')) {
 // ---- the explorer in Chromium -------------------------------------------------------------------
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const inBrowser = wanted('browser') || wanted('import') || wanted('large');
+const inBrowser = wanted('views') || wanted('import') || wanted('large');
 if (!inBrowser || process.argv.includes('--no-browser')) {
   console.error(`  skipped: browser timings (${inBrowser ? '--no-browser' : '--only'})`);
 } else if (!existsSync(chromiumPath)) {
   console.error(`  skipped: browser timings (no Chromium at ${chromiumPath})`);
 } else {
   const { buildAll } = (await import(pathToFileURL(path.join(root, 'build.mjs')).href)) as { buildAll(o: { quiet: boolean }): Promise<void> };
-  const { serveDirectory } = (await import(pathToFileURL(path.join(root, 'scripts/serve.mjs')).href)) as {
-    serveDirectory(dir: string, o: { port: number }): Promise<Server>;
-  };
   await buildAll({ quiet: true });
-  const parts = { views: wanted('browser'), import: wanted('import'), large: wanted('large') };
-  for (const timing of await browserTimings(root, path.join(root, 'dist'), (dir) => serveDirectory(dir, { port: 0 }), chromiumPath, parts)) {
+  const parts = { views: wanted('views'), import: wanted('import'), large: wanted('large') };
+  for (const timing of await browserTimings(root, path.join(root, 'dist'), (dir) => serveInChild(root, dir), chromiumPath, parts)) {
     record({
       name: timing.name,
       peer: timing.peer_ms === null ? null : 'stock Cytoscape',

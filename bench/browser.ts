@@ -11,9 +11,10 @@
  * what the explorer costs over the bare library, whatever the machine's speed at the moment.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { firmMeasures } from '../src/analysis/centrality.js';
 import { loadDataSetFromText } from '../src/data/load.js';
@@ -409,18 +410,42 @@ async function importLongestTask(browser: Browser, url: string, scratch: string)
   }
 }
 
-const urlOf = (server: Server): string => {
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-};
+/** A directory served on 127.0.0.1 by a process of its own. */
+export interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
 
-const closeServer = (server: Server): Promise<void> => new Promise<void>((resolve) => server.close(() => resolve()));
+/**
+ * Serves `dir` with the app's own server (scripts/serve.mjs) in a child process, so that the
+ * bench's own work (its collector going through the large data sets it holds) cannot hold up a
+ * response while a page loads.
+ */
+export function serveInChild(root: string, dir: string): Promise<Served> {
+  const server = pathToFileURL(path.join(root, 'scripts/serve.mjs')).href;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', `const { serveDirectory } = await import(${JSON.stringify(server)}); const s = await serveDirectory(${JSON.stringify(dir)}, { port: 0 }); console.log(s.address().port);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the bench's file server stopped (exit ${code})`)));
+    child.stdout.once('data', (chunk: Buffer) => {
+      const port = Number(String(chunk).trim());
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise<void>((done) => {
+          child.removeAllListeners('exit');
+          child.once('exit', () => done());
+          child.kill();
+        }),
+      });
+    });
+  });
+}
 
 /** `parts`: the first-graph and filter timings against the peer, the import, or both. */
 export async function browserTimings(
   root: string,
   distDir: string,
-  serve: (dir: string) => Promise<Server>,
+  serve: (dir: string) => Promise<Served>,
   chromiumPath: string,
   parts: { views: boolean; import: boolean; large: boolean } = { views: true, import: true, large: true },
 ): Promise<BrowserTiming[]> {
@@ -432,9 +457,9 @@ export async function browserTimings(
     if (parts.import) {
       const server = await serve(distDir);
       try {
-        results.push(await importLongestTask(browser, urlOf(server), scratch));
+        results.push(await importLongestTask(browser, server.url, scratch));
       } finally {
-        await closeServer(server);
+        await server.close();
       }
     }
   } finally {
@@ -445,7 +470,7 @@ export async function browserTimings(
 }
 
 /** First drawn graph and filter changes, on the shipped and a generated data set, against the peer. */
-async function viewTimings(root: string, distDir: string, serve: (dir: string) => Promise<Server>, browser: Browser, scratch: string, parts: { views: boolean; large: boolean }): Promise<BrowserTiming[]> {
+async function viewTimings(root: string, distDir: string, serve: (dir: string) => Promise<Served>, browser: Browser, scratch: string, parts: { views: boolean; large: boolean }): Promise<BrowserTiming[]> {
   const results: BrowserTiming[] = [];
   const peerScript = path.join(scratch, 'peer.js');
   await bundlePeerScript(root, peerScript);
@@ -477,7 +502,7 @@ async function viewTimings(root: string, distDir: string, serve: (dir: string) =
     const peerDir = path.join(scratch, `peer-${data.entities.length}`);
     await writePeerPage(peerDir, data, peerScript);
     const servers = [await serve(dir), await serve(peerDir)];
-    const [url, peerUrl] = servers.map(urlOf) as [string, string];
+    const [url, peerUrl] = servers.map((served) => served.url) as [string, string];
     // The explorer and its peer take turns, so a change in the machine's speed hits both.
     const firsts: number[] = [];
     const peerFirsts: number[] = [];
@@ -560,7 +585,7 @@ async function viewTimings(root: string, distDir: string, serve: (dir: string) =
         note: `the longest task (a PerformanceObserver of long tasks from the page's start) over the page's load, first picture, ${FILTER_ROUNDS} filter changes and the pan, the worst of ${FILTER_PASSES} pages each: ours ${longest.map(millis).join(', ')}; the peer ${peerLongest.map(millis).join(', ')}. ${LARGE_NOTE}`,
       });
     }
-    for (const server of servers) await closeServer(server);
+    for (const server of servers) await server.close();
   }
   return results;
 }
