@@ -42,8 +42,7 @@ import './rt-toolbar.js';
 import type { ToolbarChangeEvent } from './rt-toolbar.js';
 import './rt-panels.js';
 import type { TabChangeEvent } from './rt-panels.js';
-import './rt-header.js';
-import type { HeaderActionEvent } from './rt-header.js';
+import { onHeaderAction } from './rt-header.js';
 import type { RtAbout } from './rt-about.js';
 import type { SortChangeEvent } from './rt-cycles.js';
 import type { FilterChangeEvent } from './rt-filters.js';
@@ -282,28 +281,20 @@ export class RtApp extends LitElement {
     return this.drawn.view(derived, s, this.loaded?.data.changes).newDeals;
   }
 
-  private readonly handleHeader = (event: HeaderActionEvent): void => {
-    const action = event.action;
-    switch (action.kind) {
-      case 'search':
-        return this.selection.search(action.query);
-      case 'open':
-        return this.openFiles(action.files);
-      case 'export':
-        return void this.exporter.exportAs(action.format, { amounts: action.amounts });
-      case 'theme':
-        return this.theme.toggle();
-      case 'about':
-        return this.renderRoot.querySelector<RtAbout>('rt-about')?.show();
-      case 'reset-data':
-        this.importer.clearNotes();
-        return this.source.switchToShipped();
-      case 'story-play':
-        return void this.story.playShipped(action.name);
-      case 'story-new':
-        return void this.story.startNew(this.store.state.data);
-    }
-  };
+  /** Each header button's action, handed to the controller whose job it is. */
+  private readonly handleHeader = onHeaderAction({
+    search: (a) => this.selection.search(a.query),
+    open: (a) => this.openFiles(a.files),
+    export: (a) => void this.exporter.exportAs(a.format, { amounts: a.amounts }),
+    theme: () => this.theme.toggle(),
+    about: () => this.renderRoot.querySelector<RtAbout>('rt-about')?.show(),
+    'reset-data': () => {
+      this.importer.clearNotes();
+      this.source.switchToShipped();
+    },
+    'story-play': (a) => void this.story.playShipped(a.name),
+    'story-new': () => void this.story.startNew(this.store.state.data),
+  });
 }
 
 declare global {

@@ -30,6 +30,14 @@ export class HeaderActionEvent extends Event {
   }
 }
 
+/** One handler per header action (every kind must have one). */
+export type HeaderHandlers = { [K in HeaderAction['kind']]: (action: Extract<HeaderAction, { kind: K }>) => void };
+
+/** A listener for the header's actions that hands each to its handler. */
+export function onHeaderAction(handlers: HeaderHandlers): (event: HeaderActionEvent) => void {
+  return (event) => (handlers[event.action.kind] as (action: HeaderAction) => void)(event.action);
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'rt-header-action': HeaderActionEvent;
