@@ -11,7 +11,7 @@ import { filterFirmGraph, filterFirmGraphSteps, keepsDefaultFlowsOnly, keepsEver
 import { DEFAULT_FLOWS, FLOW_KINDS, flowOf } from '../data/types.js';
 import { acquirersAt } from '../model/acquisitions.js';
 import { buildFirmGraphSteps, runSteps, runStepsWithPauses, type FirmGraph, type Steps } from '../model/graph.js';
-import type { FirstPictureAnalysis, FirstViewAnalysis, ViewAnalysis } from './first-view.js';
+import type { FirstViewAnalysis, ViewAnalysis } from './first-view.js';
 import { paths, type PathSearchResult } from '../analysis/paths.js';
 import { shockWithin } from './scenarios.js';
 import { loopHistorySteps, type QuarterPoint } from './timeline.js';
@@ -189,12 +189,10 @@ export class Deriver {
   /**
    * Takes the analysis of a view made elsewhere of this very data set (see first-view.ts): deriving
    * that view, and the whole network's measures and the view's timeline, then costs nothing here.
-   * Of a first picture's analysis only the whole network's measures are taken.
    */
-  adopt(analysis: FirstViewAnalysis | FirstPictureAnalysis): void {
-    this.quickMeasures = new Map(analysis.wholeNetwork.map((m) => [m.id, m]));
-    if (!('measures' in analysis)) return;
+  adopt(analysis: FirstViewAnalysis): void {
     this.adoptView(analysis);
+    this.quickMeasures = new Map(analysis.wholeNetwork.map((m) => [m.id, m]));
     this.cachedTimeline = { key: filterKey({ ...analysis.state, asOf: null }), history: analysis.timeline };
   }
 

@@ -41,14 +41,6 @@ export interface FirstViewAnalysis extends ViewAnalysis {
   partRecords: { entities: Array<{ id: string; name: string }>; deals: Array<{ id: string; from: string; to: string }> } | null;
 }
 
-/**
- * What the first picture of a whole network needs, ahead of its loops: the part drawn, every
- * firm's measures on the whole network (for the sizes) and the months the deals span. A large
- * set's analysis worker sends this first; the view's loops, measures and circularity, which the
- * picture does not need, are asked for once it is drawn.
- */
-export type FirstPictureAnalysis = Pick<FirstViewAnalysis, 'state' | 'wholeNetwork' | 'months' | 'minMonth' | 'maxMonth' | 'part' | 'partRecords'>;
-
 /** The first and last month ("YYYY-MM") any deal is dated in, by one pass. */
 export function monthRange(data: Pick<DataSet, 'deals'>): { minMonth: string; maxMonth: string } {
   let minMonth = '';
@@ -64,24 +56,17 @@ export function monthRange(data: Pick<DataSet, 'deals'>): { minMonth: string; ma
 
 /** `deriver`: one of `data` kept for later views (a worker's), or a new one. */
 export function analyseFirstView(data: DataSet, state: ViewState, deriver: Deriver = new Deriver(data)): FirstViewAnalysis {
-  const picture = analyseFirstPicture(data, state, deriver);
+  const part = drawnPart(data);
+  const wholeNetwork = [...deriver.wholeNetworkMeasures().values()];
   const derived = deriver.derive(state);
   return {
-    ...picture,
+    state,
+    wholeNetwork,
     measures: [...derived.measures.values()],
     loops: derived.loops.loops,
     truncated: derived.loops.truncated,
     circularity: packCircularity(derived.circularity),
     timeline: [...deriver.timelineSteps(state)],
-  };
-}
-
-/** The first picture's part of `analyseFirstView`. */
-export function analyseFirstPicture(data: DataSet, state: ViewState, deriver: Deriver = new Deriver(data)): FirstPictureAnalysis {
-  const part = drawnPart(data);
-  return {
-    state,
-    wholeNetwork: [...deriver.wholeNetworkMeasures().values()],
     months: monthsOf(deriver.fullGraph),
     ...monthRange(data),
     part,

@@ -1,13 +1,13 @@
 /**
  * The analysis worker's client: a large data set's loop search, measures and circularity run in a
  * worker that holds the set, so the page never waits on them. The first view of the set comes with
- * the whole network's measures and its timeline (as an import's does), or, for a first picture of
- * the whole network, only what the picture needs (its loops are asked for once it is drawn); each
- * later view (a filter change) is asked for once and adopted by the page's deriver when it arrives.
+ * the whole network's measures and its timeline (as an import's does), except a plain first picture
+ * of the whole network, which the page draws from measures of its own; each later view (a filter
+ * change, or that picture's loops) is asked for once and adopted by the page's deriver when it arrives.
  */
 import type { MoneyLoop } from '../analysis/loops.js';
 import type { DataSet } from '../data/types.js';
-import type { FirstPictureAnalysis, FirstViewAnalysis, ViewAnalysis } from '../state/first-view.js';
+import type { FirstViewAnalysis, ViewAnalysis } from '../state/first-view.js';
 import type { ViewState } from '../state/view-state.js';
 import { newModuleWorker } from './module-worker.js';
 
@@ -27,18 +27,17 @@ export const SENT_TO_WORKER_AT_MOST = 50_000;
 /** Loops the worker sends in one message at most (a message is taken in one task of the page's). */
 export const ANALYSIS_LOOPS_PER_MESSAGE = 1_000;
 
-export type AnalysisRequest = { kind: 'data'; data: DataSet } | { kind: 'first-picture' | 'first-view' | 'view'; id: number; state: ViewState };
+export type AnalysisRequest = { kind: 'data'; data: DataSet } | { kind: 'first-view' | 'view'; id: number; state: ViewState };
 
 export type AnalysisReply =
   | { kind: 'loops'; id: number; loops: MoneyLoop[] }
-  | { kind: 'first-picture'; id: number; analysis: FirstPictureAnalysis }
   | { kind: 'first-view'; id: number; analysis: FirstViewAnalysis }
   | { kind: 'view'; id: number; analysis: ViewAnalysis }
   | { kind: 'failed'; id: number; message: string };
 
 interface Pending {
   loops: MoneyLoop[][];
-  resolve(analysis: ViewAnalysis | FirstPictureAnalysis): void;
+  resolve(analysis: ViewAnalysis): void;
   reject(error: Error): void;
 }
 
@@ -69,14 +68,9 @@ export class AnalysisWorker {
     return this.ask('first-view', state) as Promise<FirstViewAnalysis>;
   }
 
-  /** What the first picture of the whole network needs (see FirstPictureAnalysis). */
-  firstPicture(state: ViewState): Promise<FirstPictureAnalysis> {
-    return this.ask('first-picture', state) as Promise<FirstPictureAnalysis>;
-  }
-
   /** The loops, measures and circularity of `state`'s view. */
   view(state: ViewState): Promise<ViewAnalysis> {
-    return this.ask('view', state) as Promise<ViewAnalysis>;
+    return this.ask('view', state);
   }
 
   /** Stops the worker; what was asked and not answered rejects. */
@@ -84,11 +78,11 @@ export class AnalysisWorker {
     this.fail(new Error('the analysis was stopped'));
   }
 
-  private ask(kind: 'first-picture' | 'first-view' | 'view', state: ViewState): Promise<ViewAnalysis | FirstPictureAnalysis> {
+  private ask(kind: 'first-view' | 'view', state: ViewState): Promise<ViewAnalysis> {
     if (this.stopped) return Promise.reject(new Error('the analysis was stopped'));
     const id = this.nextId++;
     const request: AnalysisRequest = { kind, id, state };
-    return new Promise<ViewAnalysis | FirstPictureAnalysis>((resolve, reject) => {
+    return new Promise<ViewAnalysis>((resolve, reject) => {
       this.pending.set(id, { loops: [], resolve, reject });
       this.worker.postMessage(request);
     });
@@ -103,7 +97,6 @@ export class AnalysisWorker {
     }
     this.pending.delete(reply.id);
     if (reply.kind === 'failed') pending.reject(new Error(reply.message));
-    else if (reply.kind === 'first-picture') pending.resolve(reply.analysis);
     else pending.resolve({ ...reply.analysis, loops: pending.loops.flat() });
   }
 

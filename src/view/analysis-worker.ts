@@ -5,7 +5,7 @@
  */
 import type { DataSet } from '../data/types.js';
 import { Deriver } from '../state/derive.js';
-import { analyseFirstPicture, analyseFirstView, analyseView, type ViewAnalysis } from '../state/first-view.js';
+import { analyseFirstView, analyseView, type ViewAnalysis } from '../state/first-view.js';
 import { ANALYSIS_LOOPS_PER_MESSAGE, type AnalysisReply, type AnalysisRequest } from './analysis-client.js';
 
 const reply = (message: AnalysisReply, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
@@ -31,10 +31,6 @@ self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   try {
     if (!data) throw new Error('no data set to analyse');
     deriver ??= new Deriver(data);
-    if (request.kind === 'first-picture') {
-      reply({ kind: 'first-picture', id: request.id, analysis: analyseFirstPicture(data, request.state, deriver) });
-      return;
-    }
     if (request.kind === 'first-view') {
       const analysis = analyseFirstView(data, request.state, deriver);
       sendLoops(request.id, analysis.loops);

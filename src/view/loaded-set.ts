@@ -8,7 +8,7 @@ import { ENTITY_KINDS, type DataChange, type DataSet, type Deal, type Entity } f
 import { lastChange } from '../model/new-since.js';
 import type { DrawnPart } from '../model/drawing-budget.js';
 import { Deriver } from '../state/derive.js';
-import { monthRange, type FirstPictureAnalysis, type FirstViewAnalysis } from '../state/first-view.js';
+import { monthRange, type FirstViewAnalysis } from '../state/first-view.js';
 import { monthsOf } from '../state/timeline.js';
 import type { SizeMeasure, ViewState } from '../state/view-state.js';
 import { graphElements, type GraphElements } from './elements.js';
@@ -41,7 +41,7 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 
 export interface LoadOptions {
   part: DrawnPart | null;
-  analysis: FirstViewAnalysis | FirstPictureAnalysis | null;
+  analysis: FirstViewAnalysis | null;
   state: ViewState;
   /** Whether the first picture is drawn from the whole network's measures alone (no loop search yet). */
   sketch: boolean;

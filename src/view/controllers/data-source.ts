@@ -11,7 +11,7 @@ import type { DataSet } from '../../data/types.js';
 import { layoutKey, layoutRequestFor, type PrecomputedLayout } from '../../layout/layout.js';
 import { drawnPart, partOf } from '../../model/drawing-budget.js';
 import { drawableWithoutLoops, type Derived } from '../../state/derive.js';
-import type { FirstPictureAnalysis, FirstViewAnalysis } from '../../state/first-view.js';
+import type { FirstViewAnalysis } from '../../state/first-view.js';
 import type { ViewStore } from '../../state/store.js';
 import { DEFAULT_VIEW_STATE, filterKey, type ViewState } from '../../state/view-state.js';
 import { ANALYSED_IN_WORKER_ABOVE, AnalysisWorker, SENT_TO_WORKER_AT_MOST } from '../analysis-client.js';
@@ -144,7 +144,7 @@ export class DataSource implements ReactiveController {
   }
 
   private async show(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null, firstView: FirstViewAnalysis | null = null): Promise<void> {
-    let analysis: FirstViewAnalysis | FirstPictureAnalysis | null = firstView;
+    let analysis = firstView;
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
     this.layoutJob?.cancel();
@@ -175,9 +175,10 @@ export class DataSource implements ReactiveController {
     if (data.deals.length > ANALYSED_IN_WORKER_ABOVE && data.deals.length <= SENT_TO_WORKER_AT_MOST) {
       const worker = AnalysisWorker.start(data);
       this.analysis = worker;
-      // A first picture of the whole network waits only for what it draws: its loops are asked
-      // for once it is on screen (see derived).
-      if (worker && !analysis) analysis = await (sketch ? worker.firstPicture(state) : worker.firstView(state)).catch(() => null);
+      // A plain first picture needs only the firms' measures on the whole network, worked out here
+      // while the layout runs in its worker; its loops are asked of this worker once it is drawn
+      // (see derived). Waiting for the worker's whole first view held the picture back by seconds.
+      if (worker && !analysis && !sketch) analysis = await worker.firstView(state).catch(() => null);
       if (this.layoutJob !== job) return;
     }
     const loaded = await loadSet(data, { part, analysis, state, sketch, sizeBy: state.size });
