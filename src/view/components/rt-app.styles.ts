@@ -31,7 +31,6 @@ export const appStyles = css`
   .skip a:focus { left: 0.5rem; }
   /* Inside another page (rt-embedded): what is slotted in takes the cells of the frame's grid itself. */
   .contents { display: contents; }
-  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   /* Narrow windows: one column that the page scrolls through (filters, graph, then the panels). */
   @media (max-width: 900px) {
     :host { height: auto; min-height: 100vh; }
