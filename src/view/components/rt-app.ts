@@ -4,10 +4,6 @@
  * Its jobs live in controllers (the data set shown, the selection, import, export, the link's
  * checks, the story, the timeline's history, dragged firms, dropped files, the page's keys) and
  * pure modules (what a view derives, what a link names); every analysis runs on the filtered view.
- *
- * Why a little over 300 lines: most of it is the template that hands each component its part of
- * the state and wires its events to a controller; splitting it would pass the same properties
- * through one more layer.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { appStyles } from './rt-app.styles.js';
@@ -20,7 +16,6 @@ import type { ViewState } from '../../state/view-state.js';
 import { ViewCache, type DrawnView } from '../view-cache.js';
 import { ViewsShown, type PictureViews } from '../controllers/views-shown.js';
 import { lastUpdateOf, type LoadedSet } from '../loaded-set.js';
-import { Names } from '../names.js';
 import { ViewExporter } from '../controllers/export-view.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { DataSource } from '../controllers/data-source.js';
@@ -57,8 +52,6 @@ import './rt-embedded.js';
 import type { DataLoader } from '../controllers/data-source.js';
 export type { DataLoader };
 
-
-const NO_NAMES = new Names(new Map(), new Map());
 
 @customElement('rt-app')
 export class RtApp extends LitElement {
@@ -176,12 +169,7 @@ export class RtApp extends LitElement {
     if (data.length > 0) void this.importer.importFiles(data);
   }
 
-  /** How firms, deals and loops are named (the shipped names until a set is loaded). */
-  private get names(): Names {
-    return this.source.loaded?.names ?? NO_NAMES;
-  }
-
-  private readonly nameOf = (id: string): string => this.names.nameOf(id);
+  private readonly nameOf = (id: string): string => this.source.names.nameOf(id);
 
   override render(): TemplateResult {
     const loaded = this.loaded;
@@ -229,7 +217,7 @@ export class RtApp extends LitElement {
           ? nothing
           : html`<rt-panels .tab=${this.selection.tab} ?wide=${this.wideMeasures} .state=${s} .derived=${view.derived} .sorted=${view.sorted} .scenario=${scenario}
               .entities=${loaded.entities} .deals=${loaded.deals} .newDeals=${this.newDealsOf(view.derived, s)} ?dark=${this.theme.dark}
-              .nameOf=${this.names.nameOf} .typesOf=${this.names.typesOf} .notesOf=${this.names.notesOf} .dealTitle=${this.names.dealTitle}
+              .nameOf=${this.source.names.nameOf} .typesOf=${this.source.names.typesOf} .notesOf=${this.source.names.notesOf} .dealTitle=${this.source.names.dealTitle}
               @rt-tab-change=${(e: TabChangeEvent) => this.selection.showTab(e.tab)} @rt-wide-toggle=${() => (this.wideMeasures = !this.wideMeasures)}
               @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-loop-select=${this.selection.onLoop} @rt-path-select=${this.selection.onPath}
               @rt-export-request=${(e: ExportRequestEvent) => void this.exporter.exportAs(e.format)}
@@ -253,7 +241,7 @@ export class RtApp extends LitElement {
     const sketchVisible = shown ?? (view ? null : loaded.deriver.baseVisibility);
     return html`<rt-graph .elements=${loaded.elements} .layoutJob=${this.source.layoutJob} .visibleNodes=${shown?.nodes ?? view?.nodes ?? sketchVisible?.nodes ?? null} .visibleEdges=${shown?.edges ?? view?.edges ?? sketchVisible?.edges ?? null}
           .sizes=${view?.sizes ?? null} .edgeWidths=${view?.widths ?? null} .endpoints=${view?.endpoints ?? null} .highlight=${highlight}
-          .loopSteps=${this.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark} ?glide=${this.story.story !== null}
+          .loopSteps=${this.source.names.loopSteps(shownLoop)} .distress=${distress} .moved=${s.moved} @rt-firm-move=${this.movedFirms.onMove} .selectedFirm=${s.firm} .selectedDeal=${s.deal} .fitIds=${this.selection.fitIds} .viewport=${s.view} ?dark=${this.theme.dark} ?glide=${this.story.story !== null}
           @rt-firm-select=${this.selection.onFirm} @rt-deal-select=${this.selection.onDeal} @rt-clear-selection=${this.selection.onClear}
           @rt-viewport-change=${(e: ViewportChangeEvent) => this.store.update({ view: e.viewport }, 'replace')}
           @rt-graph-drawn=${this.source.graphWasDrawn}></rt-graph>`;

@@ -19,8 +19,11 @@ import { afterThisFrame } from '../after-frame.js';
 import { fetchPrecomputedLayout, fetchShippedDataSet } from '../fetch-data.js';
 import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js';
 import { loadSet, type LoadedSet } from '../loaded-set.js';
+import { Names } from '../names.js';
 
 export type DataLoader = () => Promise<{ ok: true; data: DataSet } | { ok: false; problems: Problem[] }>;
+
+const NO_NAMES = new Names(new Map(), new Map());
 
 /** The side panels wait this long at most for the first picture. */
 const PANELS_WAIT_AT_MOST_MS = 1500;
@@ -67,6 +70,11 @@ export class DataSource implements ReactiveController {
     clearTimeout(this.panelsTimer);
     this.layoutJob?.cancel();
     this.analysis?.stop();
+  }
+
+  /** How firms, deals and loops are named in the set shown (no names before one is loaded). */
+  get names(): Names {
+    return this.loaded?.names ?? NO_NAMES;
   }
 
   /** The firms a deals file may name without an entities file. */
