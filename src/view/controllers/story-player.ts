@@ -136,12 +136,8 @@ export class StoryPlayer implements ReactiveController {
     this.problems = [];
     this.editing = false;
     // A link that names only the story and its step shows that step's view.
-    if (namesOnlyItsStep(this.store.state)) {
-      this.store.update(stateOfStep(result.story, this.index, this.store.state, value), 'replace');
-      this.viewedIndex = this.index;
-      this.host.stepShown(this.store.state);
-    }
-    this.changed();
+    if (namesOnlyItsStep(this.store.state)) this.go(this.index, 'replace');
+    else this.changed();
   }
 
   private refuse(problems: readonly Problem[]): void {
@@ -208,12 +204,12 @@ export class StoryPlayer implements ReactiveController {
     this.editing = false;
   }
 
-  /** Shows step `index` (0-based): its view replaces the view, a history step of its own. */
-  go(index: number): void {
+  /** Shows step `index` (0-based): its view replaces the view, a history step of its own unless `how` says to replace the current one. */
+  go(index: number, how: 'push' | 'replace' = 'push'): void {
     const story = this.story;
     if (!story || index < 0 || index >= story.steps.length) return;
     const next = stateOfStep(story, index, this.store.state, this.unlinked ? '' : this.ref);
-    this.store.update({ ...next, story: this.unlinked ? null : this.ref, step: this.unlinked ? null : index + 1 }, 'push');
+    this.store.update({ ...next, story: this.unlinked ? null : this.ref, step: this.unlinked ? null : index + 1 }, how);
     this.viewedIndex = index;
     this.host.stepShown(this.store.state);
     this.changed();
