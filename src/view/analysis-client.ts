@@ -6,6 +6,8 @@
  * change, or that picture's loops) is asked for once and adopted by the page's deriver when it arrives.
  */
 import type { MoneyLoop } from '../analysis/loops.js';
+import type { TextFile } from '../data/load.js';
+import type { Problem } from '../data/problem.js';
 import type { DataSet } from '../data/types.js';
 import type { FirstViewAnalysis, ViewAnalysis } from '../state/first-view.js';
 import type { ViewState } from '../state/view-state.js';
@@ -27,9 +29,13 @@ export const SENT_TO_WORKER_AT_MOST = 50_000;
 /** Loops the worker sends in one message at most (a message is taken in one task of the page's). */
 export const ANALYSIS_LOOPS_PER_MESSAGE = 1_000;
 
-export type AnalysisRequest = { kind: 'data'; data: DataSet } | { kind: 'first-view' | 'view'; id: number; state: ViewState };
+export type AnalysisRequest =
+  | { kind: 'data'; data: DataSet }
+  | { kind: 'check'; entities: TextFile; deals: TextFile }
+  | { kind: 'first-view' | 'view'; id: number; state: ViewState };
 
 export type AnalysisReply =
+  | { kind: 'checked'; problems: Problem[] }
   | { kind: 'loops'; id: number; loops: MoneyLoop[] }
   | { kind: 'first-view'; id: number; analysis: FirstViewAnalysis }
   | { kind: 'view'; id: number; analysis: ViewAnalysis }
@@ -45,6 +51,8 @@ export class AnalysisWorker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private stopped = false;
+  /** What the worker found wrong with the files it was given to check (see `check`). */
+  private checking: { resolve(problems: Problem[]): void; reject(error: Error): void } | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<AnalysisReply>) => this.take(event.data);
@@ -61,6 +69,25 @@ export class AnalysisWorker {
     const request: AnalysisRequest = { kind: 'data', data };
     worker.postMessage(request);
     return new AnalysisWorker(worker);
+  }
+
+  /**
+   * A worker that parses and checks the two files and, when they are valid, holds the set they make:
+   * `problems` is what it found (none: valid), or rejects should the worker fail. The page parses the
+   * same text for itself, so the set is never copied between the two (copying 25,000 deals into a
+   * message held the page for a fifth of a second, and checking them for a third). Null where
+   * workers cannot run.
+   */
+  static check(entities: TextFile, deals: TextFile): { worker: AnalysisWorker; problems: Promise<Problem[]> } | null {
+    const worker = newModuleWorker(ANALYSIS_WORKER_URL);
+    if (!worker) return null;
+    const client = new AnalysisWorker(worker);
+    const problems = new Promise<Problem[]>((resolve, reject) => {
+      client.checking = { resolve, reject };
+    });
+    const request: AnalysisRequest = { kind: 'check', entities, deals };
+    worker.postMessage(request);
+    return { worker: client, problems };
   }
 
   /** The set's first view: `state`'s loops and measures, and the whole network's measures and timeline. */
@@ -89,6 +116,11 @@ export class AnalysisWorker {
   }
 
   private take(reply: AnalysisReply): void {
+    if (reply.kind === 'checked') {
+      this.checking?.resolve(reply.problems);
+      this.checking = null;
+      return;
+    }
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     if (reply.kind === 'loops') {
@@ -103,6 +135,8 @@ export class AnalysisWorker {
   private fail(error: Error): void {
     this.stopped = true;
     this.worker.terminate();
+    this.checking?.reject(error);
+    this.checking = null;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }

@@ -3,6 +3,7 @@
  * circularity off the page's main thread (see analysis-client.ts). Its deriver keeps the set's
  * networks and recent views, as the page's would.
  */
+import { loadDataSetFromText } from '../data/load.js';
 import type { DataSet } from '../data/types.js';
 import { Deriver } from '../state/derive.js';
 import { analyseFirstView, analyseView, type ViewAnalysis } from '../state/first-view.js';
@@ -26,6 +27,13 @@ self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   if (request.kind === 'data') {
     data = request.data;
     deriver = null;
+    return;
+  }
+  if (request.kind === 'check') {
+    const result = loadDataSetFromText(request.entities, request.deals);
+    data = result.ok ? result.data : null;
+    deriver = null;
+    reply({ kind: 'checked', problems: result.ok ? [] : result.problems });
     return;
   }
   try {

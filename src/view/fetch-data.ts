@@ -1,10 +1,12 @@
 /**
  * Fetching the shipped data set in the browser; every failure becomes a problem naming the file.
  */
-import { loadDataSetFromText } from '../data/load.js';
+import { parseDataFiles, type TextFile } from '../data/load.js';
 import type { Problem } from '../data/problem.js';
-import type { ValidationResult } from '../data/validate.js';
+import type { DataSet } from '../data/types.js';
+import { dataSetOf, validateDataSet } from '../data/validate.js';
 import type { PrecomputedLayout, Positions } from '../layout/layout.js';
+import { AnalysisWorker } from './analysis-client.js';
 
 async function fetchText(url: string, name: string): Promise<{ text: string } | { problem: Problem }> {
   const fail = (message: string) => ({ problem: { file: name, record: null, recordId: null, field: null, message } });
@@ -17,8 +19,20 @@ async function fetchText(url: string, name: string): Promise<{ text: string } | 
   }
 }
 
+/**
+ * The shipped set, and for a set large enough to be analysed in a worker, that worker: it checked
+ * the set and holds it (null: the set was checked on the page).
+ */
+export type ShippedDataSet = { ok: true; data: DataSet; worker: AnalysisWorker | null } | { ok: false; problems: Problem[] };
+
+/**
+ * A deals file longer than this (about 8,000 deals) is checked in the analysis worker while the
+ * page parses it: checking 25,000 deals held the page for a third of a second.
+ */
+export const CHECKED_IN_WORKER_ABOVE_CHARS = 2_000_000;
+
 /** Loads `data/entities.json` and `data/deals.json` relative to the page. */
-export async function fetchShippedDataSet(base = 'data/'): Promise<ValidationResult> {
+export async function fetchShippedDataSet(base = 'data/'): Promise<ShippedDataSet> {
   performance.mark('roundtrip:fetch-start');
   const [entities, deals] = await Promise.all([
     fetchText(`${base}entities.json`, 'entities.json'),
@@ -26,7 +40,32 @@ export async function fetchShippedDataSet(base = 'data/'): Promise<ValidationRes
   ]);
   const problems = [entities, deals].flatMap((r) => ('problem' in r ? [r.problem] : []));
   if (problems.length > 0 || !('text' in entities) || !('text' in deals)) return { ok: false, problems };
-  return loadDataSetFromText({ name: 'entities.json', text: entities.text }, { name: 'deals.json', text: deals.text });
+  const files = { entities: { name: 'entities.json', text: entities.text }, deals: { name: 'deals.json', text: deals.text } };
+  const checking = files.deals.text.length > CHECKED_IN_WORKER_ABOVE_CHARS ? AnalysisWorker.check(files.entities, files.deals) : null;
+  const parsed = parseDataFiles(files.entities, files.deals);
+  performance.mark('roundtrip:data-parsed');
+  if (!parsed.ok) {
+    checking?.worker.stop();
+    return parsed;
+  }
+  if (checking) {
+    const checked = await checkedInWorker(checking, parsed);
+    if (checked) return checked;
+  }
+  const result = validateDataSet(parsed.entities, parsed.deals, { entities: files.entities.name, deals: files.deals.name });
+  return result.ok ? { ok: true, data: result.data, worker: null } : result;
+}
+
+/**
+ * The worker's verdict on the set the page parsed from the same text: the page takes its own parse
+ * once the worker finds it valid. Null when the worker failed: the page then checks the set itself.
+ */
+async function checkedInWorker(checking: { worker: AnalysisWorker; problems: Promise<Problem[]> }, parsed: { entities: unknown; deals: unknown }): Promise<ShippedDataSet | null> {
+  const problems = await checking.problems.catch(() => null);
+  if (problems === null || problems.length > 0) checking.worker.stop();
+  if (problems === null) return null;
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, data: dataSetOf(parsed.entities, parsed.deals), worker: checking.worker };
 }
 
 function isPositions(value: unknown): value is Positions {

@@ -41,11 +41,16 @@ function largeSet(): DataSet {
 /** The toolbar's summary ("… firms · … deals · … loops …"). */
 const summary = (p: Page): Promise<string> => p.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-toolbar')!.shadowRoot!.querySelector('.status')!.textContent ?? '');
 
+/** Serves `data` as the shipped set; `dealsBody` replaces deals.json's text. */
+async function serveShipped(p: Page, data: DataSet, dealsBody = JSON.stringify({ deals: data.deals })): Promise<void> {
+  await p.route('**/data/entities.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ entities: data.entities }) }));
+  await p.route('**/data/deals.json', (route) => route.fulfill({ contentType: 'application/json', body: dealsBody }));
+}
+
 describe('the analysis worker', () => {
   it("works out a large set's first view and each filter change's loops and measures in the worker, as the page would", async () => {
     const data = largeSet();
-    await page.route('**/data/entities.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ entities: data.entities }) }));
-    await page.route('**/data/deals.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ deals: data.deals }) }));
+    await serveShipped(page, data);
     // What the page asks the analysis worker and what it hears back.
     await page.addInitScript(() => {
       const seen = { requests: [] as string[], replies: [] as string[] };
@@ -72,19 +77,44 @@ describe('the analysis worker', () => {
       return `${loops.count}${loops.truncated ? '+' : ''} loops`;
     };
     await expect.poll(() => summary(page), { timeout: 60_000 }).toContain(expected(null));
-    // The first picture of the whole network is drawn from measures worked out on the page; its
-    // loops are asked of the worker once it is on screen.
-    expect((await seen()).requests).toEqual(['data', 'view']);
+    // The worker checked the files (the page never copied the set to it). The first picture of the
+    // whole network is drawn from measures worked out on the page; its loops are asked of the worker
+    // once it is on screen.
+    expect((await seen()).requests).toEqual(['check', 'view']);
     expect((await seen()).replies).toContain('view');
 
     // A filter change: asked of the worker, shown once it answers, with the loops the page would find.
     const types = ['purchase', 'loan'];
     await page.evaluate((t) => document.querySelector('rt-app')!.viewStore.update({ types: t as never }, 'replace'), types);
     await expect.poll(() => summary(page), { timeout: 60_000 }).toContain(expected(types));
-    expect((await seen()).requests).toEqual(['data', 'view', 'view']);
+    expect((await seen()).requests).toEqual(['check', 'view', 'view']);
     expect((await seen()).replies.at(-1)).toBe('view');
     // The deals the filter hides are hidden in the picture.
     const hidden = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!.edges().filter((e) => e.data('type') === 'investment' && e.visible()).length);
     expect(hidden).toBe(0);
+  });
+
+  it("checks a large shipped set in the worker: a bad deal is named by file, record and field, and nothing is drawn", async () => {
+    const data = largeSet();
+    const bad = data.deals.map((d, i) => (i === 4321 ? { ...d, amountUsd: -5 } : d));
+    await serveShipped(page, data, JSON.stringify({ deals: bad }));
+    await page.goto(inject('baseUrl'));
+    const banner = page.locator('rt-app [role="alert"]');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.innerText()).toContain('deals.json, deals[4321] "d4321", amountUsd:');
+    expect(await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')?.cy?.nodes().length ?? 0)).toBe(0);
+  });
+
+  it('checks a large shipped set on the page where workers cannot run, with the same result', async () => {
+    const data = largeSet();
+    const bad = data.deals.map((d, i) => (i === 4321 ? { ...d, date: '2025-13' } : d));
+    await serveShipped(page, data, JSON.stringify({ deals: bad }));
+    await page.addInitScript(() => {
+      (window as unknown as { Worker: undefined }).Worker = undefined;
+    });
+    await page.goto(inject('baseUrl'));
+    const banner = page.locator('rt-app [role="alert"]');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.innerText()).toContain('deals.json, deals[4321] "d4321", date:');
   });
 });

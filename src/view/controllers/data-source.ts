@@ -21,7 +21,8 @@ import { settledLayout, startLayout, type LayoutJob } from '../layout-client.js'
 import { loadSet, type LoadedSet } from '../loaded-set.js';
 import { Names } from '../names.js';
 
-export type DataLoader = () => Promise<{ ok: true; data: DataSet } | { ok: false; problems: Problem[] }>;
+/** A set and, when one checked it and holds it, its analysis worker (see fetchShippedDataSet). */
+export type DataLoader = () => Promise<{ ok: true; data: DataSet; worker?: AnalysisWorker | null } | { ok: false; problems: Problem[] }>;
 
 const NO_NAMES = new Names(new Map(), new Map());
 
@@ -102,7 +103,7 @@ export class DataSource implements ReactiveController {
       onLinkedElsewhere(linked);
       this.store.update({ data: null }, 'replace');
     }
-    await this.show(result.data, precomputed);
+    await this.show(result.data, precomputed, null, null, result.worker ?? null);
   }
 
   /** Shows an imported set; resolves to whether it is the one shown now. */
@@ -151,7 +152,14 @@ export class DataSource implements ReactiveController {
     return true;
   }
 
-  private async show(data: DataSet, precomputed: PrecomputedLayout | null = null, importedName: string | null = null, firstView: FirstViewAnalysis | null = null): Promise<void> {
+  /** `checkedBy`: the analysis worker that checked `data` and holds it already. */
+  private async show(
+    data: DataSet,
+    precomputed: PrecomputedLayout | null = null,
+    importedName: string | null = null,
+    firstView: FirstViewAnalysis | null = null,
+    checkedBy: AnalysisWorker | null = null,
+  ): Promise<void> {
     let analysis = firstView;
     // The layout depends on the data alone: use the build's positions when they are for this very
     // data, or start the layout in its worker before the analysis runs here.
@@ -175,19 +183,26 @@ export class DataSource implements ReactiveController {
     void job.positions.then(giveUpWaiting, giveUpWaiting);
     // Let the worker start before the analysis keeps this thread busy (not for ever, though).
     await Promise.race([job.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    if (this.layoutJob !== job) return;
+    if (this.layoutJob !== job) {
+      checkedBy?.stop();
+      return;
+    }
     const state = this.store.state;
     // A large set's loops and measures are worked out in the analysis worker, the first view's too.
     this.analysis?.stop();
     this.analysis = null;
-    if (data.deals.length > ANALYSED_IN_WORKER_ABOVE && data.deals.length <= SENT_TO_WORKER_AT_MOST) {
-      const worker = AnalysisWorker.start(data);
+    // A set the worker holds already costs no copy, whatever its size.
+    if (data.deals.length > ANALYSED_IN_WORKER_ABOVE && (checkedBy !== null || data.deals.length <= SENT_TO_WORKER_AT_MOST)) {
+      const worker = checkedBy ?? AnalysisWorker.start(data);
       this.analysis = worker;
       // A plain first picture needs only the firms' measures on the whole network, worked out here
       // while the layout runs in its worker; its loops are asked of this worker once it is drawn
       // (see derived). Waiting for the worker's whole first view held the picture back by seconds.
       if (worker && !analysis && !sketch) analysis = await worker.firstView(state).catch(() => null);
       if (this.layoutJob !== job) return;
+    } else {
+      // Checked a set that turned out small enough to analyse here.
+      checkedBy?.stop();
     }
     const loaded = await loadSet(data, { part, analysis, state, sketch, sizeBy: state.size });
     if (this.layoutJob !== job) return;
