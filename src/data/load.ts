@@ -12,20 +12,17 @@ export interface TextFile {
   text: string;
 }
 
-/**
- * The two files' JSON documents, or every problem: malformed JSON, and then the record problems of
- * the file that did parse (minus references that depend on the other).
- */
-export type ParsedFiles = { ok: true; entities: unknown; deals: unknown } | { ok: false; problems: Problem[] };
-
-export function parseDataFiles(entities: TextFile, deals: TextFile): ParsedFiles {
+/** Parses and validates the two JSON files; reports malformed JSON and invalid records together. */
+export function loadDataSetFromText(entities: TextFile, deals: TextFile): ValidationResult {
   const entitiesParsed = parseJsonText(entities.text, entities.name);
   const dealsParsed = parseJsonText(deals.text, deals.name);
-  if (entitiesParsed.ok && dealsParsed.ok) return { ok: true, entities: entitiesParsed.value, deals: dealsParsed.value };
   const parseProblems: Problem[] = [];
   if (!entitiesParsed.ok) parseProblems.push(entitiesParsed.problem);
   if (!dealsParsed.ok) parseProblems.push(dealsParsed.problem);
   const files = { entities: entities.name, deals: deals.name };
+  if (parseProblems.length === 0 && entitiesParsed.ok && dealsParsed.ok) {
+    return validateDataSet(entitiesParsed.value, dealsParsed.value, files);
+  }
   // One file parsed: still report its record problems, minus references that depend on the other.
   const recordProblems: Problem[] = [];
   if (entitiesParsed.ok && !dealsParsed.ok) {
@@ -37,12 +34,6 @@ export function parseDataFiles(entities: TextFile, deals: TextFile): ParsedFiles
     if (!result.ok) for (const problem of result.problems) recordProblems.push(problem);
   }
   return { ok: false, problems: parseProblems.concat(recordProblems) };
-}
-
-/** Parses and validates the two JSON files; reports malformed JSON and invalid records together. */
-export function loadDataSetFromText(entities: TextFile, deals: TextFile): ValidationResult {
-  const parsed = parseDataFiles(entities, deals);
-  return parsed.ok ? validateDataSet(parsed.entities, parsed.deals, { entities: entities.name, deals: deals.name }) : parsed;
 }
 
 export { DEFAULT_FILE_NAMES };

@@ -436,14 +436,6 @@ export function validateDataSet(
   const notes: Problem[] = [];
   crossRecordProblems(entitiesDoc, dealsDoc, files, options.checkReferences ?? true, problems, notes);
   if (problems.items.length > 0) return { ok: false, problems: capProblems(problems.items) };
-  return { ok: true, data: dataSetOf(entitiesDoc, dealsDoc), notes: capProblems(notes) };
-}
-
-/**
- * The data set two documents make, taken as they are: only for documents validateDataSet found
- * valid (here or, for the same text, elsewhere: see the analysis worker's check).
- */
-export function dataSetOf(entitiesDoc: unknown, dealsDoc: unknown): DataSet {
   const data: DataSet = {
     entities: listOf(entitiesDoc, 'entities') as DataSet['entities'],
     deals: listOf(dealsDoc, 'deals') as DataSet['deals'],
@@ -452,5 +444,5 @@ export function dataSetOf(entitiesDoc: unknown, dealsDoc: unknown): DataSet {
   if (typeof asOf === 'string') data.asOf = asOf;
   const changes = isRecord(dealsDoc) ? dealsDoc.changes : undefined;
   if (Array.isArray(changes)) data.changes = changes as DataSet['changes'];
-  return data;
+  return { ok: true, data, notes: capProblems(notes) };
 }

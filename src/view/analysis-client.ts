@@ -6,9 +6,8 @@
  * change, or that picture's loops) is asked for once and adopted by the page's deriver when it arrives.
  */
 import type { MoneyLoop } from '../analysis/loops.js';
-import type { TextFile } from '../data/load.js';
-import type { Problem } from '../data/problem.js';
-import type { DataSet } from '../data/types.js';
+import type { DataSet, Deal } from '../data/types.js';
+import type { ValidationResult } from '../data/validate.js';
 import type { FirstViewAnalysis, ViewAnalysis } from '../state/first-view.js';
 import type { ViewState } from '../state/view-state.js';
 import { newModuleWorker } from './module-worker.js';
@@ -29,13 +28,24 @@ export const SENT_TO_WORKER_AT_MOST = 50_000;
 /** Loops the worker sends in one message at most (a message is taken in one task of the page's). */
 export const ANALYSIS_LOOPS_PER_MESSAGE = 1_000;
 
+/** Deals the worker sends in one message at most when it hands a set it read back to the page. */
+export const ANALYSIS_DEALS_PER_MESSAGE = 2_500;
+
+/** A data file to read in the worker, unread: a Blob is handed over, not copied. */
+export interface BlobFile {
+  name: string;
+  blob: Blob;
+}
+
 export type AnalysisRequest =
   | { kind: 'data'; data: DataSet }
-  | { kind: 'check'; entities: TextFile; deals: TextFile }
+  | { kind: 'load'; entities: BlobFile; deals: BlobFile }
   | { kind: 'first-view' | 'view'; id: number; state: ViewState };
 
 export type AnalysisReply =
-  | { kind: 'checked'; problems: Problem[] }
+  | { kind: 'deals'; deals: Deal[] }
+  | { kind: 'loaded'; result: ValidationResult }
+  | { kind: 'load-failed'; message: string }
   | { kind: 'loops'; id: number; loops: MoneyLoop[] }
   | { kind: 'first-view'; id: number; analysis: FirstViewAnalysis }
   | { kind: 'view'; id: number; analysis: ViewAnalysis }
@@ -51,8 +61,8 @@ export class AnalysisWorker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private stopped = false;
-  /** What the worker found wrong with the files it was given to check (see `check`). */
-  private checking: { resolve(problems: Problem[]): void; reject(error: Error): void } | null = null;
+  /** The set the worker is reading (see `load`): its deals so far, and where the result goes. */
+  private loading: { deals: Deal[][]; resolve(result: ValidationResult): void; reject(error: Error): void } | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<AnalysisReply>) => this.take(event.data);
@@ -71,23 +81,24 @@ export class AnalysisWorker {
     return new AnalysisWorker(worker);
   }
 
-  /**
-   * A worker that parses and checks the two files and, when they are valid, holds the set they make:
-   * `problems` is what it found (none: valid), or rejects should the worker fail. The page parses the
-   * same text for itself, so the set is never copied between the two (copying 25,000 deals into a
-   * message held the page for a fifth of a second, and checking them for a third). Null where
-   * workers cannot run.
-   */
-  static check(entities: TextFile, deals: TextFile): { worker: AnalysisWorker; problems: Promise<Problem[]> } | null {
+  /** A worker ready to be given a set (its script loads meanwhile), or null where workers cannot run. */
+  static create(): AnalysisWorker | null {
     const worker = newModuleWorker(ANALYSIS_WORKER_URL);
-    if (!worker) return null;
-    const client = new AnalysisWorker(worker);
-    const problems = new Promise<Problem[]>((resolve, reject) => {
-      client.checking = { resolve, reject };
+    return worker ? new AnalysisWorker(worker) : null;
+  }
+
+  /**
+   * Has the worker read and check the two files: when they are valid it holds the set they make and
+   * sends it back in parts (each taken in one short task of the page's). Rejects should the worker fail.
+   */
+  load(entities: BlobFile, deals: BlobFile): Promise<ValidationResult> {
+    if (this.stopped) return Promise.reject(new Error('the analysis was stopped'));
+    const result = new Promise<ValidationResult>((resolve, reject) => {
+      this.loading = { deals: [], resolve, reject };
     });
-    const request: AnalysisRequest = { kind: 'check', entities, deals };
-    worker.postMessage(request);
-    return { worker: client, problems };
+    const request: AnalysisRequest = { kind: 'load', entities, deals };
+    this.worker.postMessage(request);
+    return result;
   }
 
   /** The set's first view: `state`'s loops and measures, and the whole network's measures and timeline. */
@@ -116,9 +127,8 @@ export class AnalysisWorker {
   }
 
   private take(reply: AnalysisReply): void {
-    if (reply.kind === 'checked') {
-      this.checking?.resolve(reply.problems);
-      this.checking = null;
+    if (reply.kind === 'deals' || reply.kind === 'loaded' || reply.kind === 'load-failed') {
+      this.takeLoaded(reply);
       return;
     }
     const pending = this.pending.get(reply.id);
@@ -132,11 +142,27 @@ export class AnalysisWorker {
     else pending.resolve({ ...reply.analysis, loops: pending.loops.flat() });
   }
 
+  private takeLoaded(reply: Extract<AnalysisReply, { kind: 'deals' | 'loaded' | 'load-failed' }>): void {
+    const loading = this.loading;
+    if (!loading) return;
+    if (reply.kind === 'deals') {
+      loading.deals.push(reply.deals);
+      return;
+    }
+    this.loading = null;
+    if (reply.kind === 'load-failed') {
+      loading.reject(new Error(reply.message));
+      return;
+    }
+    const { result } = reply;
+    loading.resolve(result.ok ? { ...result, data: { ...result.data, deals: loading.deals.flat().concat(result.data.deals) } } : result);
+  }
+
   private fail(error: Error): void {
     this.stopped = true;
     this.worker.terminate();
-    this.checking?.reject(error);
-    this.checking = null;
+    this.loading?.reject(error);
+    this.loading = null;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }

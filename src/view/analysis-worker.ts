@@ -7,7 +7,7 @@ import { loadDataSetFromText } from '../data/load.js';
 import type { DataSet } from '../data/types.js';
 import { Deriver } from '../state/derive.js';
 import { analyseFirstView, analyseView, type ViewAnalysis } from '../state/first-view.js';
-import { ANALYSIS_LOOPS_PER_MESSAGE, type AnalysisReply, type AnalysisRequest } from './analysis-client.js';
+import { ANALYSIS_DEALS_PER_MESSAGE, ANALYSIS_LOOPS_PER_MESSAGE, type AnalysisReply, type AnalysisRequest, type BlobFile } from './analysis-client.js';
 
 const reply = (message: AnalysisReply, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
 
@@ -22,21 +22,43 @@ function sendLoops(id: number, loops: ViewAnalysis['loops']): void {
 /** The circularity's per-deal figures go as buffers, not copied. */
 const buffersOf = (analysis: ViewAnalysis): Transferable[] => [analysis.circularity.dealAmountUsd.buffer, analysis.circularity.dealCircularUsd.buffer];
 
-self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
+/** Reads and checks the two files; keeps a valid set and sends it back in parts, the rest last. */
+async function load(entities: BlobFile, deals: BlobFile): Promise<void> {
+  data = null;
+  deriver = null;
+  try {
+    const [entitiesText, dealsText] = await Promise.all([entities.blob.text(), deals.blob.text()]);
+    const result = loadDataSetFromText({ name: entities.name, text: entitiesText }, { name: deals.name, text: dealsText });
+    if (!result.ok) {
+      reply({ kind: 'loaded', result });
+      return;
+    }
+    data = result.data;
+    const all = result.data.deals;
+    let sent = 0;
+    for (; all.length - sent > ANALYSIS_DEALS_PER_MESSAGE; sent += ANALYSIS_DEALS_PER_MESSAGE) reply({ kind: 'deals', deals: all.slice(sent, sent + ANALYSIS_DEALS_PER_MESSAGE) });
+    reply({ kind: 'loaded', result: { ...result, data: { ...result.data, deals: all.slice(sent) } } });
+  } catch (error) {
+    reply({ kind: 'load-failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Settles once the set being read is held: a view is only worked out on it. */
+let ready: Promise<void> = Promise.resolve();
+
+self.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   if (request.kind === 'data') {
     data = request.data;
     deriver = null;
     return;
   }
-  if (request.kind === 'check') {
-    const result = loadDataSetFromText(request.entities, request.deals);
-    data = result.ok ? result.data : null;
-    deriver = null;
-    reply({ kind: 'checked', problems: result.ok ? [] : result.problems });
+  if (request.kind === 'load') {
+    ready = load(request.entities, request.deals);
     return;
   }
   try {
+    await ready;
     if (!data) throw new Error('no data set to analyse');
     deriver ??= new Deriver(data);
     if (request.kind === 'first-view') {

@@ -1,71 +1,70 @@
 /**
  * Fetching the shipped data set in the browser; every failure becomes a problem naming the file.
  */
-import { parseDataFiles, type TextFile } from '../data/load.js';
+import { loadDataSetFromText } from '../data/load.js';
 import type { Problem } from '../data/problem.js';
 import type { DataSet } from '../data/types.js';
-import { dataSetOf, validateDataSet } from '../data/validate.js';
 import type { PrecomputedLayout, Positions } from '../layout/layout.js';
 import { AnalysisWorker } from './analysis-client.js';
 
-async function fetchText(url: string, name: string): Promise<{ text: string } | { problem: Problem }> {
+/**
+ * A file's body, unread: a large one goes to the analysis worker as it is, never read on the page.
+ * `announced` hears the size the server gives (NaN: none) before the body arrives.
+ */
+async function fetchBlob(url: string, name: string, announced: (bytes: number) => void = () => {}): Promise<{ blob: Blob } | { problem: Problem }> {
   const fail = (message: string) => ({ problem: { file: name, record: null, recordId: null, field: null, message } });
   try {
     const response = await fetch(url);
     if (!response.ok) return fail(`could not be loaded (HTTP ${response.status})`);
-    return { text: await response.text() };
+    announced(Number(response.headers.get('content-length') ?? Number.NaN));
+    return { blob: await response.blob() };
   } catch (error) {
     return fail(`could not be loaded (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 /**
- * The shipped set, and for a set large enough to be analysed in a worker, that worker: it checked
- * the set and holds it (null: the set was checked on the page).
+ * The shipped set, and for a large one, the analysis worker that read and checked it and holds it
+ * (null: the set was read and checked on the page).
  */
 export type ShippedDataSet = { ok: true; data: DataSet; worker: AnalysisWorker | null } | { ok: false; problems: Problem[] };
 
 /**
- * A deals file longer than this (about 8,000 deals) is checked in the analysis worker while the
- * page parses it: checking 25,000 deals held the page for a third of a second.
+ * A deals file larger than this (about 8,000 deals) is read and checked in the analysis worker, which
+ * sends the checked set back in parts: decoding, parsing and checking 25,000 deals on the page held
+ * it for over half a second in three tasks, and copying them to the worker for another fifth.
  */
-export const CHECKED_IN_WORKER_ABOVE_CHARS = 2_000_000;
+export const READ_IN_WORKER_ABOVE_BYTES = 2_000_000;
 
 /** Loads `data/entities.json` and `data/deals.json` relative to the page. */
 export async function fetchShippedDataSet(base = 'data/'): Promise<ShippedDataSet> {
   performance.mark('roundtrip:fetch-start');
+  // A large file's worker is started as soon as its size is known, so its script loads while the body arrives.
+  const early: { worker: AnalysisWorker | null } = { worker: null };
   const [entities, deals] = await Promise.all([
-    fetchText(`${base}entities.json`, 'entities.json'),
-    fetchText(`${base}deals.json`, 'deals.json'),
+    fetchBlob(`${base}entities.json`, 'entities.json'),
+    fetchBlob(`${base}deals.json`, 'deals.json', (bytes) => {
+      if (bytes > READ_IN_WORKER_ABOVE_BYTES) early.worker = AnalysisWorker.create();
+    }),
   ]);
   const problems = [entities, deals].flatMap((r) => ('problem' in r ? [r.problem] : []));
-  if (problems.length > 0 || !('text' in entities) || !('text' in deals)) return { ok: false, problems };
-  const files = { entities: { name: 'entities.json', text: entities.text }, deals: { name: 'deals.json', text: deals.text } };
-  const checking = files.deals.text.length > CHECKED_IN_WORKER_ABOVE_CHARS ? AnalysisWorker.check(files.entities, files.deals) : null;
-  const parsed = parseDataFiles(files.entities, files.deals);
-  performance.mark('roundtrip:data-parsed');
-  if (!parsed.ok) {
-    checking?.worker.stop();
-    return parsed;
+  if (problems.length > 0 || !('blob' in entities) || !('blob' in deals)) {
+    early.worker?.stop();
+    return { ok: false, problems };
   }
-  if (checking) {
-    const checked = await checkedInWorker(checking, parsed);
-    if (checked) return checked;
+  const files = { entities: { name: 'entities.json', blob: entities.blob }, deals: { name: 'deals.json', blob: deals.blob } };
+  const worker = deals.blob.size > READ_IN_WORKER_ABOVE_BYTES ? (early.worker ?? AnalysisWorker.create()) : null;
+  if (worker !== early.worker) early.worker?.stop();
+  if (worker) {
+    const result = await worker.load(files.entities, files.deals).catch(() => null);
+    if (result?.ok) return { ok: true, data: result.data, worker };
+    worker.stop();
+    if (result) return result;
+    // The worker failed: the page reads the set itself.
   }
-  const result = validateDataSet(parsed.entities, parsed.deals, { entities: files.entities.name, deals: files.deals.name });
+  const [entitiesText, dealsText] = await Promise.all([entities.blob.text(), deals.blob.text()]);
+  const result = loadDataSetFromText({ name: files.entities.name, text: entitiesText }, { name: files.deals.name, text: dealsText });
   return result.ok ? { ok: true, data: result.data, worker: null } : result;
-}
-
-/**
- * The worker's verdict on the set the page parsed from the same text: the page takes its own parse
- * once the worker finds it valid. Null when the worker failed: the page then checks the set itself.
- */
-async function checkedInWorker(checking: { worker: AnalysisWorker; problems: Promise<Problem[]> }, parsed: { entities: unknown; deals: unknown }): Promise<ShippedDataSet | null> {
-  const problems = await checking.problems.catch(() => null);
-  if (problems === null || problems.length > 0) checking.worker.stop();
-  if (problems === null) return null;
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: dataSetOf(parsed.entities, parsed.deals), worker: checking.worker };
 }
 
 function isPositions(value: unknown): value is Positions {

@@ -77,24 +77,26 @@ describe('the analysis worker', () => {
       return `${loops.count}${loops.truncated ? '+' : ''} loops`;
     };
     await expect.poll(() => summary(page), { timeout: 60_000 }).toContain(expected(null));
-    // The worker checked the files (the page never copied the set to it). The first picture of the
+    // The worker read and checked the files (the page never read them, nor copied the set to it). The first picture of the
     // whole network is drawn from measures worked out on the page; its loops are asked of the worker
     // once it is on screen.
-    expect((await seen()).requests).toEqual(['check', 'view']);
+    expect((await seen()).requests).toEqual(['load', 'view']);
+    // Every deal came back from the worker, in its parts.
+    expect(await summary(page)).toContain(`${data.deals.length.toLocaleString('en-US')} deals`);
     expect((await seen()).replies).toContain('view');
 
     // A filter change: asked of the worker, shown once it answers, with the loops the page would find.
     const types = ['purchase', 'loan'];
     await page.evaluate((t) => document.querySelector('rt-app')!.viewStore.update({ types: t as never }, 'replace'), types);
     await expect.poll(() => summary(page), { timeout: 60_000 }).toContain(expected(types));
-    expect((await seen()).requests).toEqual(['check', 'view', 'view']);
+    expect((await seen()).requests).toEqual(['load', 'view', 'view']);
     expect((await seen()).replies.at(-1)).toBe('view');
     // The deals the filter hides are hidden in the picture.
     const hidden = await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!.cy!.edges().filter((e) => e.data('type') === 'investment' && e.visible()).length);
     expect(hidden).toBe(0);
   });
 
-  it("checks a large shipped set in the worker: a bad deal is named by file, record and field, and nothing is drawn", async () => {
+  it("reads and checks a large shipped set in the worker: a bad deal is named by file, record and field, and nothing is drawn", async () => {
     const data = largeSet();
     const bad = data.deals.map((d, i) => (i === 4321 ? { ...d, amountUsd: -5 } : d));
     await serveShipped(page, data, JSON.stringify({ deals: bad }));
@@ -105,7 +107,7 @@ describe('the analysis worker', () => {
     expect(await page.evaluate(() => document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')?.cy?.nodes().length ?? 0)).toBe(0);
   });
 
-  it('checks a large shipped set on the page where workers cannot run, with the same result', async () => {
+  it('reads and checks a large shipped set on the page where workers cannot run, with the same result', async () => {
     const data = largeSet();
     const bad = data.deals.map((d, i) => (i === 4321 ? { ...d, date: '2025-13' } : d));
     await serveShipped(page, data, JSON.stringify({ deals: bad }));

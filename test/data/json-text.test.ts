@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDataSetFromText, parseDataFiles } from '../../src/data/load.js';
-import { dataSetOf } from '../../src/data/validate.js';
+import { loadDataSetFromText } from '../../src/data/load.js';
 import { parseJsonText, tooDeepAt } from '../../src/data/json-text.js';
 import { formatProblem } from '../../src/data/problem.js';
 import { validDocuments } from '../fixtures/datasets.js';
@@ -83,22 +82,6 @@ describe('loadDataSetFromText', () => {
         'deals.json, deals[0] "nvidia-openai", amountUsd: must not be negative (got -3)',
       ]);
     }
-  });
-});
-
-describe('dataSetOf', () => {
-  // The page takes its own parse of a large set the analysis worker found valid: it must be the set
-  // the worker's validation would have given.
-  it('gives the set validation gives for the same valid documents, with its as-of date and changes', () => {
-    const docs = validDocuments();
-    const dealsDoc = { ...docs.deals, asOf: '2026-12-01', changes: [{ date: '2026-12-01', summary: 'First deals', added: [docs.deals.deals[0]!.id], changed: [], removed: [] }] };
-    const files = { name: 'entities.json', text: JSON.stringify(docs.entities) };
-    const deals = { name: 'deals.json', text: JSON.stringify(dealsDoc) };
-    const validated = loadDataSetFromText(files, deals);
-    const parsed = parseDataFiles(files, deals);
-    if (!validated.ok || !parsed.ok) throw new Error(`expected a valid set: ${JSON.stringify(validated)}`);
-    expect(validated.data.changes).toHaveLength(1);
-    expect(dataSetOf(parsed.entities, parsed.deals)).toEqual(validated.data);
   });
 });
 
