@@ -8,7 +8,7 @@
  * circulation of the view (circularity.ts).
  */
 import type { EntityKind } from '../data/types.js';
-import type { FirmGraph } from '../model/graph.js';
+import { runSteps, type FirmGraph, type Steps } from '../model/graph.js';
 import { betweenness } from './betweenness.js';
 import { hits } from './hits.js';
 import { arcWeights } from './arc-weights.js';
@@ -96,6 +96,14 @@ export function withLoopCount(measures: FirmMeasures, loops: number): FirmMeasur
 
 /** Every measure for every firm of a (filtered) firm graph, in the graph's node order. */
 export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): FirmMeasures[] {
+  return runSteps(firmMeasureSteps(graph, options));
+}
+
+/**
+ * firmMeasures in steps: it yields after indexing the graph, after PageRank and after HITS, each a
+ * tenth of a second or less on 5,000 firms and 25,000 deals, so a page can pause in between.
+ */
+export function* firmMeasureSteps(graph: FirmGraph, options: MeasureOptions = {}): Steps<FirmMeasures[]> {
   const alpha = options.alpha ?? DEFAULTS.alpha;
   if (!(alpha > 0 && alpha < 1)) throw new Error(`roundtrip/centrality: alpha must be between 0 and 1 (got ${String(options.alpha)})`);
   // One arc per ordered pair of firms (the collapsed graph), with the pair's known money.
@@ -103,8 +111,10 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   const { offsets, targets } = indexed;
   const n = indexed.ids.length;
   const weights = arcWeights(graph, indexed);
+  yield;
   // PageRank over the known money only: pairs whose amounts are all undisclosed carry no weight.
   const rank = weightedPagerank(indexed, weights, { alpha, maxIterations: 1000, tolerance: 1e-10 });
+  yield;
   const estimated = isBetweennessEstimated(graph.order, options);
   // Betweenness is the costliest measure and often not looked at: it is computed, for every firm
   // at once, the first time any firm's value is read.
@@ -121,6 +131,7 @@ export function firmMeasures(graph: FirmGraph, options: MeasureOptions = {}): Fi
   };
   // HITS may oscillate on some directed graphs; the scores are then reported as unknown (null).
   const hubsAndAuthorities = hits(indexed, { maxIterations: 1000, tolerance: 1e-10 });
+  yield;
   const inDegree = new Int32Array(n);
   const inStrength = new Float64Array(n);
   const outStrength = new Float64Array(n);

@@ -2,7 +2,7 @@
  * What the view shows, derived from the data set and the view state: the filtered graph, its
  * loops and measures, and what a selection highlights. Pure; cached by the filter.
  */
-import { firmMeasures, withLoopCount, type FirmMeasures } from '../analysis/centrality.js';
+import { firmMeasures, firmMeasureSteps, withLoopCount, type FirmMeasures } from '../analysis/centrality.js';
 import { adoptCircularity, circularity, type CircularityResult } from '../analysis/circularity.js';
 import { debtRank, type DebtRankResult } from '../analysis/contagion.js';
 import { findLoops, loopSearchResultOf, sortLoops, type LoopSearchResult, type MoneyLoop } from '../analysis/loops.js';
@@ -183,6 +183,12 @@ export class Deriver {
    */
   wholeNetworkMeasures(): Map<string, FirmMeasures> {
     this.quickMeasures ??= new Map(firmMeasures(this.base).map((m) => [m.id, m]));
+    return this.quickMeasures;
+  }
+
+  /** wholeNetworkMeasures, awaiting `pause()` between its steps (see firmMeasureSteps). */
+  async wholeNetworkMeasuresWithPauses(pause: () => Promise<void>): Promise<Map<string, FirmMeasures>> {
+    this.quickMeasures ??= new Map((await runStepsWithPauses(firmMeasureSteps(this.base), pause)).map((m) => [m.id, m]));
     return this.quickMeasures;
   }
 

@@ -63,7 +63,9 @@ export async function loadSet(data: DataSet, options: LoadOptions): Promise<Load
   }
   if (large) await pause();
   const measures = options.sketch
-    ? deriver.wholeNetworkMeasures()
+    ? large
+      ? await deriver.wholeNetworkMeasuresWithPauses(pause)
+      : deriver.wholeNetworkMeasures()
     : deriver.derive({ ...state, types: null, minUsd: 0, from: null, to: null, kinds: null, statuses: null, hideIsolated: false }).measures;
   // The measures and the first rendering of the panels that follows are a fifth of a second each.
   if (large) await pause();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { describe, expect, it } from 'vitest';
-import { firmMeasures, type FirmMeasures } from '../../src/analysis/centrality.js';
+import { firmMeasures, firmMeasureSteps, type FirmMeasures } from '../../src/analysis/centrality.js';
 import { findLoops } from '../../src/analysis/loops.js';
 import { countedAmount } from '../../src/model/amounts.js';
 import { buildFirmGraph } from '../../src/model/graph.js';
@@ -15,6 +15,17 @@ function measuresOf(edges: Parameters<typeof dataSetFromEdges>[0], extra: string
 }
 
 describe('firmMeasures', () => {
+  it('in steps, pausing after the index, PageRank and HITS, gives the same measures', () => {
+    const graph = shippedGraph();
+    const steps = firmMeasureSteps(graph);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    expect(pauses).toBe(3);
+    const plain = firmMeasures(graph);
+    expect(next.value.map((m) => ({ ...m }))).toEqual(plain.map((m) => ({ ...m })));
+  });
+
   it('firmMeasures(empty graph) returns nothing', () => {
     expect(firmMeasures(buildFirmGraph({ entities: [], deals: [] }))).toEqual([]);
   });

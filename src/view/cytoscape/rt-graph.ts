@@ -172,6 +172,20 @@ export class RtGraph extends LitElement {
   protected override firstUpdated(): void {
     const container = this.renderRoot.querySelector<HTMLDivElement>('#cy');
     if (!container) return;
+    if ((this.elements?.nodes.length ?? 0) + (this.elements?.edges.length ?? 0) <= ONE_SLICE_AT_MOST) {
+      this.createInstance(container);
+      return;
+    }
+    // A large picture's Cytoscape is made in a task of its own: made while the page renders its
+    // panels it was a quarter of that task (its layout is still running meanwhile anyway).
+    setTimeout(() => {
+      if (!this.isConnected || this.instance) return;
+      this.createInstance(container);
+      this.requestUpdate('elements');
+    }, 0);
+  }
+
+  private createInstance(container: HTMLDivElement): void {
     const cy = cytoscape({
       container,
       style: this.nextStylesheet().stylesheet,
