@@ -6,6 +6,7 @@
  * change, or that picture's loops) is asked for once and adopted by the page's deriver when it arrives.
  */
 import type { MoneyLoop } from '../analysis/loops.js';
+import type { TextFile } from '../data/load.js';
 import type { DataSet, Deal } from '../data/types.js';
 import type { ValidationResult } from '../data/validate.js';
 import type { FirstViewAnalysis, ViewAnalysis } from '../state/first-view.js';
@@ -31,15 +32,20 @@ export const ANALYSIS_LOOPS_PER_MESSAGE = 1_000;
 /** Deals the worker sends in one message at most when it hands a set it read back to the page. */
 export const ANALYSIS_DEALS_PER_MESSAGE = 2_500;
 
-/** A data file to read in the worker, unread: a Blob is handed over, not copied. */
-export interface BlobFile {
+/** A data file's bytes, to read in the worker (a copy of bytes costs the page next to nothing). */
+export interface BytesFile {
   name: string;
-  blob: Blob;
+  bytes: ArrayBuffer;
+}
+
+/** A fetched file's text, decoded as `response.text()` would (UTF-8, a byte-order mark dropped). */
+export function textOf(file: BytesFile): TextFile {
+  return { name: file.name, text: new TextDecoder().decode(file.bytes) };
 }
 
 export type AnalysisRequest =
   | { kind: 'data'; data: DataSet }
-  | { kind: 'load'; entities: BlobFile; deals: BlobFile }
+  | { kind: 'load'; entities: BytesFile; deals: BytesFile }
   | { kind: 'first-view' | 'view'; id: number; state: ViewState };
 
 export type AnalysisReply =
@@ -91,7 +97,7 @@ export class AnalysisWorker {
    * Has the worker read and check the two files: when they are valid it holds the set they make and
    * sends it back in parts (each taken in one short task of the page's). Rejects should the worker fail.
    */
-  load(entities: BlobFile, deals: BlobFile): Promise<ValidationResult> {
+  load(entities: BytesFile, deals: BytesFile): Promise<ValidationResult> {
     if (this.stopped) return Promise.reject(new Error('the analysis was stopped'));
     const result = new Promise<ValidationResult>((resolve, reject) => {
       this.loading = { deals: [], resolve, reject };

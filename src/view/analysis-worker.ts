@@ -7,7 +7,7 @@ import { loadDataSetFromText } from '../data/load.js';
 import type { DataSet } from '../data/types.js';
 import { Deriver } from '../state/derive.js';
 import { analyseFirstView, analyseView, type ViewAnalysis } from '../state/first-view.js';
-import { ANALYSIS_DEALS_PER_MESSAGE, ANALYSIS_LOOPS_PER_MESSAGE, type AnalysisReply, type AnalysisRequest, type BlobFile } from './analysis-client.js';
+import { ANALYSIS_DEALS_PER_MESSAGE, ANALYSIS_LOOPS_PER_MESSAGE, textOf, type AnalysisReply, type AnalysisRequest, type BytesFile } from './analysis-client.js';
 
 const reply = (message: AnalysisReply, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
 
@@ -23,12 +23,11 @@ function sendLoops(id: number, loops: ViewAnalysis['loops']): void {
 const buffersOf = (analysis: ViewAnalysis): Transferable[] => [analysis.circularity.dealAmountUsd.buffer, analysis.circularity.dealCircularUsd.buffer];
 
 /** Reads and checks the two files; keeps a valid set and sends it back in parts, the rest last. */
-async function load(entities: BlobFile, deals: BlobFile): Promise<void> {
+function load(entities: BytesFile, deals: BytesFile): void {
   data = null;
   deriver = null;
   try {
-    const [entitiesText, dealsText] = await Promise.all([entities.blob.text(), deals.blob.text()]);
-    const result = loadDataSetFromText({ name: entities.name, text: entitiesText }, { name: deals.name, text: dealsText });
+    const result = loadDataSetFromText(textOf(entities), textOf(deals));
     if (!result.ok) {
       reply({ kind: 'loaded', result });
       return;
@@ -43,10 +42,7 @@ async function load(entities: BlobFile, deals: BlobFile): Promise<void> {
   }
 }
 
-/** Settles once the set being read is held: a view is only worked out on it. */
-let ready: Promise<void> = Promise.resolve();
-
-self.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
+self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   if (request.kind === 'data') {
     data = request.data;
@@ -54,11 +50,10 @@ self.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
     return;
   }
   if (request.kind === 'load') {
-    ready = load(request.entities, request.deals);
+    load(request.entities, request.deals);
     return;
   }
   try {
-    await ready;
     if (!data) throw new Error('no data set to analyse');
     deriver ??= new Deriver(data);
     if (request.kind === 'first-view') {

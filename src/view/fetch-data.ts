@@ -5,19 +5,20 @@ import { loadDataSetFromText } from '../data/load.js';
 import type { Problem } from '../data/problem.js';
 import type { DataSet } from '../data/types.js';
 import type { PrecomputedLayout, Positions } from '../layout/layout.js';
-import { AnalysisWorker } from './analysis-client.js';
+import { AnalysisWorker, textOf } from './analysis-client.js';
 
 /**
- * A file's body, unread: a large one goes to the analysis worker as it is, never read on the page.
- * `announced` hears the size the server gives (NaN: none) before the body arrives.
+ * A file's bytes, not decoded: a large file goes to the analysis worker as they are, never read on
+ * the page. `announced` hears the size the server gives (NaN: none) before the body arrives.
+ * (Bytes, not a Blob: a cached file's Blob body failed now and then in Chromium, "Failed to fetch".)
  */
-async function fetchBlob(url: string, name: string, announced: (bytes: number) => void = () => {}): Promise<{ blob: Blob } | { problem: Problem }> {
+async function fetchBytes(url: string, name: string, announced: (bytes: number) => void = () => {}): Promise<{ bytes: ArrayBuffer } | { problem: Problem }> {
   const fail = (message: string) => ({ problem: { file: name, record: null, recordId: null, field: null, message } });
   try {
     const response = await fetch(url);
     if (!response.ok) return fail(`could not be loaded (HTTP ${response.status})`);
     announced(Number(response.headers.get('content-length') ?? Number.NaN));
-    return { blob: await response.blob() };
+    return { bytes: await response.arrayBuffer() };
   } catch (error) {
     return fail(`could not be loaded (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -42,18 +43,18 @@ export async function fetchShippedDataSet(base = 'data/'): Promise<ShippedDataSe
   // A large file's worker is started as soon as its size is known, so its script loads while the body arrives.
   const early: { worker: AnalysisWorker | null } = { worker: null };
   const [entities, deals] = await Promise.all([
-    fetchBlob(`${base}entities.json`, 'entities.json'),
-    fetchBlob(`${base}deals.json`, 'deals.json', (bytes) => {
+    fetchBytes(`${base}entities.json`, 'entities.json'),
+    fetchBytes(`${base}deals.json`, 'deals.json', (bytes) => {
       if (bytes > READ_IN_WORKER_ABOVE_BYTES) early.worker = AnalysisWorker.create();
     }),
   ]);
   const problems = [entities, deals].flatMap((r) => ('problem' in r ? [r.problem] : []));
-  if (problems.length > 0 || !('blob' in entities) || !('blob' in deals)) {
+  if (problems.length > 0 || !('bytes' in entities) || !('bytes' in deals)) {
     early.worker?.stop();
     return { ok: false, problems };
   }
-  const files = { entities: { name: 'entities.json', blob: entities.blob }, deals: { name: 'deals.json', blob: deals.blob } };
-  const worker = deals.blob.size > READ_IN_WORKER_ABOVE_BYTES ? (early.worker ?? AnalysisWorker.create()) : null;
+  const files = { entities: { name: 'entities.json', bytes: entities.bytes }, deals: { name: 'deals.json', bytes: deals.bytes } };
+  const worker = deals.bytes.byteLength > READ_IN_WORKER_ABOVE_BYTES ? (early.worker ?? AnalysisWorker.create()) : null;
   if (worker !== early.worker) early.worker?.stop();
   if (worker) {
     const result = await worker.load(files.entities, files.deals).catch(() => null);
@@ -62,8 +63,7 @@ export async function fetchShippedDataSet(base = 'data/'): Promise<ShippedDataSe
     if (result) return result;
     // The worker failed: the page reads the set itself.
   }
-  const [entitiesText, dealsText] = await Promise.all([entities.blob.text(), deals.blob.text()]);
-  const result = loadDataSetFromText({ name: files.entities.name, text: entitiesText }, { name: files.deals.name, text: dealsText });
+  const result = loadDataSetFromText(textOf(files.entities), textOf(files.deals));
   return result.ok ? { ok: true, data: result.data, worker: null } : result;
 }
 
