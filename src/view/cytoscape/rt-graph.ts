@@ -1,8 +1,9 @@
 /**
  * The deal network drawn with Cytoscape: the only component that touches Cytoscape. It is longer
- * than most files (about 400 lines) because it is the one place where Cytoscape's instance lives:
+ * than most files (about 450 lines) because it is the one place where Cytoscape's instance lives:
  * creating it, its events (taps, hover, drag, keyboard), the layout's positions, fitting and the
- * saved viewport. What is set on each element lives in element-state.ts.
+ * saved viewport. What is set on each element lives in element-state.ts, and how the elements are
+ * added in add-elements.ts.
  *
  * It lays out the full data set once, in a worker (seeded, so the same data always gives the same
  * picture; cancellable, with a grid standing in), and keeps those positions: filtering hides elements instead of moving the rest, so a filter change
@@ -31,19 +32,8 @@ import { graphStylesheet, NODE_FONT_SIZE, NODE_LABEL_GAP, STRAIGHT_EDGES_ABOVE }
 import { applyDetours } from './detours.js';
 import { afterThisFrame } from '../after-frame.js';
 import { LayoutCancelled, startLayout, type LayoutJob } from '../layout-client.js';
-import { computeStylesNow, pinBackgrounding, skipNextDrawing } from './style-dirtying.js';
+import { addInSlices, ONE_SLICE_AT_MOST } from './add-elements.js';
 import { gridPositions, layoutRequestFor, type Positions } from '../../layout/layout.js';
-
-/** Elements added to Cytoscape at a time, and the time spent adding before the page gets a turn. */
-const ELEMENTS_PER_CHUNK = 100;
-const SLICE_BUDGET_MS = 40;
-/**
- * A graph this small is added in one go: cut in slices, its first picture waited a turn behind
- * the page's other work (about a tenth of a second) to save a task of a few tens of milliseconds.
- */
-const ONE_SLICE_AT_MOST = 400;
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export { LABELLED_DEALS_AT_MOST } from './element-state.js';
 
@@ -394,35 +384,17 @@ export class RtGraph extends LitElement {
     performance.mark('roundtrip:positions');
     this.drawnState.reset(positions);
     const at = (id: string): { x: number; y: number } => ({ ...((Object.hasOwn(positions, id) ? positions[id] : undefined) ?? { x: 0, y: 0 }) });
-    // Firms first, then deals, a slice per task: styling every element in one go held the page for
-    // half a second on 1,500 deals. Each slice is styled as it is added, and no frame is drawn
-    // until the last is in (each would draw all the firms added so far); the view is fitted once
-    // the firms are in.
     const definitions: cytoscape.ElementDefinition[] = [
       ...elements.nodes.map((data) => ({ group: 'nodes' as const, data: { ...data }, position: at(data.id) })),
       ...elements.edges.map((data) => ({ group: 'edges' as const, data: { ...data } })),
     ];
-    let sliceStart = performance.now();
-    let fitted = false;
-    const perChunk = definitions.length <= ONE_SLICE_AT_MOST ? Math.max(1, definitions.length) : ELEMENTS_PER_CHUNK;
-    for (let start = 0; start < definitions.length; start += perChunk) {
-      if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
-        skipNextDrawing(cy);
-        await nextTask();
-        if (this.elements !== elements || this.instance !== cy) return;
-        sliceStart = performance.now();
-      }
-      const chunk = definitions.slice(start, start + perChunk);
-      cy.batch(() => {
-        pinBackgrounding(cy.add(chunk).nodes());
-        this.drawnState.applyAll(cy);
-      });
-      computeStylesNow(cy);
-      if (!fitted && start + perChunk >= elements.nodes.length) {
-        fitted = true;
-        this.fitFirst(cy);
-      }
-    }
+    const added = await addInSlices(cy, definitions, elements.nodes.length, {
+      stillWanted: () => this.elements === elements && this.instance === cy,
+      applyState: () => this.drawnState.applyAll(cy),
+      // The view is fitted once the firms are in.
+      firmsIn: () => this.fitFirst(cy),
+    });
+    if (!added) return;
     this.bendDeals(cy);
     this.layingOut = false;
     this.showProgress = false;
