@@ -197,7 +197,7 @@ const LARGE_DEALS = 25_000;
 const PAN_TARGET_MS = 1000 / 30;
 /** The page never blocks longer than this. */
 const LONG_TASK_TARGET_MS = 200;
-const LARGE_NOTE = `The explorer draws its part of the network (the 1,500 largest deals among the 3,000 firms with the most money, model/drawing-budget.ts; loops, measures and tables cover all ${LARGE_DEALS.toLocaleString('en-US')} deals); the peer, stock Cytoscape, draws every firm and deal, at the positions the explorer's layout gives the whole network.`;
+const LARGE_NOTE = `The explorer draws its part of the network (the 1,500 largest deals among the 3,000 firms with the most money and the firms they join, model/drawing-budget.ts; loops, measures and tables cover all ${LARGE_DEALS.toLocaleString('en-US')} deals); the peer, stock Cytoscape, draws every firm and deal, at the positions the explorer's layout gives the whole network.`;
 
 /** The imported CSV: deals among firms (all new to the explorer). */
 const IMPORT_FIRMS = 300;

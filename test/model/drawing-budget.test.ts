@@ -22,7 +22,7 @@ describe('drawnPart', () => {
   it('draws everything (null) when the set fits the limits', () => {
     const data: DrawableSet = { entities: [{ id: 'a' }, { id: 'b' }], deals: [{ id: 'x', from: 'a', to: 'b', amountUsd: 1 }] };
     expect(drawnPart(data, { firms: 2, deals: 1 })).toBeNull();
-    expect(drawnPart(data, { firms: 2, deals: 0 })).toEqual({ firms: ['a', 'b'], deals: [], firmsTotal: 2, dealsTotal: 1 });
+    expect(drawnPart(data, { firms: 2, deals: 0 })).toEqual({ firms: [], deals: [], firmsChosenAmong: 2, firmsTotal: 2, dealsTotal: 1 });
   });
 
   it('keeps the firms with the most money and the largest deals between them, undisclosed last', () => {
@@ -36,7 +36,21 @@ describe('drawnPart', () => {
       ],
     };
     // Money: big 112, mid 107, small 5. Between big and mid: 100, 7 and an undisclosed deal.
-    expect(drawnPart(data, { firms: 2, deals: 2 })).toEqual({ firms: ['big', 'mid'], deals: ['big-mid', 'mid-big'], firmsTotal: 3, dealsTotal: 4 });
+    expect(drawnPart(data, { firms: 2, deals: 2 })).toEqual({ firms: ['big', 'mid'], deals: ['big-mid', 'mid-big'], firmsChosenAmong: 2, firmsTotal: 3, dealsTotal: 4 });
+  });
+
+  it('leaves out a chosen firm that none of the drawn deals joins', () => {
+    const data: DrawableSet = {
+      entities: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+      deals: [
+        { id: 'a-b', from: 'a', to: 'b', amountUsd: 100 },
+        // c has the most money of the rest, in small deals that do not make the cut.
+        { id: 'c-a', from: 'c', to: 'a', amountUsd: 30 },
+        { id: 'c-b', from: 'c', to: 'b', amountUsd: 30 },
+        { id: 'd-a', from: 'd', to: 'a', amountUsd: 1 },
+      ],
+    };
+    expect(drawnPart(data, { firms: 3, deals: 1 })).toEqual({ firms: ['a', 'b'], deals: ['a-b'], firmsChosenAmong: 3, firmsTotal: 4, dealsTotal: 4 });
   });
 
   it('never draws more than the limits, only deals between drawn firms, and the largest of them (property)', () => {
@@ -53,21 +67,23 @@ describe('drawnPart', () => {
         expect(part.deals.length).toBeLessThanOrEqual(limit.deals);
         expect(part.firmsTotal).toBe(data.entities.length);
         expect(part.dealsTotal).toBe(data.deals.length);
-        const firms = new Set(part.firms);
         const deals = new Set(part.deals);
         // File order is kept.
-        expect(part.firms).toEqual(data.entities.map((e) => e.id).filter((id) => firms.has(id)));
+        expect(part.firms).toEqual(data.entities.map((e) => e.id).filter((id) => part.firms.includes(id)));
         expect(part.deals).toEqual(data.deals.map((d) => d.id).filter((id) => deals.has(id)));
-        // As many firms as the limit allows.
-        expect(part.firms.length).toBe(Math.min(limit.firms, data.entities.length));
-        // Brute force: no firm left out has more money than a firm drawn.
+        // The firms drawn are exactly those the drawn deals join.
+        const joined = new Set(data.deals.filter((d) => deals.has(d.id)).flatMap((d) => [d.from, d.to]));
+        expect(new Set(part.firms)).toEqual(joined);
+        // The deals are chosen among as many firms as the limit allows: those with the most money
+        // (ties by id).
+        expect(part.firmsChosenAmong).toBe(Math.min(limit.firms, data.entities.length));
         const money = new Map(data.entities.map((e) => [e.id, 0]));
         for (const d of data.deals) {
           money.set(d.from, (money.get(d.from) ?? 0) + (d.amountUsd ?? 0));
           money.set(d.to, (money.get(d.to) ?? 0) + (d.amountUsd ?? 0));
         }
-        const leastDrawn = Math.min(...part.firms.map((id) => money.get(id) ?? 0));
-        for (const e of data.entities) if (!firms.has(e.id)) expect(money.get(e.id) ?? 0).toBeLessThanOrEqual(leastDrawn);
+        const ranked = data.entities.map((e) => e.id).sort((a, b) => (money.get(b) ?? 0) - (money.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+        const firms = new Set(ranked.slice(0, part.firmsChosenAmong));
         const between = data.deals.filter((d) => firms.has(d.from) && firms.has(d.to));
         expect(part.deals.length).toBe(Math.min(limit.deals, between.length));
         const rank = (usd: number | null): number => usd ?? -1;

@@ -43,8 +43,9 @@ declare global {
 function partNote(part: DrawnPart | null): TemplateResult | typeof nothing {
   if (!part) return nothing;
   const count = (n: number): string => n.toLocaleString('en-US');
-  const firms = part.firms.length < part.firmsTotal ? ` between the ${count(part.firms.length)} firms with the most money` : '';
-  return html` · <span data-drawn-part title="A network this large cannot be drawn readably: the picture shows its largest deals. Loops, measures, tables and exports cover every firm and deal.">drawing the ${count(part.deals.length)} largest of ${count(part.dealsTotal)} deals${firms}</span>`;
+  const among = part.firmsChosenAmong < part.firmsTotal ? ` between the ${count(part.firmsChosenAmong)} firms with the most money` : '';
+  const joined = part.firms.length < part.firmsTotal ? `, and the ${count(part.firms.length)} firms they join` : '';
+  return html` · <span data-drawn-part title="A network this large cannot be drawn readably: the picture shows its largest deals and the firms they join. Loops, measures, tables and exports cover every firm and deal.">drawing the ${count(part.deals.length)} largest of ${count(part.dealsTotal)} deals${among}${joined}</span>`;
 }
 
 @customElement('rt-toolbar')
