@@ -104,6 +104,29 @@ describe('the page (smoke)', () => {
     await page.close();
   });
 
+  it("keeps the graph pane's size as the timeline's chart replaces its placeholder (a pixel's change made Cytoscape draw every firm again)", async () => {
+    for (const width of [1440, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await openApp(page, inject('baseUrl'));
+      await page.locator('rt-timeline svg[role="img"]').waitFor();
+      const heights = await page.evaluate(async () => {
+        const timeline = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-timeline')!;
+        const graph = document.querySelector('rt-app')!.shadowRoot!.querySelector('rt-graph')!;
+        const measure = () => ({ timeline: timeline.getBoundingClientRect().height, graph: graph.getBoundingClientRect().height });
+        const filled = measure();
+        const history = timeline.history;
+        timeline.history = [];
+        await timeline.updateComplete;
+        const counting = measure();
+        timeline.history = history;
+        await timeline.updateComplete;
+        return { filled, counting };
+      });
+      expect(heights.counting, `at ${width} px`).toEqual(heights.filled);
+      await page.close();
+    }
+  });
+
   it('in a narrow window stacks filters, graph and panels in one column that the page scrolls through', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
     const errors = collectPageErrors(page);

@@ -42,6 +42,11 @@ export class RtTimeline extends LitElement {
     .money { fill: none; stroke: #3366cc; stroke-width: 1.5; }
     .axis { font-size: 9px; fill: currentColor; opacity: 0.75; }
     details { font-size: 0.8rem; }
+    /* The legend and the Numbers toggle have a row of their own, one line high, as has the
+       placeholder: the timeline is as tall while the counts are worked out as after (a pixel's
+       change resized the graph, which then drew every firm again). */
+    .legend { flex: 1 1 100%; display: flex; gap: 0.8rem; align-items: baseline; min-width: 0; line-height: 1.25rem; }
+    .legend small { flex: 0 1 auto; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     table { border-collapse: collapse; }
     td, th { padding: 0 0.4rem; text-align: right; }
     :focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
@@ -87,7 +92,7 @@ export class RtTimeline extends LitElement {
   private renderChart(): TemplateResult {
     const points = this.history;
     // The chart's room is kept while the counts are worked out, so the graph above does not shrink later.
-    if (points.length === 0) return html`<svg width=${WIDTH} height=${HEIGHT} aria-hidden="true"></svg><small>loops per quarter: counting…</small>`;
+    if (points.length === 0) return html`<svg width=${WIDTH} height=${HEIGHT} aria-hidden="true"></svg><div class="legend"><small>loops per quarter: counting…</small></div>`;
     // The scales' floors of 1 only keep the drawing's divisions defined; the words say the real maxima.
     const mostLoops = points.reduce((most, p) => Math.max(most, p.loops), 0);
     const mostMoney = points.reduce((most, p) => Math.max(most, p.moneyUsd), 0);
@@ -97,6 +102,7 @@ export class RtTimeline extends LitElement {
     const bar = Math.max(2, step - 3);
     const plot = HEIGHT - 12;
     const line = points.map((p, i) => `${(i + 0.5) * step},${plot - (p.moneyUsd / maxMoney) * plot}`).join(' ');
+    const legend = mostLoops === 0 ? 'no loop in any quarter' : `bars: loops (max ${mostLoops}) · line: money on loops (max ${mostMoney > 0 ? formatUsd(mostMoney) : 'undisclosed'})`;
     const summary = `Loops per quarter, from ${points[0]?.loops ?? 0} in ${points[0]?.label ?? ''} to ${points[points.length - 1]?.loops ?? 0} in ${points[points.length - 1]?.label ?? ''}; at most ${mostLoops}, with ${formatUsd(mostMoney)} of known money on loops.`;
     return html`<svg width=${WIDTH} height=${HEIGHT} role="img" aria-label=${summary}>
         ${points.map((p, i) => {
@@ -108,14 +114,16 @@ export class RtTimeline extends LitElement {
         <text class="axis" x="0" y=${HEIGHT - 1}>${points[0]?.label}</text>
         <text class="axis" x=${WIDTH} y=${HEIGHT - 1} text-anchor="end">${points[points.length - 1]?.label}</text>
       </svg>
-      <small>${mostLoops === 0 ? 'no loop in any quarter' : `bars: loops (max ${mostLoops}) · line: money on loops (max ${mostMoney > 0 ? formatUsd(mostMoney) : 'undisclosed'})`}</small>
+      <div class="legend">
+      <small title=${legend}>${legend}</small>
       <details>
         <summary>Numbers</summary>
         <table aria-label="Loops and money on loops per quarter">
           <thead><tr><th>Quarter</th><th>Loops</th><th>Money on loops</th></tr></thead>
           <tbody>${points.map((p) => html`<tr><td>${p.label}</td><td>${p.loops}${p.capped ? '+' : ''}</td><td>${formatUsd(p.moneyUsd)}</td></tr>`)}</tbody>
         </table>
-      </details>`;
+      </details>
+      </div>`;
   }
 
   private togglePlay = (): void => {

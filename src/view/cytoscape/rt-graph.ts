@@ -37,6 +37,9 @@ import { gridPositions, layoutRequestFor, type Positions } from '../../layout/la
 
 export { LABELLED_DEALS_AT_MOST } from './element-state.js';
 
+/** A resize of up to this many pixels keeps a fitted view as it is (the fit pads by 40). */
+const RESIZE_KEEPS_FIT_PX = 4;
+
 export interface LoopStep {
   /** 1-based position of the hop in the loop. */
   step: number;
@@ -105,7 +108,7 @@ export class RtGraph extends LitElement {
    * moved it since: when the pane changes size (panels appear, the window or a panel is resized) the
    * view is fitted again, so the whole network (or loop) stays in view.
    */
-  private fittedTo: { ids: readonly string[] | null } | null = null;
+  private fittedTo: { ids: readonly string[] | null; width: number; height: number } | null = null;
 
   /** The stylesheet last handed to Cytoscape, as JSON: setting one restyles every element. */
   private stylesheetText = '';
@@ -215,7 +218,13 @@ export class RtGraph extends LitElement {
       if (event.target === cy) this.dispatchEvent(new ClearSelectionEvent());
     });
     cy.on('resize', () => {
-      if (this.fittedTo && !this.layingOut) this.fitTo(cy, this.fittedTo.ids);
+      const fitted = this.fittedTo;
+      if (!fitted || this.layingOut) return;
+      // A few pixels (a line of text coming in below) leave the picture inside the fit's padding;
+      // refitting would change the zoom a hair and make Cytoscape draw every firm again (a third of
+      // a second at 2,000 firms).
+      if (Math.abs(cy.width() - fitted.width) <= RESIZE_KEEPS_FIT_PX && Math.abs(cy.height() - fitted.height) <= RESIZE_KEEPS_FIT_PX) return;
+      this.fitTo(cy, fitted.ids);
     });
     cy.on('viewport', () => {
       if (this.movingByCode || this.layingOut) return;
@@ -430,7 +439,7 @@ export class RtGraph extends LitElement {
       { padding: 40, minZoom: cy.minZoom(), maxZoom: 1.6, fontSize: NODE_FONT_SIZE, labelGap: NODE_LABEL_GAP },
     );
     // The pane may have no size yet (a notice above it is still laying out): fit when it gets one.
-    this.fittedTo = { ids };
+    this.fittedTo = { ids, width: cy.width(), height: cy.height() };
     if (!viewport) return;
     this.moveTo(cy, viewport);
   }
