@@ -42,11 +42,15 @@ export async function addInSlices(cy: Core, definitions: cytoscape.ElementDefini
       sliceStart = performance.now();
     }
     const chunk = definitions.slice(start, start + perChunk);
+    let added: cytoscape.CollectionReturnValue | null = null;
     cy.batch(() => {
-      pinBackgrounding(cy.add(chunk).nodes());
+      added = cy.add(chunk);
+      pinBackgrounding(added.nodes());
       steps.applyState();
     });
     computeStylesNow(cy);
+    // Each element's bounds are worked out with its slice, not all at once in the first drawing.
+    (added as cytoscape.CollectionReturnValue | null)?.forEach((ele) => void ele.boundingBox());
     if (!fitted && start + perChunk >= firmCount) {
       fitted = true;
       steps.firmsIn();
