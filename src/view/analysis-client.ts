@@ -4,6 +4,7 @@
  * the whole network's measures and its timeline (as an import's does), except a plain first picture
  * of the whole network, which the page draws from measures of its own; each later view (a filter
  * change, or that picture's loops) is asked for once and adopted by the page's deriver when it arrives.
+ * A large shipped set is read and checked in the worker too (`load`), which sends it back to the page.
  */
 import type { MoneyLoop } from '../analysis/loops.js';
 import type { TextFile } from '../data/load.js';

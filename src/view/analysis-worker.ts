@@ -1,7 +1,8 @@
 /**
  * The analysis worker: holds a large data set and works out its views' loops, measures and
  * circularity off the page's main thread (see analysis-client.ts). Its deriver keeps the set's
- * networks and recent views, as the page's would.
+ * networks and recent views, as the page's would. It may also read and check the set's files itself,
+ * and send the checked set back to the page in parts.
  */
 import { loadDataSetFromText } from '../data/load.js';
 import type { DataSet } from '../data/types.js';
