@@ -79,19 +79,18 @@ export class AnalysisWorker {
     };
   }
 
-  /** A worker holding `data`, or null where workers cannot run. */
-  static start(data: DataSet): AnalysisWorker | null {
-    const worker = newModuleWorker(ANALYSIS_WORKER_URL);
-    if (!worker) return null;
-    const request: AnalysisRequest = { kind: 'data', data };
-    worker.postMessage(request);
-    return new AnalysisWorker(worker);
-  }
-
   /** A worker ready to be given a set (its script loads meanwhile), or null where workers cannot run. */
   static create(): AnalysisWorker | null {
     const worker = newModuleWorker(ANALYSIS_WORKER_URL);
     return worker ? new AnalysisWorker(worker) : null;
+  }
+
+  /** A worker holding `data`, or null where workers cannot run. */
+  static start(data: DataSet): AnalysisWorker | null {
+    const client = AnalysisWorker.create();
+    const request: AnalysisRequest = { kind: 'data', data };
+    client?.worker.postMessage(request);
+    return client;
   }
 
   /**

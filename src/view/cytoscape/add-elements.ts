@@ -42,7 +42,7 @@ export async function addInSlices(cy: Core, definitions: cytoscape.ElementDefini
       sliceStart = performance.now();
     }
     const chunk = definitions.slice(start, start + perChunk);
-    let added: cytoscape.CollectionReturnValue | null = null;
+    let added = cy.collection();
     cy.batch(() => {
       added = cy.add(chunk);
       pinBackgrounding(added.nodes());
@@ -50,7 +50,7 @@ export async function addInSlices(cy: Core, definitions: cytoscape.ElementDefini
     });
     computeStylesNow(cy);
     // Each element's bounds are worked out with its slice, not all at once in the first drawing.
-    (added as cytoscape.CollectionReturnValue | null)?.forEach((ele) => void ele.boundingBox());
+    added.forEach((ele) => void ele.boundingBox());
     if (!fitted && start + perChunk >= firmCount) {
       fitted = true;
       steps.firmsIn();
